@@ -1,0 +1,429 @@
+//! Stage 3a, emit Rust: checked catalog in, the generated modules of `captcha-errors`
+//! out. Code is built as token streams with `quote!` and printed by `prettyplease`, so
+//! every catalog text reaches the output as an escaped string literal.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::markdown::escape_inline;
+use crate::model::{Catalog, Code, Field};
+use crate::vocabulary::{self, Term, Vocabulary};
+
+/// The `vocabulary.rs` module: the `Retry`, `Category` and `Platform` enums.
+pub fn vocabulary_module(catalog_path: &str) -> Result<String, String> {
+    let enums = vocabulary::ALL.iter().map(|vocabulary| vocabulary_enum(vocabulary));
+    let header = header(catalog_path);
+    render(quote! {
+        #header
+        use core::fmt;
+        #(#enums)*
+    })
+}
+
+/// The `codes.rs` module: the `ErrorCode` enum.
+pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, String> {
+    let header = header(catalog_path);
+    let codes = &catalog.codes;
+    let variants: Vec<Ident> = codes.iter().map(|code| ident(&code.variant)).collect();
+    let docs = codes.iter().map(code_doc);
+    let wire: Vec<&str> = codes.iter().map(|code| code.code.as_str()).collect();
+    let descriptions = codes.iter().map(|code| code.description.as_str());
+    let troubleshooting = codes.iter().map(|code| code.troubleshooting.as_str());
+    let notes = codes.iter().map(|code| match &code.notes {
+        Some(notes) => quote!(Some(#notes)),
+        None => quote!(None),
+    });
+    let statuses = codes.iter().map(|code| code.http_status);
+    let retries = codes.iter().map(|code| term_path(&vocabulary::RETRY, code.retry));
+    let retryable = codes.iter().map(|code| code.retry.key != "never");
+    let categories = codes
+        .iter()
+        .map(|code| term_path(&vocabulary::CATEGORY, code.category));
+    let platforms = codes.iter().map(|code| platform_slice(&code.platforms));
+    let enum_doc = format!(
+        "An error code returned by the {}.\n\nSource: {}",
+        escape_inline(&catalog.name),
+        escape_inline(&catalog.source)
+    );
+    let all_doc = "Every code, in catalog order.";
+
+    render(quote! {
+        #header
+        use core::fmt;
+        use core::str::FromStr;
+        use super::vocabulary::{Category, Platform, Retry};
+        use crate::UnknownValue;
+
+        #[doc = #enum_doc]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            #( #docs #variants, )*
+        }
+
+        impl ErrorCode {
+            #[doc = #all_doc]
+            pub const ALL: &'static [ErrorCode] = &[ #( ErrorCode::#variants, )* ];
+
+            /// The code as the API writes it, such as `"Throttling"`.
+            pub const fn as_str(self) -> &'static str {
+                match self { #( ErrorCode::#variants => #wire, )* }
+            }
+
+            /// The variant for a code exactly as the API writes it (case-sensitive, no
+            /// trimming), or `None` for a code this catalog does not know.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code {
+                    #( #wire => Some(ErrorCode::#variants), )*
+                    _ => None,
+                }
+            }
+
+            /// The vendor's description of the error, verbatim.
+            pub const fn description(self) -> &'static str {
+                match self { #( ErrorCode::#variants => #descriptions, )* }
+            }
+
+            /// The vendor's troubleshooting suggestions, verbatim.
+            pub const fn troubleshooting(self) -> &'static str {
+                match self { #( ErrorCode::#variants => #troubleshooting, )* }
+            }
+
+            /// The vendor's "Important" remark, verbatim, if it has one.
+            pub const fn notes(self) -> Option<&'static str> {
+                match self { #( ErrorCode::#variants => #notes, )* }
+            }
+
+            /// The HTTP status a service should answer with when it relays this error to
+            /// its own clients. A recommendation of this project: the vendor publishes none.
+            pub const fn http_status(self) -> u16 {
+                match self { #( ErrorCode::#variants => #statuses, )* }
+            }
+
+            /// Whether and how to retry a request that failed with this code.
+            pub const fn retry(self) -> Retry {
+                match self { #( ErrorCode::#variants => #retries, )* }
+            }
+
+            /// Whether retrying later can succeed without changing anything.
+            pub const fn is_retryable(self) -> bool {
+                match self { #( ErrorCode::#variants => #retryable, )* }
+            }
+
+            /// The kind of problem this code reports.
+            pub const fn category(self) -> Category {
+                match self { #( ErrorCode::#variants => #categories, )* }
+            }
+
+            /// The client integrations in which this code can occur.
+            pub const fn platforms(self) -> &'static [Platform] {
+                match self { #( ErrorCode::#variants => #platforms, )* }
+            }
+        }
+
+        impl fmt::Display for ErrorCode {
+            /// Writes the vendor's description.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.description())
+            }
+        }
+
+        impl std::error::Error for ErrorCode {}
+
+        impl FromStr for ErrorCode {
+            type Err = UnknownValue;
+
+            /// Parses a code exactly as the API writes it; see [`ErrorCode::from_code`].
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                ErrorCode::from_code(code).ok_or_else(|| UnknownValue::new("error code", code))
+            }
+        }
+    })
+}
+
+/// The `fields.rs` module: the `FieldError` enum.
+pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, String> {
+    let header = header(catalog_path);
+    let fields = &catalog.fields;
+    let variants: Vec<Ident> = fields.iter().map(|field| ident(&field.variant)).collect();
+    let docs = fields.iter().map(field_doc);
+    let keys: Vec<&str> = fields.iter().map(|field| field.key.as_str()).collect();
+    let names = fields.iter().map(|field| field.field.as_str());
+    let descriptions = fields.iter().map(|field| field.description.as_str());
+    let troubleshooting = fields.iter().map(|field| field.troubleshooting.as_str());
+    let statuses = fields.iter().map(|field| field.http_status);
+    let platforms = fields.iter().map(|field| platform_slice(&field.platforms));
+    let enum_doc = format!(
+        "An error the client SDK raises for an invalid init parameter, before any request, \
+         as listed by the {}.",
+        escape_inline(&catalog.name)
+    );
+
+    render(quote! {
+        #header
+        use core::fmt;
+        use core::str::FromStr;
+        use super::vocabulary::Platform;
+        use crate::UnknownValue;
+
+        #[doc = #enum_doc]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum FieldError {
+            #( #docs #variants, )*
+        }
+
+        impl FieldError {
+            /// Every field error, in catalog order.
+            pub const ALL: &'static [FieldError] = &[ #( FieldError::#variants, )* ];
+
+            /// The stable snake_case key of this row, such as `"mode"`.
+            pub const fn key(self) -> &'static str {
+                match self { #( FieldError::#variants => #keys, )* }
+            }
+
+            /// The variant for a stable key (exact, case-sensitive), or `None`.
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key {
+                    #( #keys => Some(FieldError::#variants), )*
+                    _ => None,
+                }
+            }
+
+            /// The vendor's "Field" column, verbatim, such as `"element/button"`.
+            pub const fn field(self) -> &'static str {
+                match self { #( FieldError::#variants => #names, )* }
+            }
+
+            /// The vendor's description of the error, verbatim.
+            pub const fn description(self) -> &'static str {
+                match self { #( FieldError::#variants => #descriptions, )* }
+            }
+
+            /// The vendor's troubleshooting suggestions, verbatim.
+            pub const fn troubleshooting(self) -> &'static str {
+                match self { #( FieldError::#variants => #troubleshooting, )* }
+            }
+
+            /// The HTTP status a service should answer with when it relays this error to
+            /// its own clients. A recommendation of this project: the vendor publishes none.
+            pub const fn http_status(self) -> u16 {
+                match self { #( FieldError::#variants => #statuses, )* }
+            }
+
+            /// The client integrations in which this error can occur.
+            pub const fn platforms(self) -> &'static [Platform] {
+                match self { #( FieldError::#variants => #platforms, )* }
+            }
+        }
+
+        impl fmt::Display for FieldError {
+            /// Writes the vendor's description.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.description())
+            }
+        }
+
+        impl std::error::Error for FieldError {}
+
+        impl FromStr for FieldError {
+            type Err = UnknownValue;
+
+            /// Parses a stable key; see [`FieldError::from_key`].
+            fn from_str(key: &str) -> Result<Self, Self::Err> {
+                FieldError::from_key(key).ok_or_else(|| UnknownValue::new("field key", key))
+            }
+        }
+    })
+}
+
+fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
+    let name = ident(vocabulary.type_name);
+    let doc = vocabulary.doc;
+    let variants: Vec<Ident> = vocabulary.terms.iter().map(|t| ident(t.variant)).collect();
+    let docs = vocabulary.terms.iter().map(|t| t.doc);
+    let keys = vocabulary.terms.iter().map(|t| t.key);
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[doc = #docs] #variants, )*
+        }
+
+        impl #name {
+            /// Every value, in the order of the catalog format.
+            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
+
+            /// The word the catalog and the docs use for this value.
+            pub const fn as_str(self) -> &'static str {
+                match self { #( #name::#variants => #keys, )* }
+            }
+        }
+
+        impl fmt::Display for #name {
+            /// Writes the word the catalog uses, as [`Self::as_str`] returns it.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+/// The first line of every generated module.
+fn header(catalog_path: &str) -> TokenStream {
+    let line = format!(
+        " @generated by `cargo xtask gen` from {catalog_path}. Do not edit by hand: edit the catalog and run `cargo xtask gen`."
+    );
+    quote!(#![doc = #line])
+}
+
+fn code_doc(code: &Code) -> TokenStream {
+    let mut lines = vec![
+        format!("`{}`: {}", code.code, escape_inline(&code.description)),
+        String::new(),
+        format!("Troubleshooting: {}", escape_inline(&code.troubleshooting)),
+    ];
+    if let Some(notes) = &code.notes {
+        lines.push(String::new());
+        lines.push(format!("Important: {}", escape_inline(notes)));
+    }
+    lines.push(String::new());
+    lines.push(format!(
+        "HTTP status {} (recommended); retry: {}; category: {}; platforms: {}.",
+        code.http_status,
+        code.retry.key,
+        code.category.key,
+        platform_words(&code.platforms)
+    ));
+    doc_lines(&lines)
+}
+
+fn field_doc(field: &Field) -> TokenStream {
+    let lines = [
+        format!(
+            "Field {} (key `{}`): {}",
+            escape_inline(&field.field),
+            field.key,
+            escape_inline(&field.description)
+        ),
+        String::new(),
+        format!("Troubleshooting: {}", escape_inline(&field.troubleshooting)),
+        String::new(),
+        format!(
+            "HTTP status {} (recommended); platforms: {}.",
+            field.http_status,
+            platform_words(&field.platforms)
+        ),
+    ];
+    doc_lines(&lines)
+}
+
+/// One `#[doc]` attribute per line; each line starts with a space, as `///` would.
+fn doc_lines(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
+    quote!( #( #[doc = #lines] )* )
+}
+
+fn platform_words(platforms: &[&Term]) -> String {
+    platforms
+        .iter()
+        .map(|p| p.key)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn platform_slice(platforms: &[&'static Term]) -> TokenStream {
+    let paths = platforms
+        .iter()
+        .map(|term| term_path(&vocabulary::PLATFORM, term));
+    quote!(&[ #( #paths ),* ])
+}
+
+fn term_path(vocabulary: &Vocabulary, term: &Term) -> TokenStream {
+    let type_name = ident(vocabulary.type_name);
+    let variant = ident(term.variant);
+    quote!(#type_name::#variant)
+}
+
+/// An identifier for a name that [`crate::check`] or the vocabulary already validated.
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// Parses the tokens as a file and prints them with prettyplease.
+fn render(tokens: TokenStream) -> Result<String, String> {
+    let file: syn::File = syn::parse2(tokens)
+        .map_err(|error| format!("internal error: generated Rust does not parse: {error}"))?;
+    Ok(prettyplease::unparse(&file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Catalog;
+    use crate::vocabulary::{CATEGORY, PLATFORM, RETRY};
+
+    fn catalog(description: &str) -> Catalog {
+        Catalog {
+            name: "Test catalog".to_owned(),
+            source: "https://example.invalid/".to_owned(),
+            provenance: "p".to_owned(),
+            codes: vec![Code {
+                code: "Bad.Thing".to_owned(),
+                variant: "BadThing".to_owned(),
+                description: description.to_owned(),
+                troubleshooting: "Fix it.".to_owned(),
+                notes: None,
+                http_status: 400,
+                retry: &RETRY.terms[0],
+                category: &CATEGORY.terms[0],
+                platforms: vec![&PLATFORM.terms[0], &PLATFORM.terms[3]],
+            }],
+            fields: vec![],
+        }
+    }
+
+    #[test]
+    fn codes_module_parses_and_says_it_is_generated() {
+        let text = codes_module(&catalog("It broke."), "catalog/x.toml").unwrap();
+        assert!(text.starts_with("//! @generated by `cargo xtask gen` from catalog/x.toml."));
+        syn::parse_file(&text).unwrap();
+        assert!(text.contains("ErrorCode::BadThing => \"Bad.Thing\""));
+        assert!(text.contains("&[Platform::Web, Platform::WeChat]"));
+    }
+
+    #[test]
+    fn hostile_text_becomes_an_escaped_literal() {
+        let hostile = "quote \" backslash \\ \"# */ /* {} {{ \n tab\t";
+        let text = codes_module(&catalog(hostile), "c.toml").unwrap();
+        syn::parse_file(&text).unwrap();
+        let literal = proc_macro2::Literal::string(hostile).to_string();
+        assert!(text.contains(&literal), "{text}");
+        let parsed: syn::LitStr = syn::parse_str(&literal).unwrap();
+        assert_eq!(parsed.value(), hostile);
+    }
+
+    #[test]
+    fn empty_field_list_still_makes_a_module() {
+        let text = fields_module(&catalog("x"), "c.toml").unwrap();
+        syn::parse_file(&text).unwrap();
+        assert!(text.contains("pub enum FieldError {}"));
+    }
+
+    #[test]
+    fn vocabulary_module_has_every_term() {
+        let text = vocabulary_module("c.toml").unwrap();
+        for vocabulary in vocabulary::ALL {
+            for term in vocabulary.terms {
+                assert!(text.contains(&format!("{}::{} => \"{}\"", vocabulary.type_name, term.variant, term.key)));
+            }
+        }
+    }
+}
