@@ -14,7 +14,10 @@ use toml::Spanned;
 
 /// Checks a loaded catalog. `diagnostics` holds what loading found; the result holds
 /// those and every problem found here, sorted by position.
-pub fn check(raw: RawCatalog, mut diagnostics: Vec<Diagnostic>) -> Result<Catalog, Vec<Diagnostic>> {
+pub fn check(
+    raw: RawCatalog,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<Catalog, Vec<Diagnostic>> {
     let mut checker = Checker {
         diagnostics: &mut diagnostics,
         seen: HashMap::new(),
@@ -52,7 +55,10 @@ pub fn check(raw: RawCatalog, mut diagnostics: Vec<Diagnostic>) -> Result<Catalo
             codes,
             fields,
         }),
-        None => Err(vec![Diagnostic::new(0..0, "the catalog has no `[catalog]` table")]),
+        None => Err(vec![Diagnostic::new(
+            0..0,
+            "the catalog has no `[catalog]` table",
+        )]),
     }
 }
 
@@ -192,7 +198,9 @@ impl Checker<'_> {
             self.report(
                 Diagnostic::new(span, format!("duplicate {what} `{name}`"))
                     .with_label(first, "first defined here")
-                    .with_help(format!("each {what} must appear once; remove or rename one of them")),
+                    .with_help(format!(
+                        "each {what} must appear once; remove or rename one of them"
+                    )),
             );
             return false;
         }
@@ -204,7 +212,11 @@ impl Checker<'_> {
     fn variant(&mut self, given: Option<&Text>, from: &Text, from_what: &str) -> Option<String> {
         let (name, span, kind) = match given {
             Some(variant) => (variant.get_ref().clone(), variant.span(), "given"),
-            None => (names::derive_variant(from.get_ref()), from.span(), "derived"),
+            None => (
+                names::derive_variant(from.get_ref()),
+                from.span(),
+                "derived",
+            ),
         };
         if let Some(problem) = names::variant_problem(&name) {
             let help = if kind == "given" {
@@ -263,7 +275,11 @@ impl Checker<'_> {
                     word.span(),
                     format!("unknown {key} value `{}`", word.get_ref()),
                 )
-                .with_help(suggest::help(word.get_ref(), &keys, &format!("`{key}`"))),
+                .with_help(suggest::help(
+                    word.get_ref(),
+                    &keys,
+                    &format!("`{key}`"),
+                )),
             );
         }
         found
@@ -360,7 +376,9 @@ mod tests {
             code("1x", ""),
             code("B", "variant = \"Self\""),
             code("C", "notes = \"  \"").replace("400", "99"),
-            code("D", "").replace("\"never\"", "\"nevr\"").replace("[\"web\"]", "[\"web\", \"web\"]"),
+            code("D", "")
+                .replace("\"never\"", "\"nevr\"")
+                .replace("[\"web\"]", "[\"web\", \"web\"]"),
         );
         let all = messages(&source);
         assert_eq!(
@@ -378,9 +396,15 @@ mod tests {
 
     #[test]
     fn unknown_words_get_a_suggestion() {
-        let source = format!("{META}{}", code("A", "").replace("\"account\"", "\"acount\""));
+        let source = format!(
+            "{META}{}",
+            code("A", "").replace("\"account\"", "\"acount\"")
+        );
         let diagnostics = run(&source).unwrap_err();
-        assert_eq!(diagnostics[0].help.as_deref(), Some("did you mean `account`?"));
+        assert_eq!(
+            diagnostics[0].help.as_deref(),
+            Some("did you mean `account`?")
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use crate::vocabulary::{self, Term, Vocabulary};
 
 /// The `vocabulary.rs` module: the `Retry`, `Category` and `Platform` enums.
 pub fn vocabulary_module(catalog_path: &str) -> Result<String, String> {
-    let enums = vocabulary::ALL.iter().map(|vocabulary| vocabulary_enum(vocabulary));
+    let enums = vocabulary::ALL
+        .iter()
+        .map(|vocabulary| vocabulary_enum(vocabulary));
     let header = header(catalog_path);
     render(quote! {
         #header
@@ -33,19 +35,27 @@ pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, Str
         Some(notes) => quote!(Some(#notes)),
         None => quote!(None),
     });
-    let statuses = codes.iter().map(|code| code.http_status);
-    let retries = codes.iter().map(|code| term_path(&vocabulary::RETRY, code.retry));
+    let statuses = codes
+        .iter()
+        .map(|code| proc_macro2::Literal::u16_unsuffixed(code.http_status));
+    let retries = codes
+        .iter()
+        .map(|code| term_path(&vocabulary::RETRY, code.retry));
     let retryable = codes.iter().map(|code| code.retry.key != "never");
     let categories = codes
         .iter()
         .map(|code| term_path(&vocabulary::CATEGORY, code.category));
     let platforms = codes.iter().map(|code| platform_slice(&code.platforms));
-    let enum_doc = format!(
-        "An error code returned by the {}.\n\nSource: {}",
-        escape_inline(&catalog.name),
-        escape_inline(&catalog.source)
-    );
-    let all_doc = "Every code, in catalog order.";
+    let enum_doc = doc_lines(&[
+        format!(
+            "An error code returned by the {}.",
+            escape_inline(&catalog.name)
+        ),
+        String::new(),
+        format!("Source: {}", escape_inline(&catalog.source)),
+        String::new(),
+        escape_inline(&catalog.provenance),
+    ]);
 
     render(quote! {
         #header
@@ -54,7 +64,7 @@ pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, Str
         use super::vocabulary::{Category, Platform, Retry};
         use crate::UnknownValue;
 
-        #[doc = #enum_doc]
+        #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum ErrorCode {
@@ -62,10 +72,10 @@ pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, Str
         }
 
         impl ErrorCode {
-            #[doc = #all_doc]
+            /// Every code, in catalog order.
             pub const ALL: &'static [ErrorCode] = &[ #( ErrorCode::#variants, )* ];
 
-            /// The code as the API writes it, such as `"Throttling"`.
+            /// The code exactly as the API writes it.
             pub const fn as_str(self) -> &'static str {
                 match self { #( ErrorCode::#variants => #wire, )* }
             }
@@ -95,7 +105,7 @@ pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, Str
             }
 
             /// The HTTP status a service should answer with when it relays this error to
-            /// its own clients. A recommendation of this project: the vendor publishes none.
+            /// its own clients. Whose recommendation this is: see the type's docs.
             pub const fn http_status(self) -> u16 {
                 match self { #( ErrorCode::#variants => #statuses, )* }
             }
@@ -151,13 +161,19 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
     let names = fields.iter().map(|field| field.field.as_str());
     let descriptions = fields.iter().map(|field| field.description.as_str());
     let troubleshooting = fields.iter().map(|field| field.troubleshooting.as_str());
-    let statuses = fields.iter().map(|field| field.http_status);
+    let statuses = fields
+        .iter()
+        .map(|field| proc_macro2::Literal::u16_unsuffixed(field.http_status));
     let platforms = fields.iter().map(|field| platform_slice(&field.platforms));
-    let enum_doc = format!(
-        "An error the client SDK raises for an invalid init parameter, before any request, \
-         as listed by the {}.",
-        escape_inline(&catalog.name)
-    );
+    let enum_doc = doc_lines(&[
+        format!(
+            "An error the client SDK raises for an invalid init parameter, before any request, \
+             as listed for the {}.",
+            escape_inline(&catalog.name)
+        ),
+        String::new(),
+        escape_inline(&catalog.provenance),
+    ]);
 
     render(quote! {
         #header
@@ -166,7 +182,7 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
         use super::vocabulary::Platform;
         use crate::UnknownValue;
 
-        #[doc = #enum_doc]
+        #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum FieldError {
@@ -177,7 +193,7 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
             /// Every field error, in catalog order.
             pub const ALL: &'static [FieldError] = &[ #( FieldError::#variants, )* ];
 
-            /// The stable snake_case key of this row, such as `"mode"`.
+            /// The stable snake_case key of this row.
             pub const fn key(self) -> &'static str {
                 match self { #( FieldError::#variants => #keys, )* }
             }
@@ -190,7 +206,7 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
                 }
             }
 
-            /// The vendor's "Field" column, verbatim, such as `"element/button"`.
+            /// The vendor's "Field" column, verbatim.
             pub const fn field(self) -> &'static str {
                 match self { #( FieldError::#variants => #names, )* }
             }
@@ -206,7 +222,7 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
             }
 
             /// The HTTP status a service should answer with when it relays this error to
-            /// its own clients. A recommendation of this project: the vendor publishes none.
+            /// its own clients. Whose recommendation this is: see the type's docs.
             pub const fn http_status(self) -> u16 {
                 match self { #( FieldError::#variants => #statuses, )* }
             }
@@ -239,16 +255,19 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
 
 fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
     let name = ident(vocabulary.type_name);
-    let doc = vocabulary.doc;
+    let doc = doc_lines(&[vocabulary.doc.to_owned()]);
     let variants: Vec<Ident> = vocabulary.terms.iter().map(|t| ident(t.variant)).collect();
-    let docs = vocabulary.terms.iter().map(|t| t.doc);
+    let docs = vocabulary
+        .terms
+        .iter()
+        .map(|t| doc_lines(&[t.doc.to_owned()]));
     let keys = vocabulary.terms.iter().map(|t| t.key);
     quote! {
-        #[doc = #doc]
+        #doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name {
-            #( #[doc = #docs] #variants, )*
+            #( #docs #variants, )*
         }
 
         impl #name {
@@ -422,7 +441,10 @@ mod tests {
         let text = vocabulary_module("c.toml").unwrap();
         for vocabulary in vocabulary::ALL {
             for term in vocabulary.terms {
-                assert!(text.contains(&format!("{}::{} => \"{}\"", vocabulary.type_name, term.variant, term.key)));
+                assert!(text.contains(&format!(
+                    "{}::{} => \"{}\"",
+                    vocabulary.type_name, term.variant, term.key
+                )));
             }
         }
     }

@@ -307,11 +307,7 @@ impl Reader<'_> {
     }
 
     /// The entries of an array of tables such as `[[code]]`; none if the key is absent.
-    fn array_of_tables<'a, 'i>(
-        &mut self,
-        root: &'a DeTable<'i>,
-        key: &str,
-    ) -> Vec<Table<'a, 'i>> {
+    fn array_of_tables<'a, 'i>(&mut self, root: &'a DeTable<'i>, key: &str) -> Vec<Table<'a, 'i>> {
         let Some(value) = root.get(key) else {
             return Vec::new();
         };
@@ -357,7 +353,13 @@ impl Reader<'_> {
         value
     }
 
-    fn wrong_type(&mut self, table: &Table<'_, '_>, key: &str, value: &Spanned<DeValue<'_>>, want: &str) {
+    fn wrong_type(
+        &mut self,
+        table: &Table<'_, '_>,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        want: &str,
+    ) {
         self.fail(
             Diagnostic::new(
                 value.span(),
@@ -371,7 +373,12 @@ impl Reader<'_> {
         );
     }
 
-    fn string_value(&mut self, table: &Table<'_, '_>, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Text> {
+    fn string_value(
+        &mut self,
+        table: &Table<'_, '_>,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Option<Text> {
         match value.get_ref() {
             DeValue::String(text) => Some(Spanned::new(value.span(), text.to_string())),
             _ => {
@@ -496,12 +503,17 @@ mod tests {
         assert!(messages.contains(&"unknown key `descripton` in `[[code]]` entry 1"));
         assert!(messages.contains(&"unknown key `extra` in `[[code]]` entry 1"));
         assert!(messages.contains(&"missing key `description` in `[[code]]` entry 1"));
-        assert!(messages.contains(&"`code` in `[[code]]` entry 2 must be a string, found an integer"));
+        assert!(
+            messages.contains(&"`code` in `[[code]]` entry 2 must be a string, found an integer")
+        );
         let misspelt = diagnostics
             .iter()
             .find(|d| d.message.contains("descripton"))
             .unwrap();
-        assert_eq!(misspelt.help.as_deref(), Some("did you mean `description`?"));
+        assert_eq!(
+            misspelt.help.as_deref(),
+            Some("did you mean `description`?")
+        );
     }
 
     #[test]

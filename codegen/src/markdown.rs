@@ -53,7 +53,10 @@ mod tests {
 
     #[test]
     fn keeps_code_spans() {
-        assert_eq!(escape_inline("the `certifyId` value"), "the `certifyId` value");
+        assert_eq!(
+            escape_inline("the `certifyId` value"),
+            "the `certifyId` value"
+        );
     }
 
     #[test]

@@ -60,7 +60,16 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_variant_name() {
-        for bad in ["", "123", "lower", "Has Space", "r#try", "Émile", "Self", "ALL"] {
+        for bad in [
+            "",
+            "123",
+            "lower",
+            "Has Space",
+            "r#try",
+            "Émile",
+            "Self",
+            "ALL",
+        ] {
             assert!(variant_problem(bad).is_some(), "{bad:?} was accepted");
         }
     }

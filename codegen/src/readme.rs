@@ -13,19 +13,29 @@ pub fn splice(readme: &str, section: &str) -> Result<String, String> {
     let begin = single(readme, BEGIN)?;
     let end = single(readme, END)?;
     if end < begin {
-        return Err("README.md has the end marker of the generated section before its begin marker".to_owned());
+        return Err(
+            "README.md has the end marker of the generated section before its begin marker"
+                .to_owned(),
+        );
     }
     let keep_before = &readme[..begin + BEGIN.len()];
     let keep_after = &readme[end..];
-    Ok(format!("{keep_before}\n\n{}\n{keep_after}", section.trim_end()))
+    Ok(format!(
+        "{keep_before}\n\n{}\n{keep_after}",
+        section.trim_end()
+    ))
 }
 
 fn single(readme: &str, marker: &str) -> Result<usize, String> {
     let mut found = readme.match_indices(marker).map(|(at, _)| at);
     match (found.next(), found.next()) {
         (Some(at), None) => Ok(at),
-        (None, _) => Err(format!("README.md lacks the marker line `{marker}`; add it back around the generated section")),
-        (Some(_), Some(_)) => Err(format!("README.md has the marker line `{marker}` more than once; keep one")),
+        (None, _) => Err(format!(
+            "README.md lacks the marker line `{marker}`; add it back around the generated section"
+        )),
+        (Some(_), Some(_)) => Err(format!(
+            "README.md has the marker line `{marker}` more than once; keep one"
+        )),
     }
 }
 

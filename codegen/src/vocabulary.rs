@@ -121,7 +121,10 @@ mod tests {
     fn find_is_exact() {
         assert_eq!(RETRY.find("never").map(|t| t.variant), Some("Never"));
         assert_eq!(RETRY.find("Never"), None);
-        assert_eq!(CATEGORY.find("rate-limiting").map(|t| t.variant), Some("RateLimiting"));
+        assert_eq!(
+            CATEGORY.find("rate-limiting").map(|t| t.variant),
+            Some("RateLimiting")
+        );
     }
 
     #[test]
@@ -130,11 +133,21 @@ mod tests {
             let mut keys = vocabulary.keys();
             keys.sort();
             keys.dedup();
-            assert_eq!(keys.len(), vocabulary.terms.len(), "{}", vocabulary.type_name);
+            assert_eq!(
+                keys.len(),
+                vocabulary.terms.len(),
+                "{}",
+                vocabulary.type_name
+            );
             let mut variants: Vec<_> = vocabulary.terms.iter().map(|t| t.variant).collect();
             variants.sort();
             variants.dedup();
-            assert_eq!(variants.len(), vocabulary.terms.len(), "{}", vocabulary.type_name);
+            assert_eq!(
+                variants.len(),
+                vocabulary.terms.len(),
+                "{}",
+                vocabulary.type_name
+            );
         }
     }
 }
