@@ -57,6 +57,8 @@ pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, Str
         escape_inline(&catalog.provenance),
     ]);
 
+    let error_impls = error_impls(&ident("ErrorCode"), &ident("from_code"), "error code");
+
     render(quote! {
         #header
         use core::fmt;
@@ -131,23 +133,7 @@ pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, Str
             }
         }
 
-        impl fmt::Display for ErrorCode {
-            /// Writes the vendor's description.
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-
-        impl std::error::Error for ErrorCode {}
-
-        impl FromStr for ErrorCode {
-            type Err = UnknownValue;
-
-            /// Parses a code exactly as the API writes it; see [`ErrorCode::from_code`].
-            fn from_str(code: &str) -> Result<Self, Self::Err> {
-                ErrorCode::from_code(code).ok_or_else(|| UnknownValue::new("error code", code))
-            }
-        }
+        #error_impls
     })
 }
 
@@ -174,6 +160,8 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
         String::new(),
         escape_inline(&catalog.provenance),
     ]);
+
+    let error_impls = error_impls(&ident("FieldError"), &ident("from_key"), "field key");
 
     render(quote! {
         #header
@@ -233,24 +221,33 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
             }
         }
 
-        impl fmt::Display for FieldError {
+        #error_impls
+    })
+}
+
+/// `Display` (the description), `std::error::Error` and `FromStr` (through the exact
+/// lookup `parse_fn`, naming the rejected input as a `what`) for a generated error enum.
+fn error_impls(name: &Ident, parse_fn: &Ident, what: &str) -> TokenStream {
+    let from_str_doc = format!(" Parses the exact text; see [`{name}::{parse_fn}`].");
+    quote! {
+        impl fmt::Display for #name {
             /// Writes the vendor's description.
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.description())
             }
         }
 
-        impl std::error::Error for FieldError {}
+        impl std::error::Error for #name {}
 
-        impl FromStr for FieldError {
+        impl FromStr for #name {
             type Err = UnknownValue;
 
-            /// Parses a stable key; see [`FieldError::from_key`].
-            fn from_str(key: &str) -> Result<Self, Self::Err> {
-                FieldError::from_key(key).ok_or_else(|| UnknownValue::new("field key", key))
+            #[doc = #from_str_doc]
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                #name::#parse_fn(text).ok_or_else(|| UnknownValue::new(#what, text))
             }
         }
-    })
+    }
 }
 
 fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {

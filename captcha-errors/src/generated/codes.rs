@@ -217,8 +217,8 @@ impl fmt::Display for ErrorCode {
 impl std::error::Error for ErrorCode {}
 impl FromStr for ErrorCode {
     type Err = UnknownValue;
-    /// Parses a code exactly as the API writes it; see [`ErrorCode::from_code`].
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        ErrorCode::from_code(code).ok_or_else(|| UnknownValue::new("error code", code))
+    /// Parses the exact text; see [`ErrorCode::from_code`].
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        ErrorCode::from_code(text).ok_or_else(|| UnknownValue::new("error code", text))
     }
 }

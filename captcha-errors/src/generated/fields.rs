@@ -143,8 +143,8 @@ impl fmt::Display for FieldError {
 impl std::error::Error for FieldError {}
 impl FromStr for FieldError {
     type Err = UnknownValue;
-    /// Parses a stable key; see [`FieldError::from_key`].
-    fn from_str(key: &str) -> Result<Self, Self::Err> {
-        FieldError::from_key(key).ok_or_else(|| UnknownValue::new("field key", key))
+    /// Parses the exact text; see [`FieldError::from_key`].
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        FieldError::from_key(text).ok_or_else(|| UnknownValue::new("field key", text))
     }
 }
