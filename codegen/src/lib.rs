@@ -2,7 +2,8 @@
 //!
 //! The stages, one module each: [`load`] reads the TOML keeping every span, [`check`]
 //! validates meaning and produces a [`model::Catalog`], [`emit_rust`] and
-//! [`emit_markdown`] turn it into the generated files. [`generate`] runs them all. The
+//! [`emit_markdown`] turn it into the generated files; [`text_safety`] refuses hidden
+//! characters. [`generate`] runs them all. The
 //! library is pure: it reads no file and writes none; `xtask` does the I/O.
 
 pub mod check;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod names;
 pub mod readme;
 pub mod suggest;
+pub mod text_safety;
 pub mod vocabulary;
 
 use diagnostic::Diagnostic;

@@ -5,6 +5,7 @@
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::suggest;
+use crate::text_safety;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -105,7 +106,7 @@ const FIELD_KEYS: &[&str] = &[
 /// Loads catalog text. Returns what loaded and every problem found; entries with a
 /// problem are left out of the raw model so that later stages do not report twice.
 pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = text_safety::check_source(source);
     let (document, syntax_errors) = DeTable::parse_recoverable(source);
     // Only the first syntax error is reported: the parser's recovery after it is a guess,
     // and what it finds next is mostly an echo of the first mistake.
@@ -118,6 +119,8 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
         );
         return (RawCatalog::default(), diagnostics);
     }
+
+    diagnostics.extend(text_safety::check_table(document.get_ref()));
 
     let root = Table {
         table: document.get_ref(),
