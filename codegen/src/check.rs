@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::load::{RawCatalog, RawCode, RawField, Text};
-use crate::model::{Catalog, Code, Field};
+use crate::model::{Catalog, Code, Field, Param};
 use crate::names;
 use crate::suggest;
 use crate::vocabulary::{Term, Vocabulary, CATEGORY, PLATFORM, RETRY};
@@ -36,10 +36,21 @@ pub fn check(
         }
     }
 
+    let lookups = crate::check_params::Lookups::new(&codes, &fields, &raw.params);
+    let mut params: Vec<Param> = Vec::with_capacity(raw.params.len());
+    for raw_param in &raw.params {
+        if let Some(param) = checker.param(raw_param, &lookups) {
+            params.push(param);
+        }
+    }
+
+    let mut type_error_field = None;
     let meta = raw.meta.and_then(|meta| {
         let name = checker.text(&meta.name, "`name` of `[catalog]`");
         let source = checker.text(&meta.source, "`source` of `[catalog]`");
         let provenance = checker.text(&meta.provenance, "`provenance` of `[catalog]`");
+        type_error_field =
+            checker.type_error_field(meta.type_error_field.as_ref(), &raw.params, &lookups);
         Some((name?, source?, provenance?))
     });
 
@@ -54,6 +65,8 @@ pub fn check(
             provenance,
             codes,
             fields,
+            params,
+            type_error_field,
         }),
         None => Err(vec![Diagnostic::new(
             0..0,
@@ -63,23 +76,32 @@ pub fn check(
 }
 
 /// What kind of name a uniqueness check is about; names of different kinds never clash.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum NameKind {
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum NameKind {
     Code,
     CodeVariant,
     FieldKey,
     FieldText,
     FieldVariant,
+    ParamName,
+    ParamVariant,
+    ParamMethod,
+    EnumType,
+    /// A value of the `one_of` rule of the named param.
+    EnumValue(String),
+    /// A variant of the enum generated for the named param.
+    EnumVariant(String),
 }
 
-struct Checker<'d> {
-    diagnostics: &'d mut Vec<Diagnostic>,
+/// Checks one entry at a time, collecting diagnostics and the names seen so far.
+pub(crate) struct Checker<'d> {
+    pub(crate) diagnostics: &'d mut Vec<Diagnostic>,
     /// The first place each name was seen.
-    seen: HashMap<(NameKind, String), Span>,
+    pub(crate) seen: HashMap<(NameKind, String), Span>,
 }
 
 impl Checker<'_> {
-    fn report(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
@@ -188,12 +210,18 @@ impl Checker<'_> {
     }
 
     /// Records `name`; reports it if a name of the same kind was seen before.
-    fn unique(&mut self, kind: NameKind, name: &Text, what: &str) -> bool {
+    pub(crate) fn unique(&mut self, kind: NameKind, name: &Text, what: &str) -> bool {
         self.unique_name(kind, name.get_ref(), name.span(), what)
     }
 
-    fn unique_name(&mut self, kind: NameKind, name: &str, span: Span, what: &str) -> bool {
-        if let Some(first) = self.seen.get(&(kind, name.to_owned())) {
+    pub(crate) fn unique_name(
+        &mut self,
+        kind: NameKind,
+        name: &str,
+        span: Span,
+        what: &str,
+    ) -> bool {
+        if let Some(first) = self.seen.get(&(kind.clone(), name.to_owned())) {
             let first = first.clone();
             self.report(
                 Diagnostic::new(span, format!("duplicate {what} `{name}`"))
@@ -237,7 +265,7 @@ impl Checker<'_> {
     }
 
     /// Text that must say something.
-    fn text(&mut self, text: &Text, what: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, text: &Text, what: &str) -> Option<String> {
         if text.get_ref().trim().is_empty() {
             self.report(
                 Diagnostic::new(text.span(), format!("{what} is empty"))
@@ -265,7 +293,11 @@ impl Checker<'_> {
         }
     }
 
-    fn term(&mut self, vocabulary: &'static Vocabulary, word: &Text) -> Option<&'static Term> {
+    pub(crate) fn term(
+        &mut self,
+        vocabulary: &'static Vocabulary,
+        word: &Text,
+    ) -> Option<&'static Term> {
         let found = vocabulary.find(word.get_ref());
         if found.is_none() {
             let key = vocabulary.catalog_key;

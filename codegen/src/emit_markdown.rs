@@ -144,6 +144,8 @@ mod tests {
                 category: &CATEGORY.terms[2],
                 platforms: vec![&PLATFORM.terms[0], &PLATFORM.terms[1]],
             }],
+            params: vec![],
+            type_error_field: None,
             fields: vec![Field {
                 key: "mode".to_owned(),
                 field: "mode".to_owned(),

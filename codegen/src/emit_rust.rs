@@ -402,6 +402,8 @@ mod tests {
                 category: &CATEGORY.terms[0],
                 platforms: vec![&PLATFORM.terms[0], &PLATFORM.terms[3]],
             }],
+            params: vec![],
+            type_error_field: None,
             fields: vec![],
         }
     }

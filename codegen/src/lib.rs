@@ -7,6 +7,7 @@
 //! library is pure: it reads no file and writes none; `xtask` does the I/O.
 
 pub mod check;
+pub mod check_params;
 pub mod diagnostic;
 pub mod emit_markdown;
 pub mod emit_rust;

@@ -21,6 +21,8 @@ pub struct RawCatalog {
     pub codes: Vec<RawCode>,
     /// The `[[field]]` entries that loaded completely.
     pub fields: Vec<RawField>,
+    /// The `[[param]]` entries that loaded completely.
+    pub params: Vec<RawParam>,
 }
 
 /// The `[catalog]` table.
@@ -32,6 +34,8 @@ pub struct RawMeta {
     pub source: Text,
     /// Which facts are the vendor's and which are the project's.
     pub provenance: Text,
+    /// The key of the `[[field]]` row a value of the wrong JSON type raises.
+    pub type_error_field: Option<Text>,
 }
 
 /// One `[[code]]` entry.
@@ -80,8 +84,135 @@ pub struct RawField {
     pub platforms: Spanned<Vec<Text>>,
 }
 
-const TOP_KEYS: &[&str] = &["catalog", "code", "field"];
-const META_KEYS: &[&str] = &["name", "source", "provenance"];
+/// One `[[param]]` entry: an init parameter and the rule its value must follow.
+#[derive(Debug)]
+pub struct RawParam {
+    /// The whole entry.
+    pub span: Span,
+    /// The parameter's name as the page passes it; `a.b` is member `b` of object `a`.
+    pub name: Text,
+    /// Where the page passes it: `global` or `init`.
+    pub scope: Text,
+    /// Its JSON type word.
+    pub json_type: Text,
+    /// Whether the page must pass it.
+    pub required: Spanned<bool>,
+    /// The documented default, as text.
+    pub default: Option<Text>,
+    /// The rule word.
+    pub rule: Text,
+    /// The rule's settings; which apply depends on the rule.
+    pub settings: RawRuleSettings,
+    /// The key of the `[[field]]` row a bad value raises.
+    pub raises_field: Option<Text>,
+    /// The `[[code]]` a bad value raises.
+    pub raises_code: Option<Text>,
+    /// `error` or `warning`.
+    pub severity: Text,
+    /// `official` or `observed`.
+    pub confidence: Text,
+    /// What the parameter is for.
+    pub doc: Text,
+}
+
+/// The rule settings a `[[param]]` may carry. Each is `None` when absent.
+#[derive(Debug, Default)]
+pub struct RawRuleSettings {
+    /// `one_of`: the allowed values.
+    pub values: Option<Spanned<Vec<RawValue>>>,
+    /// `one_of`: the name of the generated enum, if not derived from the param's name.
+    pub type_name: Option<Text>,
+    /// `one_of`: common wrong inputs and the value they probably meant.
+    pub hints: Option<Spanned<Vec<(Text, Text)>>>,
+    /// `text`: the fewest characters.
+    pub min_len: Option<Spanned<i64>>,
+    /// `text`: the most characters.
+    pub max_len: Option<Spanned<i64>>,
+    /// `text`: the character classes allowed.
+    pub chars: Option<Spanned<Vec<Text>>>,
+    /// `number`: the smallest value allowed.
+    pub min: Option<Spanned<f64>>,
+    /// `number`: the largest value allowed.
+    pub max: Option<Spanned<f64>>,
+    /// `number`: a bound the value must be strictly above.
+    pub above: Option<Spanned<f64>>,
+    /// `certify_id`: the param holding the prefix.
+    pub prefix_param: Option<Text>,
+    /// `certify_id`: how many letters and digits follow `_`.
+    pub suffix_len: Option<Spanned<i64>>,
+    /// `custom`: the hand-written function that checks the value.
+    pub function: Option<Text>,
+}
+
+impl RawRuleSettings {
+    /// The spans of the settings that are present, with their key names.
+    pub fn present(&self) -> Vec<(&'static str, Span)> {
+        let mut present = Vec::new();
+        let mut add = |key: &'static str, span: Option<Span>| {
+            if let Some(span) = span {
+                present.push((key, span));
+            }
+        };
+        add("values", self.values.as_ref().map(Spanned::span));
+        add("type_name", self.type_name.as_ref().map(Spanned::span));
+        add("hints", self.hints.as_ref().map(Spanned::span));
+        add("min_len", self.min_len.as_ref().map(Spanned::span));
+        add("max_len", self.max_len.as_ref().map(Spanned::span));
+        add("chars", self.chars.as_ref().map(Spanned::span));
+        add("min", self.min.as_ref().map(Spanned::span));
+        add("max", self.max.as_ref().map(Spanned::span));
+        add("above", self.above.as_ref().map(Spanned::span));
+        add(
+            "prefix_param",
+            self.prefix_param.as_ref().map(Spanned::span),
+        );
+        add("suffix_len", self.suffix_len.as_ref().map(Spanned::span));
+        add("function", self.function.as_ref().map(Spanned::span));
+        present
+    }
+}
+
+/// One allowed value of a `one_of` rule.
+#[derive(Debug)]
+pub struct RawValue {
+    /// The whole `{ value = …, label = … }` table.
+    pub span: Span,
+    /// The value as the page passes it.
+    pub value: Text,
+    /// A human name for it.
+    pub label: Text,
+    /// The Rust variant name, if not derived from the value.
+    pub variant: Option<Text>,
+}
+
+const TOP_KEYS: &[&str] = &["catalog", "code", "field", "param"];
+const META_KEYS: &[&str] = &["name", "source", "provenance", "type_error_field"];
+const PARAM_KEYS: &[&str] = &[
+    "name",
+    "scope",
+    "type",
+    "required",
+    "default",
+    "rule",
+    "values",
+    "type_name",
+    "hints",
+    "min_len",
+    "max_len",
+    "chars",
+    "min",
+    "max",
+    "above",
+    "prefix_param",
+    "suffix_len",
+    "function",
+    "raises_field",
+    "raises_code",
+    "severity",
+    "confidence",
+    "doc",
+];
+const VALUE_KEYS: &[&str] = &["value", "label", "variant"];
 const CODE_KEYS: &[&str] = &[
     "code",
     "variant",
@@ -146,12 +277,14 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
                 let name = reader.string(&table, "name");
                 let source_url = reader.string(&table, "source");
                 let provenance = reader.string(&table, "provenance");
+                let type_error_field = reader.optional_string(&table, "type_error_field");
                 if let (Some(name), Some(source), Some(provenance)) = (name, source_url, provenance)
                 {
                     catalog.meta = Some(RawMeta {
                         name,
                         source,
                         provenance,
+                        type_error_field,
                     });
                 }
             }
@@ -246,7 +379,60 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
         }
     }
 
+    for table in reader.array_of_tables(root.table, "param") {
+        reader.failed = false;
+        if let Some(param) = load_param(&mut reader, &table) {
+            if !reader.failed {
+                catalog.params.push(param);
+            }
+        }
+    }
+
     (catalog, diagnostics)
+}
+
+fn load_param(reader: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<RawParam> {
+    reader.unknown_keys(table, PARAM_KEYS, "a key of `[[param]]`");
+    let name = reader.string(table, "name");
+    let scope = reader.string(table, "scope");
+    let json_type = reader.string(table, "type");
+    let required = reader.boolean(table, "required");
+    let default = reader.optional_string(table, "default");
+    let rule = reader.string(table, "rule");
+    let settings = RawRuleSettings {
+        values: reader.values(table),
+        type_name: reader.optional_string(table, "type_name"),
+        hints: reader.string_map(table, "hints"),
+        min_len: reader.optional_integer(table, "min_len"),
+        max_len: reader.optional_integer(table, "max_len"),
+        chars: reader.optional_string_list(table, "chars"),
+        min: reader.number(table, "min"),
+        max: reader.number(table, "max"),
+        above: reader.number(table, "above"),
+        prefix_param: reader.optional_string(table, "prefix_param"),
+        suffix_len: reader.optional_integer(table, "suffix_len"),
+        function: reader.optional_string(table, "function"),
+    };
+    let raises_field = reader.optional_string(table, "raises_field");
+    let raises_code = reader.optional_string(table, "raises_code");
+    let severity = reader.string(table, "severity");
+    let confidence = reader.string(table, "confidence");
+    let doc = reader.string(table, "doc");
+    Some(RawParam {
+        span: table.span.clone(),
+        name: name?,
+        scope: scope?,
+        json_type: json_type?,
+        required: required?,
+        default,
+        rule: rule?,
+        settings,
+        raises_field,
+        raises_code,
+        severity: severity?,
+        confidence: confidence?,
+        doc: doc?,
+    })
 }
 
 /// A TOML table with its place and a name for messages.
@@ -421,6 +607,124 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+
+    fn optional_integer(&mut self, table: &Table<'_, '_>, key: &str) -> Option<Spanned<i64>> {
+        table.table.get(key)?;
+        self.integer(table, key)
+    }
+
+    fn boolean(&mut self, table: &Table<'_, '_>, key: &str) -> Option<Spanned<bool>> {
+        let value = self.value(table, key, true)?;
+        match value.get_ref() {
+            DeValue::Boolean(flag) => Some(Spanned::new(value.span(), *flag)),
+            _ => {
+                self.wrong_type(table, key, value, "a boolean (`true` or `false`)");
+                None
+            }
+        }
+    }
+
+    /// An optional number, integer or float.
+    fn number(&mut self, table: &Table<'_, '_>, key: &str) -> Option<Spanned<f64>> {
+        let value = self.value(table, key, false)?;
+        let number = match value.get_ref() {
+            DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(float) => float.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => {
+                self.wrong_type(table, key, value, "a number");
+                return None;
+            }
+        };
+        match number {
+            Some(number) if number.is_finite() => Some(Spanned::new(value.span(), number)),
+            _ => {
+                self.fail(
+                    Diagnostic::new(value.span(), format!("`{key}` must be a finite number"))
+                        .with_help(format!("write `{key}` as a plain number such as 320")),
+                );
+                None
+            }
+        }
+    }
+
+    fn optional_string_list(
+        &mut self,
+        table: &Table<'_, '_>,
+        key: &str,
+    ) -> Option<Spanned<Vec<Text>>> {
+        table.table.get(key)?;
+        self.string_list(table, key)
+    }
+
+    /// An optional inline table of strings, such as `hints = { zh = "cn" }`, in file order.
+    fn string_map(
+        &mut self,
+        table: &Table<'_, '_>,
+        key: &str,
+    ) -> Option<Spanned<Vec<(Text, Text)>>> {
+        let value = self.value(table, key, false)?;
+        let DeValue::Table(map) = value.get_ref() else {
+            self.wrong_type(
+                table,
+                key,
+                value,
+                "a table of strings such as `{ zh = \"cn\" }`",
+            );
+            return None;
+        };
+        let mut pairs = Vec::with_capacity(map.len());
+        for (from, to) in map.iter() {
+            match to.get_ref() {
+                DeValue::String(text) => pairs.push((
+                    Spanned::new(from.span(), from.get_ref().to_string()),
+                    Spanned::new(to.span(), text.to_string()),
+                )),
+                other => {
+                    self.fail(
+                        Diagnostic::new(
+                            to.span(),
+                            format!("`{key}` must map to strings, found {}", type_name(other)),
+                        )
+                        .with_help("quote the value"),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(Spanned::new(value.span(), pairs))
+    }
+
+    /// The optional `values` of a `one_of` rule: an array of `{ value, label }` tables.
+    fn values(&mut self, table: &Table<'_, '_>) -> Option<Spanned<Vec<RawValue>>> {
+        let value = self.value(table, "values", false)?;
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(
+                table,
+                "values",
+                value,
+                "an array of `{ value = …, label = … }` tables",
+            );
+            return None;
+        };
+        let mut values = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let context = format!("value {} of {}", index + 1, table.context);
+            let entry = self.table(item, &context)?;
+            self.unknown_keys(&entry, VALUE_KEYS, "a key of a value");
+            let text = self.string(&entry, "value");
+            let label = self.string(&entry, "label");
+            let variant = self.optional_string(&entry, "variant");
+            values.push(RawValue {
+                span: item.span(),
+                value: text?,
+                label: label?,
+                variant,
+            });
+        }
+        Some(Spanned::new(value.span(), values))
     }
 
     fn string_list(&mut self, table: &Table<'_, '_>, key: &str) -> Option<Spanned<Vec<Text>>> {

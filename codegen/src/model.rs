@@ -4,7 +4,7 @@
 use crate::vocabulary::Term;
 
 /// A catalog whose every entry is valid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     /// The title used in the docs.
     pub name: String,
@@ -16,6 +16,11 @@ pub struct Catalog {
     pub codes: Vec<Code>,
     /// The field-error rows, in catalog order.
     pub fields: Vec<Field>,
+    /// The init parameters, in catalog order.
+    pub params: Vec<Param>,
+    /// The variant of the field row that a value of the wrong JSON type raises; set
+    /// whenever there are params.
+    pub type_error_field: Option<String>,
 }
 
 /// One API error code.
@@ -58,4 +63,105 @@ pub struct Field {
     pub http_status: u16,
     /// Where the error can occur, in catalog order.
     pub platforms: Vec<&'static Term>,
+}
+
+/// One init parameter and the rule its value must follow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// The name as the page passes it, such as `SceneId` or `slideStyle.width`.
+    pub name: String,
+    /// The variant of the generated `Param` enum, such as `SlideStyleWidth`.
+    pub variant: String,
+    /// The snake_case name used for the validator and the setter, such as `slide_style_width`.
+    pub method: String,
+    /// The object param this one is a member of (`slideStyle` for `slideStyle.width`).
+    pub parent: Option<String>,
+    /// Where the page passes it.
+    pub scope: &'static Term,
+    /// Its JSON type.
+    pub json_type: &'static Term,
+    /// Whether the page must pass it.
+    pub required: bool,
+    /// The documented default, as text.
+    pub default: Option<String>,
+    /// The rule its value must follow.
+    pub rule: Rule,
+    /// The row a bad value raises.
+    pub raises: Raises,
+    /// How serious a broken rule is.
+    pub severity: &'static Term,
+    /// Where the rule comes from.
+    pub confidence: &'static Term,
+    /// What the parameter is for.
+    pub doc: String,
+}
+
+/// A rule from the closed rule vocabulary, with its checked settings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// Any value of the right JSON type.
+    Any,
+    /// One of an enumerated set of strings (case-sensitive), generating an enum.
+    OneOf {
+        /// The generated enum's name.
+        type_name: String,
+        /// The allowed values, in catalog order.
+        values: Vec<EnumValue>,
+        /// Common wrong inputs and the allowed value they probably meant.
+        hints: Vec<(String, String)>,
+    },
+    /// A string with length bounds (in characters) and allowed character classes.
+    Text {
+        /// The fewest characters, if bounded.
+        min_len: Option<u32>,
+        /// The most characters, if bounded.
+        max_len: Option<u32>,
+        /// The allowed classes; empty means any character.
+        chars: Vec<&'static Term>,
+    },
+    /// A finite number within bounds.
+    Number {
+        /// The smallest value allowed.
+        min: Option<f64>,
+        /// The largest value allowed.
+        max: Option<f64>,
+        /// A bound the value must be strictly above.
+        above: Option<f64>,
+    },
+    /// A CSS ID selector: `#` and an id without whitespace.
+    IdSelector,
+    /// The prefix held by another param, `_`, then `suffix_len` ASCII letters or digits.
+    CertifyId {
+        /// The param holding the prefix (its method name).
+        prefix_method: String,
+        /// The param holding the prefix (its page name).
+        prefix_param: String,
+        /// How many letters and digits follow `_`.
+        suffix_len: u32,
+    },
+    /// A hand-written function `fn(&str) -> Result<(), &'static str>` in `custom.rs`.
+    Custom {
+        /// The function's name.
+        function: String,
+    },
+}
+
+/// One allowed value of a `one_of` rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumValue {
+    /// The value as the page passes it.
+    pub value: String,
+    /// A human name for it.
+    pub label: String,
+    /// The Rust variant name.
+    pub variant: String,
+}
+
+/// The vendor row that a bad parameter value raises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Raises {
+    /// A `[[field]]` row, by variant name.
+    Field(String),
+    /// A `[[code]]`, by variant name.
+    Code(String),
 }

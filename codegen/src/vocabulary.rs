@@ -110,8 +110,197 @@ pub static PLATFORM: Vocabulary = Vocabulary {
     ],
 };
 
-/// Every vocabulary, in the order their enums are generated.
-pub static ALL: [&Vocabulary; 3] = [&RETRY, &CATEGORY, &PLATFORM];
+/// Where the page passes an init parameter.
+pub static SCOPE: Vocabulary = Vocabulary {
+    catalog_key: "scope",
+    type_name: "Scope",
+    doc: "Where the page passes an init parameter.",
+    terms: &[
+        Term {
+            key: "global",
+            variant: "Global",
+            doc: "In the global `window.AliyunCaptchaConfig` object, before the SDK loads.",
+        },
+        Term {
+            key: "init",
+            variant: "Init",
+            doc: "In the options object of `initAliyunCaptcha({...})`.",
+        },
+    ],
+};
+
+/// The JSON type an init parameter's value must have.
+pub static JSON_TYPE: Vocabulary = Vocabulary {
+    catalog_key: "type",
+    type_name: "JsonType",
+    doc: "The JSON (JavaScript) type an init parameter's value must have.",
+    terms: &[
+        Term {
+            key: "string",
+            variant: "String",
+            doc: "A string.",
+        },
+        Term {
+            key: "number",
+            variant: "Number",
+            doc: "A number.",
+        },
+        Term {
+            key: "integer",
+            variant: "Integer",
+            doc: "A number without a fractional part.",
+        },
+        Term {
+            key: "boolean",
+            variant: "Boolean",
+            doc: "`true` or `false`, not a string.",
+        },
+        Term {
+            key: "object",
+            variant: "Object",
+            doc: "An object.",
+        },
+        Term {
+            key: "function",
+            variant: "Function",
+            doc: "A function, which only the page's script can pass.",
+        },
+    ],
+};
+
+/// How serious a broken parameter rule is.
+pub static SEVERITY: Vocabulary = Vocabulary {
+    catalog_key: "severity",
+    type_name: "Severity",
+    doc: "How serious a problem with an init parameter is.",
+    terms: &[
+        Term {
+            key: "error",
+            variant: "Error",
+            doc: "The documented rule is broken: the SDK or the server will reject the value.",
+        },
+        Term {
+            key: "warning",
+            variant: "Warning",
+            doc:
+                "The value differs from every value seen so far, but no documented rule forbids it.",
+        },
+    ],
+};
+
+/// How sure the catalog is of a parameter's rule.
+pub static CONFIDENCE: Vocabulary = Vocabulary {
+    catalog_key: "confidence",
+    type_name: "Confidence",
+    doc: "Where the rule for an init parameter comes from.",
+    terms: &[
+        Term {
+            key: "official",
+            variant: "Official",
+            doc: "Stated in Alibaba Cloud's documentation or official SDKs.",
+        },
+        Term {
+            key: "observed",
+            variant: "Observed",
+            doc: "Seen in public code and integrations, not stated by Alibaba Cloud.",
+        },
+    ],
+};
+
+/// The rules a parameter value can be checked against. Not emitted as an enum: each rule
+/// compiles to its own code.
+pub static RULE: Vocabulary = Vocabulary {
+    catalog_key: "rule",
+    type_name: "Rule",
+    doc: "A rule for an init parameter's value.",
+    terms: &[
+        Term {
+            key: "any",
+            variant: "Any",
+            doc: "Any value of the right type.",
+        },
+        Term {
+            key: "one_of",
+            variant: "OneOf",
+            doc: "One of an enumerated set of strings, compared exactly.",
+        },
+        Term {
+            key: "text",
+            variant: "Text",
+            doc: "A string with length bounds and allowed character classes.",
+        },
+        Term {
+            key: "number",
+            variant: "Number",
+            doc: "A finite number within bounds.",
+        },
+        Term {
+            key: "id_selector",
+            variant: "IdSelector",
+            doc: "A CSS ID selector: `#` and an id without whitespace.",
+        },
+        Term {
+            key: "certify_id",
+            variant: "CertifyId",
+            doc: "The configured prefix, `_`, then a fixed number of ASCII letters and digits.",
+        },
+        Term {
+            key: "custom",
+            variant: "Custom",
+            doc: "A hand-written function in `captcha-errors/src/custom.rs`.",
+        },
+    ],
+};
+
+/// The character classes a `text` rule can allow. Not emitted as an enum.
+pub static CHAR_CLASS: Vocabulary = Vocabulary {
+    catalog_key: "chars",
+    type_name: "CharClass",
+    doc: "A class of characters a text rule allows.",
+    terms: &[
+        Term {
+            key: "lower",
+            variant: "Lower",
+            doc: "lowercase ASCII letters",
+        },
+        Term {
+            key: "upper",
+            variant: "Upper",
+            doc: "uppercase ASCII letters",
+        },
+        Term {
+            key: "digit",
+            variant: "Digit",
+            doc: "ASCII digits",
+        },
+        Term {
+            key: "underscore",
+            variant: "Underscore",
+            doc: "`_`",
+        },
+        Term {
+            key: "hyphen",
+            variant: "Hyphen",
+            doc: "`-`",
+        },
+        Term {
+            key: "dot",
+            variant: "Dot",
+            doc: "`.`",
+        },
+    ],
+};
+
+/// Every vocabulary that becomes an enum of the generated crate, in generation order.
+pub static ALL: [&Vocabulary; 7] = [
+    &RETRY,
+    &CATEGORY,
+    &PLATFORM,
+    &SCOPE,
+    &JSON_TYPE,
+    &SEVERITY,
+    &CONFIDENCE,
+];
 
 #[cfg(test)]
 mod tests {
@@ -129,7 +318,7 @@ mod tests {
 
     #[test]
     fn keys_and_variants_are_unique_in_each_set() {
-        for vocabulary in ALL {
+        for vocabulary in ALL.iter().chain([&&RULE, &&CHAR_CLASS]) {
             let mut keys = vocabulary.keys();
             keys.sort();
             keys.dedup();
