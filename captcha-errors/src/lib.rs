@@ -31,13 +31,21 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod custom;
 mod generated;
+mod problem;
+mod report;
 mod unknown;
+mod value;
 
 pub use generated::codes::ErrorCode;
 pub use generated::fields::FieldError;
-pub use generated::vocabulary::{Category, Platform, Retry};
+pub use generated::params::*;
+pub use generated::vocabulary::{Category, Confidence, JsonType, Platform, Retry, Scope, Severity};
+pub use problem::{ParamError, ProblemKind, Raised};
+pub use report::Report;
 pub use unknown::UnknownValue;
+pub use value::ParamValue;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[doc = include_str!("../../README.md")]

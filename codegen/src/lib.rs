@@ -10,6 +10,7 @@ pub mod check;
 pub mod check_params;
 pub mod diagnostic;
 pub mod emit_markdown;
+pub mod emit_params;
 pub mod emit_rust;
 pub mod load;
 pub mod markdown;
@@ -28,6 +29,8 @@ pub const VOCABULARY_RS: &str = "captcha-errors/src/generated/vocabulary.rs";
 pub const CODES_RS: &str = "captcha-errors/src/generated/codes.rs";
 /// Where the generated `FieldError` module goes.
 pub const FIELDS_RS: &str = "captcha-errors/src/generated/fields.rs";
+/// Where the generated `Param` module with the validators goes.
+pub const PARAMS_RS: &str = "captcha-errors/src/generated/params.rs";
 /// Where the rendered error tables go.
 pub const ERRORS_MD: &str = "docs/errors.md";
 /// The README whose generated section [`Generated::readme_section`] fills.
@@ -49,6 +52,9 @@ pub struct Generated {
     pub files: Vec<GeneratedFile>,
     /// The text for the README's generated section; see [`readme::splice`].
     pub readme_section: String,
+    /// The hand-written functions the catalog's `custom` rules call; they must exist in
+    /// `captcha-errors/src/custom.rs`.
+    pub custom_functions: Vec<String>,
 }
 
 /// Loads, checks and emits a catalog. `catalog_path` is only written into the generated
@@ -71,6 +77,10 @@ pub fn generate(catalog_path: &str, source: &str) -> Result<Generated, Vec<Diagn
             contents: emit_rust::fields_module(&catalog, catalog_path).map_err(internal)?,
         },
         GeneratedFile {
+            path: PARAMS_RS,
+            contents: emit_params::params_module(&catalog, catalog_path).map_err(internal)?,
+        },
+        GeneratedFile {
             path: ERRORS_MD,
             contents: emit_markdown::errors_page(&catalog, catalog_path),
         },
@@ -78,6 +88,11 @@ pub fn generate(catalog_path: &str, source: &str) -> Result<Generated, Vec<Diagn
     Ok(Generated {
         files,
         readme_section: emit_markdown::readme_section(&catalog),
+        custom_functions: catalog
+            .custom_functions()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     })
 }
 

@@ -165,3 +165,91 @@ pub enum Raises {
     /// A `[[code]]`, by variant name.
     Code(String),
 }
+
+impl Rule {
+    /// What a value must be, as the end of the sentence "`<param>` must be …", such as
+    /// "one of `popup`, `embed`". Used in generated messages and in the docs.
+    pub fn describe(&self, json_type: &Term) -> String {
+        match self {
+            Rule::Any => format!("any {}", json_type.key),
+            Rule::OneOf { values, .. } => {
+                let list: Vec<String> = values.iter().map(|v| format!("`{}`", v.value)).collect();
+                format!("one of {}", list.join(", "))
+            }
+            Rule::Text {
+                min_len,
+                max_len,
+                chars,
+            } => {
+                let count = match (min_len, max_len) {
+                    (Some(min), Some(max)) if min == max => format!("exactly {min}"),
+                    (Some(min), Some(max)) => format!("{min} to {max}"),
+                    (Some(min), None) => format!("at least {min}"),
+                    (None, Some(max)) => format!("at most {max}"),
+                    (None, None) => "any number of".to_owned(),
+                };
+                let unit = if *min_len == Some(1) && *max_len == Some(1) || (*min_len == Some(1) && max_len.is_none()) {
+                    "character"
+                } else {
+                    "characters"
+                };
+                if chars.is_empty() {
+                    format!("a string of {count} {unit}")
+                } else {
+                    let classes: Vec<&str> = chars.iter().map(|c| c.doc).collect();
+                    format!("a string of {count} {unit}, only {}", join_words(&classes))
+                }
+            }
+            Rule::Number { min, max, above } => {
+                let lower = match (min, above) {
+                    (Some(min), _) => Some(format!("of at least {min}")),
+                    (None, Some(above)) => Some(format!("above {above}")),
+                    (None, None) => None,
+                };
+                let upper = max.map(|max| {
+                    if lower.is_some() {
+                        format!("at most {max}")
+                    } else {
+                        format!("of at most {max}")
+                    }
+                });
+                let bounds: Vec<String> = lower.into_iter().chain(upper).collect();
+                format!("a number {}", bounds.join(" and "))
+            }
+            Rule::IdSelector => {
+                "a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`"
+                    .to_owned()
+            }
+            Rule::CertifyId {
+                prefix_param,
+                suffix_len,
+                ..
+            } => format!(
+                "the value of `{prefix_param}`, `_`, then exactly {suffix_len} ASCII letters or digits"
+            ),
+            Rule::Custom { function } => format!("accepted by the check `custom::{function}`"),
+        }
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_words(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+impl Catalog {
+    /// The hand-written functions the catalog's `custom` rules call, in catalog order.
+    pub fn custom_functions(&self) -> Vec<&str> {
+        self.params
+            .iter()
+            .filter_map(|param| match &param.rule {
+                Rule::Custom { function } => Some(function.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}

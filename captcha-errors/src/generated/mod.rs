@@ -7,4 +7,6 @@ pub mod codes;
 #[rustfmt::skip]
 pub mod fields;
 #[rustfmt::skip]
+pub mod params;
+#[rustfmt::skip]
 pub mod vocabulary;
