@@ -36,7 +36,12 @@ pub fn check(
         }
     }
 
-    let lookups = crate::check_params::Lookups::new(&codes, &fields, &raw.params);
+    // Entries that failed loading or checking are already reported: references to them
+    // must not be reported again as references to nothing.
+    let mut unloaded = raw.unloaded_names.clone();
+    unloaded.extend(raw.codes.iter().map(|c| c.code.get_ref().clone()));
+    unloaded.extend(raw.fields.iter().map(|f| f.key.get_ref().clone()));
+    let lookups = crate::check_params::Lookups::new(&codes, &fields, &raw.params, &unloaded);
     let mut params: Vec<Param> = Vec::with_capacity(raw.params.len());
     for raw_param in &raw.params {
         if let Some(param) = checker.param(raw_param, &lookups) {

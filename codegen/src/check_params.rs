@@ -48,10 +48,17 @@ pub(crate) struct Lookups {
     codes: Vec<String>,
     /// Every param's name and JSON type word, as written.
     params: HashMap<String, String>,
+    /// Names of entries that did not load: references to them are not reported again.
+    unloaded: HashSet<String>,
 }
 
 impl Lookups {
-    pub(crate) fn new(codes: &[Code], fields: &[Field], params: &[RawParam]) -> Self {
+    pub(crate) fn new(
+        codes: &[Code],
+        fields: &[Field],
+        params: &[RawParam],
+        unloaded: &[String],
+    ) -> Self {
         Lookups {
             field_variants: fields
                 .iter()
@@ -67,6 +74,7 @@ impl Lookups {
                 .iter()
                 .map(|p| (p.name.get_ref().clone(), p.json_type.get_ref().clone()))
                 .collect(),
+            unloaded: unloaded.iter().cloned().collect(),
         }
     }
 }
@@ -182,6 +190,7 @@ impl Checker<'_> {
             let parent = segments[0];
             match lookups.params.get(parent) {
                 Some(json_type) if json_type == "object" => Some(parent.to_owned()),
+                None if lookups.unloaded.contains(parent) => return None,
                 Some(_) => {
                     self.report(
                         Diagnostic::new(span, format!("`{name}` is a member of `{parent}`, but `{parent}` is not of type \"object\""))
@@ -233,6 +242,7 @@ impl Checker<'_> {
     fn field_reference(&mut self, key: &Text, lookups: &Lookups, what: &str) -> Option<String> {
         match lookups.field_variants.get(key.get_ref()) {
             Some(variant) => Some(variant.clone()),
+            None if lookups.unloaded.contains(key.get_ref()) => None,
             None => {
                 let keys: Vec<&str> = lookups.field_keys.iter().map(String::as_str).collect();
                 self.report(
@@ -261,6 +271,7 @@ impl Checker<'_> {
                 .map(Raises::Field),
             (None, Some(code)) => match lookups.code_variants.get(code.get_ref()) {
                 Some(variant) => Some(Raises::Code(variant.clone())),
+                None if lookups.unloaded.contains(code.get_ref()) => None,
                 None => {
                     let codes: Vec<&str> = lookups.codes.iter().map(String::as_str).collect();
                     self.report(
@@ -650,6 +661,7 @@ impl Checker<'_> {
                 );
             }
             Some(json_type) if json_type == "string" => {}
+            None if lookups.unloaded.contains(prefix.get_ref()) => ok = false,
             Some(_) => {
                 ok = false;
                 self.report(

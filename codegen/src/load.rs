@@ -3,6 +3,8 @@
 //! them, each at its place. Meaning (allowed values, duplicates, names) is the next
 //! stage's job; see [`crate::check`].
 
+use std::collections::HashSet;
+
 use crate::diagnostic::{Diagnostic, Span};
 use crate::suggest;
 use crate::text_safety;
@@ -23,6 +25,9 @@ pub struct RawCatalog {
     pub fields: Vec<RawField>,
     /// The `[[param]]` entries that loaded completely.
     pub params: Vec<RawParam>,
+    /// The names (`code`, field `key`, param `name`) of entries that did not load, so
+    /// references to them are not reported again as references to nothing.
+    pub unloaded_names: Vec<String>,
 }
 
 /// The `[catalog]` table.
@@ -243,7 +248,8 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
     // and what it finds next is mostly an echo of the first mistake.
     if let Some(error) = syntax_errors.into_iter().next() {
         let span = error.span().unwrap_or(0..0);
-        let message = error.message().trim_end().replace('\n', "; ");
+        let message = missing_value(source, span.start)
+            .unwrap_or_else(|| error.message().trim_end().replace('\n', "; "));
         diagnostics.push(
             Diagnostic::new(span, format!("TOML syntax error: {message}"))
                 .with_help("fix the TOML syntax here; the rest is checked once the file parses"),
@@ -251,7 +257,7 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
         return (RawCatalog::default(), diagnostics);
     }
 
-    diagnostics.extend(text_safety::check_table(document.get_ref()));
+    diagnostics.extend(text_safety::check_table(document.get_ref(), source));
 
     let root = Table {
         table: document.get_ref(),
@@ -261,6 +267,7 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
     let mut reader = Reader {
         diagnostics: &mut diagnostics,
         failed: false,
+        misspelt: HashSet::new(),
     };
     reader.unknown_keys(&root, TOP_KEYS, "a top-level key");
 
@@ -304,6 +311,7 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
         let category = reader.string(&table, "category");
         let platforms = reader.string_list(&table, "platforms");
         if reader.failed {
+            catalog.unloaded_names.extend(code.map(Spanned::into_inner));
             continue;
         }
         if let (
@@ -349,6 +357,7 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
         let http_status = reader.integer(&table, "http_status");
         let platforms = reader.string_list(&table, "platforms");
         if reader.failed {
+            catalog.unloaded_names.extend(key.map(Spanned::into_inner));
             continue;
         }
         if let (
@@ -381,14 +390,31 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
 
     for table in reader.array_of_tables(root.table, "param") {
         reader.failed = false;
-        if let Some(param) = load_param(&mut reader, &table) {
-            if !reader.failed {
-                catalog.params.push(param);
+        match load_param(&mut reader, &table) {
+            Some(param) if !reader.failed => catalog.params.push(param),
+            _ => {
+                if let Some(DeValue::String(name)) = table.table.get("name").map(|v| v.get_ref()) {
+                    catalog.unloaded_names.push(name.to_string());
+                }
             }
         }
     }
 
     (catalog, diagnostics)
+}
+
+/// The toml parser calls `key =` with nothing after it "string values must be quoted";
+/// say what is really wrong when the error sits after an `=` that ends its line.
+fn missing_value(source: &str, at: usize) -> Option<String> {
+    let line_start = source.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source
+        .get(at..)?
+        .find('\n')
+        .map_or(source.len(), |i| at + i);
+    let before = source.get(line_start..at)?.trim_end();
+    let after = source.get(at..line_end)?.trim();
+    (before.ends_with('=') && (after.is_empty() || after.starts_with('#')))
+        .then(|| format!("`{before}` has no value, expected a value after `=`"))
 }
 
 fn load_param(reader: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<RawParam> {
@@ -447,6 +473,9 @@ struct Table<'a, 'i> {
 struct Reader<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
     failed: bool,
+    /// The keys that an unknown key of a table (by its start) probably meant: a missing
+    /// key that was only misspelt is reported once, as the misspelling.
+    misspelt: HashSet<(usize, String)>,
 }
 
 impl Reader<'_> {
@@ -459,6 +488,9 @@ impl Reader<'_> {
         for key in table.table.keys() {
             let name: &str = key.get_ref();
             if !allowed.contains(&name) {
+                if let Some(meant) = suggest::closest(name, allowed) {
+                    self.misspelt.insert((table.span.start, meant.to_owned()));
+                }
                 let help = suggest::help(name, allowed, what);
                 self.fail(
                     Diagnostic::new(
@@ -530,7 +562,12 @@ impl Reader<'_> {
         required: bool,
     ) -> Option<&'a Spanned<DeValue<'i>>> {
         let value = table.table.get(key);
-        if value.is_none() && required {
+        if value.is_none()
+            && required
+            && self.misspelt.contains(&(table.span.start, key.to_owned()))
+        {
+            self.failed = true;
+        } else if value.is_none() && required {
             self.fail(
                 Diagnostic::new(
                     table.span.clone(),
@@ -809,7 +846,9 @@ mod tests {
         let messages: Vec<_> = diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert!(messages.contains(&"unknown key `descripton` in `[[code]]` entry 1"));
         assert!(messages.contains(&"unknown key `extra` in `[[code]]` entry 1"));
-        assert!(messages.contains(&"missing key `description` in `[[code]]` entry 1"));
+        // The missing `description` is the misspelt one: reported once, as the misspelling.
+        assert!(!messages.contains(&"missing key `description` in `[[code]]` entry 1"));
+        assert_eq!(messages.len(), 9, "{messages:?}");
         assert!(
             messages.contains(&"`code` in `[[code]]` entry 2 must be a string, found an integer")
         );
@@ -828,6 +867,15 @@ mod tests {
         let all = messages("[catalog\nname = 1");
         assert_eq!(all.len(), 1, "{all:?}");
         assert!(all[0].starts_with("TOML syntax error"), "{all:?}");
+    }
+
+    #[test]
+    fn a_key_without_a_value_says_so() {
+        let all = messages("[catalog]\nname =\n");
+        assert_eq!(
+            all,
+            vec!["TOML syntax error: `name =` has no value, expected a value after `=`"]
+        );
     }
 
     #[test]

@@ -36,50 +36,71 @@ pub fn check_source(source: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Every control character in the decoded strings and keys of `table`. Bidirectional
-/// controls written as escapes (`\u202E`) are found here too.
-pub fn check_table(table: &DeTable<'_>) -> Vec<Diagnostic> {
+/// Every control character in the decoded strings and keys of `table`, and every
+/// bidirectional control written as an escape (`\u202E`); `source` is the file text,
+/// so that a bidirectional control written raw, which [`check_source`] reports, is not
+/// reported twice.
+pub fn check_table(table: &DeTable<'_>, source: &str) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    walk_table(table, &mut diagnostics);
+    walk_table(table, source, &mut diagnostics);
     diagnostics
 }
 
-fn walk_table(table: &DeTable<'_>, diagnostics: &mut Vec<Diagnostic>) {
+fn walk_table(table: &DeTable<'_>, source: &str, diagnostics: &mut Vec<Diagnostic>) {
     for (key, value) in table.iter() {
-        check_text(key.get_ref(), key.span(), "a key", diagnostics);
-        walk_value(value, diagnostics);
+        check_text(key.get_ref(), key.span(), "a key", source, diagnostics);
+        walk_value(value, &format!("`{}`", key.get_ref()), source, diagnostics);
     }
 }
 
-fn walk_value(value: &Spanned<DeValue<'_>>, diagnostics: &mut Vec<Diagnostic>) {
+fn walk_value(
+    value: &Spanned<DeValue<'_>>,
+    what: &str,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     match value.get_ref() {
-        DeValue::String(text) => check_text(text, value.span(), "a string", diagnostics),
+        DeValue::String(text) => check_text(text, value.span(), what, source, diagnostics),
         DeValue::Array(items) => {
-            for item in items.iter() {
-                walk_value(item, diagnostics);
+            let item = format!("an item of {what}");
+            for element in items.iter() {
+                walk_value(element, &item, source, diagnostics);
             }
         }
-        DeValue::Table(table) => walk_table(table, diagnostics),
+        DeValue::Table(table) => walk_table(table, source, diagnostics),
         _ => {}
     }
 }
 
-fn check_text(text: &str, span: Span, what: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn check_text(text: &str, span: Span, what: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let raw = source.get(span.clone()).unwrap_or("");
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let allowed = match c {
-            '\n' | '\t' => true,
-            '\r' => chars.peek() == Some(&'\n'),
-            _ => !(c.is_control() || is_bidi_control(c)),
-        };
-        if !allowed {
-            diagnostics.push(
+        let problem = match c {
+            '\n' | '\t' => None,
+            '\r' if chars.peek() == Some(&'\n') => None,
+            c if is_bidi_control(c) && raw.contains(c) => None,
+            c if is_bidi_control(c) => Some(
                 Diagnostic::new(
-                    span,
+                    span.clone(),
+                    format!(
+                        "{what} holds the bidirectional control character {}, written as an escape",
+                        code_point(c)
+                    ),
+                )
+                .with_help("remove the escape; catalog text may not hold bidirectional controls (CVE-2021-42574)"),
+            ),
+            c if c.is_control() => Some(
+                Diagnostic::new(
+                    span.clone(),
                     format!("{what} holds the control character {}", code_point(c)),
                 )
                 .with_help("remove it; catalog text may hold line breaks and tabs, but no other control characters"),
-            );
+            ),
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            diagnostics.push(problem);
             return;
         }
     }
@@ -95,7 +116,7 @@ mod tests {
 
     fn table_problems(source: &str) -> Vec<String> {
         let table = DeTable::parse(source).unwrap();
-        check_table(table.get_ref())
+        check_table(table.get_ref(), source)
             .into_iter()
             .map(|d| d.message)
             .collect()
@@ -115,9 +136,9 @@ mod tests {
         assert_eq!(
             table_problems("a = \"bell \\u0007\"\n\"k\\u001b\" = 1\nb = [\"\\u202e\"]\n"),
             vec![
-                "a string holds the control character U+0007",
+                "`a` holds the control character U+0007",
                 "a key holds the control character U+001B",
-                "a string holds the control character U+202E",
+                "an item of `b` holds the bidirectional control character U+202E, written as an escape",
             ]
         );
     }
@@ -127,7 +148,20 @@ mod tests {
         assert!(table_problems("a = \"one\\ntwo\\tthree\\r\\nfour\"\n").is_empty());
         assert_eq!(
             table_problems("a = \"lone \\r return\"\n"),
-            vec!["a string holds the control character U+000D"]
+            vec!["`a` holds the control character U+000D"]
         );
+    }
+}
+
+#[cfg(test)]
+mod raw_bidi_tests {
+    use super::*;
+
+    #[test]
+    fn a_raw_bidi_control_in_a_string_is_reported_once() {
+        let source = "a = \"x\u{202E}y\"\n";
+        let table = DeTable::parse(source).unwrap();
+        assert!(check_table(table.get_ref(), source).is_empty());
+        assert_eq!(check_source(source).len(), 1);
     }
 }
