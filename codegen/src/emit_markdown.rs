@@ -2,7 +2,7 @@
 //! generated section out. Every catalog text goes through [`escape_inline`], so tables
 //! keep their shape whatever the text holds.
 
-use crate::markdown::{escape_inline, header, row};
+use crate::markdown::{escape_inline, header, link_or_text, row};
 use crate::model::{Catalog, Code, Field};
 use crate::vocabulary::Term;
 
@@ -17,8 +17,11 @@ pub fn errors_page(catalog: &Catalog, catalog_path: &str) -> String {
         "# Errors of the {}\n\n",
         escape_inline(&catalog.name)
     ));
-    out.push_str(&format!("Source: {}\n\n", escape_inline(&catalog.source)));
-    out.push_str(&format!("{}\n\n", escape_inline(&catalog.provenance)));
+    out.push_str(&format!("Source: {}\n\n", link_or_text(&catalog.source)));
+    out.push_str(&format!(
+        "Provenance: {}\n\n",
+        escape_inline(&catalog.provenance)
+    ));
 
     out.push_str("## Error codes\n\n");
     out.push_str(&header(&[

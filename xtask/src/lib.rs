@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use codegen::diagnostic::Diagnostic;
 
+pub mod report;
+
 /// The catalog `cargo xtask gen` reads unless told otherwise, relative to the root.
 pub const DEFAULT_CATALOG: &str = "catalog/errors.toml";
 
@@ -60,14 +62,7 @@ impl fmt::Display for GenError {
                 path,
                 source,
                 diagnostics,
-            } => {
-                for diagnostic in diagnostics {
-                    writeln!(f, "{}", diagnostic.render_plain(path, source))?;
-                }
-                let count = diagnostics.len();
-                let plural = if count == 1 { "problem" } else { "problems" };
-                write!(f, "{path}: {count} {plural}; no file was changed")
-            }
+            } => f.write_str(&report::render(path, source, diagnostics)),
             GenError::Readme(message) => f.write_str(message),
         }
     }
@@ -82,14 +77,50 @@ fn read(path: &Path) -> Result<String, GenError> {
     })
 }
 
+/// Everything one generation run produces, before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The files, as generation wants them.
+    pub files: Vec<Planned>,
+    /// The hand-written functions the catalog's `custom` rules call.
+    pub custom_functions: Vec<String>,
+}
+
+/// How a catalog path is named inside generated files: relative to `root` when the
+/// catalog is under it, otherwise by its file name, so that outputs never hold an
+/// absolute path and are the same on every machine.
+pub fn display_path(root: &Path, catalog: &str) -> String {
+    let path = Path::new(catalog);
+    let shown = if path.is_relative() {
+        path.to_path_buf()
+    } else {
+        let inside = match (root.canonicalize(), path.canonicalize()) {
+            (Ok(root), Ok(path)) => path.strip_prefix(&root).ok().map(Path::to_path_buf),
+            _ => None,
+        };
+        inside.unwrap_or_else(|| PathBuf::from(path.file_name().unwrap_or_default()))
+    };
+    shown
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Generates everything from the catalog at `catalog` (relative to `root`, or absolute)
 /// into memory. The README under `out` gets its generated section replaced; a missing
 /// README under `out` is skipped, so `out` can be a scratch folder.
 pub fn plan(root: &Path, catalog: &str, out: &Path) -> Result<Vec<Planned>, GenError> {
+    plan_all(root, catalog, out).map(|plan| plan.files)
+}
+
+/// [`plan`], with the notes generation has for the user.
+pub fn plan_all(root: &Path, catalog: &str, out: &Path) -> Result<Plan, GenError> {
     let source = read(&root.join(catalog))?;
+    let shown = display_path(root, catalog);
     let generated =
-        codegen::generate(catalog, &source).map_err(|diagnostics| GenError::Catalog {
-            path: catalog.to_owned(),
+        codegen::generate(&shown, &source).map_err(|diagnostics| GenError::Catalog {
+            path: shown.clone(),
             source: source.clone(),
             diagnostics,
         })?;
@@ -111,7 +142,10 @@ pub fn plan(root: &Path, catalog: &str, out: &Path) -> Result<Vec<Planned>, GenE
             contents: spliced,
         });
     }
-    Ok(planned)
+    Ok(Plan {
+        files: planned,
+        custom_functions: generated.custom_functions,
+    })
 }
 
 /// A planned file whose contents differ from the file on disk.
@@ -160,29 +194,153 @@ pub fn stale(out: &Path, planned: &[Planned]) -> Result<Vec<Stale>, GenError> {
     Ok(stale)
 }
 
-/// Replaces the stale files under `out`. Every new text is first written to a temporary
-/// file beside its target; only when all are written are they renamed into place, so a
-/// failure while writing changes no file and a reader never sees a half-written one.
+/// Replaces the stale files under `out`, all or nothing. Every new text is first written
+/// to a temporary file beside its target; only when all are written are they renamed into
+/// place, so a reader never sees a half-written file. If writing or a rename fails, the
+/// files already replaced get their old text back (from [`Stale::current`]), files that
+/// did not exist are removed again, and so are the folders created for them; then the
+/// error is returned. A replaced file keeps its permissions; a new one gets those of any
+/// newly created file.
 pub fn write_all(out: &Path, stale: &[Stale]) -> Result<(), GenError> {
+    write_all_with(out, stale, |_, _| Ok(()))
+}
+
+/// [`write_all`] with a seam for tests: `before_rename(index, target)` runs just before
+/// `stale[index]` is renamed onto `target`, its full path under `out`. An error it returns
+/// counts as that rename failing: the files of `stale[..index]`, already replaced, are
+/// restored and the error is returned. [`write_all`] passes a hook that does nothing.
+pub fn write_all_with(
+    out: &Path,
+    stale: &[Stale],
+    mut before_rename: impl FnMut(usize, &Path) -> std::io::Result<()>,
+) -> Result<(), GenError> {
+    let mut created_dirs = Vec::new();
     let mut ready = Vec::with_capacity(stale.len());
     for file in stale {
         let target = out.join(&file.path);
-        let dir = target.parent().unwrap_or(out).to_path_buf();
-        let io = |error| GenError::Io {
-            path: target.clone(),
-            error,
-        };
-        fs::create_dir_all(&dir).map_err(io)?;
-        let mut temp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
-        temp.write_all(file.wanted.as_bytes()).map_err(io)?;
-        temp.as_file().sync_all().map_err(io)?;
-        ready.push((temp, target));
+        match prepare(out, &target, &file.wanted, &mut created_dirs) {
+            Ok(prepared) => ready.push(prepared),
+            Err(error) => {
+                drop(ready); // deletes the temporary files written so far
+                return Err(roll_back(&[], &created_dirs, target, error));
+            }
+        }
     }
-    for (temp, target) in ready {
-        temp.persist(&target).map_err(|error| GenError::Io {
-            path: target.clone(),
-            error: error.error,
-        })?;
+    let mut replaced = Vec::with_capacity(stale.len());
+    let mut pending = stale.iter().zip(ready).enumerate();
+    while let Some((index, (file, (temp, permissions)))) = pending.next() {
+        let target = out.join(&file.path);
+        let renamed = before_rename(index, &target)
+            .and_then(|()| temp.persist(&target).map(drop).map_err(|error| error.error));
+        if let Err(error) = renamed {
+            drop(pending); // deletes the temporary files not renamed yet
+            return Err(roll_back(&replaced, &created_dirs, target, error));
+        }
+        replaced.push(Replaced {
+            target,
+            old: file.current.as_deref(),
+            permissions,
+        });
     }
     Ok(())
+}
+
+/// A file [`write_all_with`] has replaced, and what it takes to put it back.
+struct Replaced<'a> {
+    target: PathBuf,
+    /// Its text before, or `None` if it did not exist.
+    old: Option<&'a str>,
+    /// Its permissions before, if it existed.
+    permissions: Option<fs::Permissions>,
+}
+
+/// Writes `contents` to a temporary file beside `target`, creating the folder if needed
+/// and recording in `created_dirs` every folder it creates, outermost first. Returns the
+/// file and the permissions `target` has now, if it exists.
+fn prepare(
+    out: &Path,
+    target: &Path,
+    contents: &str,
+    created_dirs: &mut Vec<PathBuf>,
+) -> std::io::Result<(tempfile::NamedTempFile, Option<fs::Permissions>)> {
+    let dir = target.parent().unwrap_or(out);
+    let missing: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|dir| !dir.as_os_str().is_empty() && !dir.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    fs::create_dir_all(dir)?;
+    created_dirs.extend(missing.into_iter().rev());
+    let permissions = fs::metadata(target)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|meta| meta.permissions());
+    let temp = temp_file_beside(target, contents, permissions.clone())?;
+    Ok((temp, permissions))
+}
+
+/// A temporary file in `target`'s folder holding `contents`, synced to disk, with
+/// `permissions`, or, if `None`, those of any newly created file (the temporary file's
+/// own, owner-only, would otherwise survive the rename).
+fn temp_file_beside(
+    target: &Path,
+    contents: &str,
+    permissions: Option<fs::Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    if permissions.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        // What `File::create` asks for; the umask applies as usual.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(contents.as_bytes())?;
+    if let Some(permissions) = permissions {
+        fs::set_permissions(temp.path(), permissions)?;
+    }
+    temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+/// Undoes a failed [`write_all_with`]: puts back every file in `replaced`, last first,
+/// removes each folder in `created_dirs` that is empty again, and returns `error` for
+/// `target`, extended to name any file that could not be put back.
+fn roll_back(
+    replaced: &[Replaced<'_>],
+    created_dirs: &[PathBuf],
+    target: PathBuf,
+    error: std::io::Error,
+) -> GenError {
+    let mut unrestored = Vec::new();
+    for file in replaced.iter().rev() {
+        let restored = match file.old {
+            Some(old) => temp_file_beside(&file.target, old, file.permissions.clone())
+                .and_then(|temp| temp.persist(&file.target).map(drop).map_err(|e| e.error)),
+            None => fs::remove_file(&file.target),
+        };
+        if let Err(restore_error) = restored {
+            unrestored.push(format!("{}: {restore_error}", file.target.display()));
+        }
+    }
+    for dir in created_dirs.iter().rev() {
+        // Fails, and keeps the folder, if something else was put there meanwhile.
+        fs::remove_dir(dir).ok();
+    }
+    let error = if unrestored.is_empty() {
+        error
+    } else {
+        std::io::Error::new(
+            error.kind(),
+            format!(
+                "{error}; putting back the files already replaced failed too, these keep the new text: {}",
+                unrestored.join("; ")
+            ),
+        )
+    };
+    GenError::Io {
+        path: target,
+        error,
+    }
 }

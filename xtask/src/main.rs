@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{plan, stale, workspace_root, write_all, DEFAULT_CATALOG};
+use xtask::{plan_all, stale, workspace_root, write_all, DEFAULT_CATALOG};
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--catalog PATH] [--out DIR]
@@ -61,14 +61,22 @@ fn main() -> ExitCode {
     };
     let root = workspace_root();
     let out = args.out.unwrap_or_else(|| root.clone());
-    let result = plan(&root, &args.catalog, &out).and_then(|planned| stale(&out, &planned));
-    let stale = match result {
-        Ok(stale) => stale,
+    let result = plan_all(&root, &args.catalog, &out)
+        .and_then(|plan| Ok((stale(&out, &plan.files)?, plan.custom_functions)));
+    let (stale, custom_functions) = match result {
+        Ok(found) => found,
         Err(error) => {
             eprintln!("{error}");
             return ExitCode::FAILURE;
         }
     };
+
+    if !custom_functions.is_empty() {
+        println!(
+            "custom checks the catalog expects in captcha-errors/src/custom.rs: {}",
+            custom_functions.join(", ")
+        );
+    }
 
     if args.check {
         if stale.is_empty() {
