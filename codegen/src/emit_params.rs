@@ -318,6 +318,12 @@ fn validator(param: &Param) -> Option<TokenStream> {
         String::new(),
         "Allocates only to report a problem.".to_owned(),
     ]);
+    let predicate = ident(&format!("is_valid_{}", param.method));
+    let predicate_doc = doc_lines(&[format!(
+        "Whether a value of `{}` follows its rule: {}. Never allocates.",
+        param.name,
+        escape_inline(&param.rule.describe(param.json_type))
+    )]);
     let raw = raw_type(param);
     let raw_static = match param.json_type.key {
         "string" => quote!(&str),
@@ -443,27 +449,36 @@ fn validator(param: &Param) -> Option<TokenStream> {
         Rule::CertifyId { suffix_len, .. } => {
             let suffix_len = Literal::usize_unsuffixed(*suffix_len as usize);
             return Some(quote! {
+                #predicate_doc
+                ///
+                /// `prefix` is the configured prefix; with `None`, any non-empty prefix
+                /// without `_` is accepted.
+                pub fn #predicate(value: &str, prefix: Option<&str>) -> bool {
+                    let bytes = value.as_bytes();
+                    // The suffix is the last `suffix_len` bytes; what precedes it must
+                    // be the prefix and `_`. Lengths are compared first, so most
+                    // misses cost one comparison.
+                    let Some(head_len) = bytes.len().checked_sub(#suffix_len + 1) else {
+                        return false;
+                    };
+                    let head_ok = match prefix {
+                        Some(prefix) => head_len == prefix.len() && bytes.starts_with(prefix.as_bytes()),
+                        None => head_len > 0 && !bytes[..head_len].contains(&b'_'),
+                    };
+                    head_ok
+                        && bytes[head_len] == b'_'
+                        // No early exit: a branch-free pass over a fixed number of bytes.
+                        && bytes[head_len + 1..]
+                            .iter()
+                            .fold(true, |ok, byte| ok & byte.is_ascii_alphanumeric())
+                }
+
                 #doc
                 ///
                 /// `prefix` is the configured prefix; with `None`, any non-empty prefix
                 /// without `_` is accepted.
                 pub fn #name<'v>(value: &'v str, prefix: Option<&str>) -> Result<&'v str, ParamError> {
-                    let suffix = match prefix {
-                        Some(prefix) => value
-                            .strip_prefix(prefix)
-                            .and_then(|rest| rest.strip_prefix('_')),
-                        None => value
-                            .split_once('_')
-                            .and_then(|(head, rest)| (!head.is_empty()).then_some(rest)),
-                    };
-                    let ok = match suffix {
-                        Some(suffix) => {
-                            suffix.len() == #suffix_len
-                                && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
-                        }
-                        None => false,
-                    };
-                    if ok {
+                    if #predicate(value, prefix) {
                         Ok(value)
                     } else {
                         Err(ParamError::broken_rule(Param::#variant, value, None))
@@ -489,9 +504,14 @@ fn validator(param: &Param) -> Option<TokenStream> {
         _ => quote!(pub fn #name(value: #raw_static) -> Result<#raw_static, ParamError>),
     };
     Some(quote! {
+        #predicate_doc
+        pub fn #predicate(value: #raw_static) -> bool {
+            #body
+        }
+
         #doc
         #signature {
-            if #body {
+            if #predicate(value) {
                 Ok(value)
             } else {
                 Err(ParamError::broken_rule(Param::#variant, #as_text, None))

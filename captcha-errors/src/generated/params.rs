@@ -853,25 +853,31 @@ pub fn validate_region(value: &str) -> Result<Region, ParamError> {
         }
     }
 }
+/// Whether a value of `prefix` follows its rule: a string of 1 to 63 characters, only lowercase ASCII letters and ASCII digits. Never allocates.
+pub fn is_valid_prefix(value: &str) -> bool {
+    (1..=63).contains(&value.chars().count())
+        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
 /// Checks a value of `prefix`: it must be a string of 1 to 63 characters, only lowercase ASCII letters and ASCII digits.
 ///
 /// Allocates only to report a problem.
 pub fn validate_prefix(value: &str) -> Result<&str, ParamError> {
-    if (1..=63).contains(&value.chars().count())
-        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-    {
+    if is_valid_prefix(value) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::Prefix, value, None))
     }
 }
+/// Whether a value of `SceneId` follows its rule: a string of exactly 8 characters, only lowercase ASCII letters and ASCII digits. Never allocates.
+pub fn is_valid_scene_id(value: &str) -> bool {
+    value.chars().count() == 8
+        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
 /// Checks a value of `SceneId`: it must be a string of exactly 8 characters, only lowercase ASCII letters and ASCII digits.
 ///
 /// Allocates only to report a problem.
 pub fn validate_scene_id(value: &str) -> Result<&str, ParamError> {
-    if value.chars().count() == 8
-        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-    {
+    if is_valid_scene_id(value) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::SceneId, value, None))
@@ -905,27 +911,35 @@ pub fn validate_mode(value: &str) -> Result<Mode, ParamError> {
         }
     }
 }
+/// Whether a value of `element` follows its rule: a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`. Never allocates.
+pub fn is_valid_element(value: &str) -> bool {
+    match value.strip_prefix('#') {
+        Some(id) => !id.is_empty() && !id.chars().any(char::is_whitespace),
+        None => false,
+    }
+}
 /// Checks a value of `element`: it must be a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`.
 ///
 /// Allocates only to report a problem.
 pub fn validate_element(value: &str) -> Result<&str, ParamError> {
-    if match value.strip_prefix('#') {
-        Some(id) => !id.is_empty() && !id.chars().any(char::is_whitespace),
-        None => false,
-    } {
+    if is_valid_element(value) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::Element, value, None))
+    }
+}
+/// Whether a value of `button` follows its rule: a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`. Never allocates.
+pub fn is_valid_button(value: &str) -> bool {
+    match value.strip_prefix('#') {
+        Some(id) => !id.is_empty() && !id.chars().any(char::is_whitespace),
+        None => false,
     }
 }
 /// Checks a value of `button`: it must be a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`.
 ///
 /// Allocates only to report a problem.
 pub fn validate_button(value: &str) -> Result<&str, ParamError> {
-    if match value.strip_prefix('#') {
-        Some(id) => !id.is_empty() && !id.chars().any(char::is_whitespace),
-        None => false,
-    } {
+    if is_valid_button(value) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::Button, value, None))
@@ -983,6 +997,24 @@ pub fn validate_language(value: &str) -> Result<Language, ParamError> {
         }
     }
 }
+/// Whether a value of `UserCertifyId` follows its rule: the value of `prefix`, `_`, then exactly 10 ASCII letters or digits. Never allocates.
+///
+/// `prefix` is the configured prefix; with `None`, any non-empty prefix
+/// without `_` is accepted.
+pub fn is_valid_user_certify_id(value: &str, prefix: Option<&str>) -> bool {
+    let bytes = value.as_bytes();
+    let Some(head_len) = bytes.len().checked_sub(10 + 1) else {
+        return false;
+    };
+    let head_ok = match prefix {
+        Some(prefix) => head_len == prefix.len() && bytes.starts_with(prefix.as_bytes()),
+        None => head_len > 0 && !bytes[..head_len].contains(&b'_'),
+    };
+    head_ok && bytes[head_len] == b'_'
+        && bytes[head_len + 1..]
+            .iter()
+            .fold(true, |ok, byte| ok & byte.is_ascii_alphanumeric())
+}
 /// Checks a value of `UserCertifyId`: it must be the value of `prefix`, `_`, then exactly 10 ASCII letters or digits.
 ///
 /// Allocates only to report a problem.
@@ -993,63 +1025,63 @@ pub fn validate_user_certify_id<'v>(
     value: &'v str,
     prefix: Option<&str>,
 ) -> Result<&'v str, ParamError> {
-    let suffix = match prefix {
-        Some(prefix) => {
-            value.strip_prefix(prefix).and_then(|rest| rest.strip_prefix('_'))
-        }
-        None => {
-            value
-                .split_once('_')
-                .and_then(|(head, rest)| (!head.is_empty()).then_some(rest))
-        }
-    };
-    let ok = match suffix {
-        Some(suffix) => {
-            suffix.len() == 10 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
-        }
-        None => false,
-    };
-    if ok {
+    if is_valid_user_certify_id(value, prefix) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::UserCertifyId, value, None))
     }
 }
+/// Whether a value of `slideStyle.width` follows its rule: a number of at least 320. Never allocates.
+pub fn is_valid_slide_style_width(value: f64) -> bool {
+    value.is_finite() && value >= 320.0
+}
 /// Checks a value of `slideStyle.width`: it must be a number of at least 320.
 ///
 /// Allocates only to report a problem.
 pub fn validate_slide_style_width(value: f64) -> Result<f64, ParamError> {
-    if value.is_finite() && value >= 320.0 {
+    if is_valid_slide_style_width(value) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::SlideStyleWidth, &value.to_string(), None))
     }
 }
+/// Whether a value of `slideStyle.height` follows its rule: a number above 0. Never allocates.
+pub fn is_valid_slide_style_height(value: f64) -> bool {
+    value.is_finite() && value > 0.0
+}
 /// Checks a value of `slideStyle.height`: it must be a number above 0.
 ///
 /// Allocates only to report a problem.
 pub fn validate_slide_style_height(value: f64) -> Result<f64, ParamError> {
-    if value.is_finite() && value > 0.0 {
+    if is_valid_slide_style_height(value) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::SlideStyleHeight, &value.to_string(), None))
     }
 }
+/// Whether a value of `timeout` follows its rule: a number above 0. Never allocates.
+pub fn is_valid_timeout(value: f64) -> bool {
+    value.is_finite() && value > 0.0
+}
 /// Checks a value of `timeout`: it must be a number above 0.
 ///
 /// Allocates only to report a problem.
 pub fn validate_timeout(value: f64) -> Result<f64, ParamError> {
-    if value.is_finite() && value > 0.0 {
+    if is_valid_timeout(value) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::Timeout, &value.to_string(), None))
     }
 }
+/// Whether a value of `rem` follows its rule: a number above 0. Never allocates.
+pub fn is_valid_rem(value: f64) -> bool {
+    value.is_finite() && value > 0.0
+}
 /// Checks a value of `rem`: it must be a number above 0.
 ///
 /// Allocates only to report a problem.
 pub fn validate_rem(value: f64) -> Result<f64, ParamError> {
-    if value.is_finite() && value > 0.0 {
+    if is_valid_rem(value) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::Rem, &value.to_string(), None))
@@ -1064,11 +1096,15 @@ pub fn validate_captcha_logo_img(value: &str) -> Result<&str, ParamError> {
         Err(reason) => Err(ParamError::custom(Param::CaptchaLogoImg, value, reason)),
     }
 }
+/// Whether a value of `EncryptedSceneId` follows its rule: a string of at least 1 character. Never allocates.
+pub fn is_valid_encrypted_scene_id(value: &str) -> bool {
+    value.chars().count() >= 1
+}
 /// Checks a value of `EncryptedSceneId`: it must be a string of at least 1 character.
 ///
 /// Allocates only to report a problem.
 pub fn validate_encrypted_scene_id(value: &str) -> Result<&str, ParamError> {
-    if value.chars().count() >= 1 {
+    if is_valid_encrypted_scene_id(value) {
         Ok(value)
     } else {
         Err(ParamError::broken_rule(Param::EncryptedSceneId, value, None))
