@@ -3,7 +3,7 @@
 //! keep their shape whatever the text holds.
 
 use crate::markdown::{escape_inline, header, link_or_text, row};
-use crate::model::{Catalog, Code, Field};
+use crate::model::{Catalog, Code, Field, Raises};
 use crate::vocabulary::Term;
 
 /// The whole of `docs/errors.md`.
@@ -52,6 +52,68 @@ pub fn errors_page(catalog: &Catalog, catalog_path: &str) -> String {
     out.push('\n');
     for field in &catalog.fields {
         out.push_str(&field_row(field));
+        out.push('\n');
+    }
+    if !catalog.params.is_empty() {
+        out.push_str(&params_table(catalog));
+    }
+    out
+}
+
+/// The init parameters and the rules `captcha-errors` checks them against.
+fn params_table(catalog: &Catalog) -> String {
+    let mut out = String::from("\n## Init parameters\n\n");
+    out.push_str(
+        "The rules `captcha-errors` checks before a config reaches a page. A broken rule raises \
+         the row in the Raises column; a value of the wrong JSON type raises ",
+    );
+    let type_row = catalog
+        .type_error_field
+        .as_deref()
+        .and_then(|variant| catalog.fields.iter().find(|f| f.variant == variant))
+        .map_or_else(String::new, |field| escape_inline(&field.field));
+    out.push_str(&format!(
+        "{type_row}. Severity `warning` marks formats that were only observed, not documented.\n\n"
+    ));
+    out.push_str(&header(&[
+        "Parameter",
+        "Passed in",
+        "Type",
+        "Required",
+        "Default",
+        "Rule",
+        "Raises",
+        "Severity",
+        "Source",
+    ]));
+    out.push('\n');
+    for param in &catalog.params {
+        let raises = match &param.raises {
+            Raises::Field(variant) => catalog
+                .fields
+                .iter()
+                .find(|f| &f.variant == variant)
+                .map_or_else(String::new, |f| format!("field {}", escape_inline(&f.field))),
+            Raises::Code(variant) => catalog
+                .codes
+                .iter()
+                .find(|c| &c.variant == variant)
+                .map_or_else(String::new, |c| format!("`{}`", c.code)),
+        };
+        out.push_str(&row(&[
+            format!("`{}`", param.name),
+            param.scope.key.to_owned(),
+            param.json_type.key.to_owned(),
+            if param.required { "yes" } else { "no" }.to_owned(),
+            param
+                .default
+                .as_deref()
+                .map_or_else(String::new, |d| format!("`{}`", escape_inline(d))),
+            escape_inline(&param.rule.describe(param.json_type)),
+            raises,
+            param.severity.key.to_owned(),
+            param.confidence.key.to_owned(),
+        ]));
         out.push('\n');
     }
     out
