@@ -33,6 +33,8 @@
 
 pub mod custom;
 mod generated;
+#[cfg(feature = "serde")]
+pub mod json;
 mod problem;
 mod report;
 mod unknown;
