@@ -93,7 +93,9 @@ fn params_table(catalog: &Catalog) -> String {
                 .fields
                 .iter()
                 .find(|f| &f.variant == variant)
-                .map_or_else(String::new, |f| format!("field {}", escape_inline(&f.field))),
+                .map_or_else(String::new, |f| {
+                    format!("field {}", escape_inline(&f.field))
+                }),
             Raises::Code(variant) => catalog
                 .codes
                 .iter()
