@@ -310,7 +310,7 @@ impl Checker<'_> {
             self.report(
                 Diagnostic::new(
                     word.span(),
-                    format!("unknown {key} value `{}`", word.get_ref()),
+                    format!("unknown {} `{}`", vocabulary.noun, word.get_ref()),
                 )
                 .with_help(suggest::help(
                     word.get_ref(),

@@ -350,10 +350,12 @@ impl Checker<'_> {
         }
     }
 
-    fn missing_setting(&mut self, raw: &RawParam, key: &str, rule: &str, example: &str) {
+    /// Reports a rule without a setting it needs; `keys` names it (or the choices) and
+    /// `example` shows one way to write it.
+    fn missing_setting(&mut self, raw: &RawParam, keys: &str, rule: &str, example: &str) {
         self.report(
-            Diagnostic::new(raw.rule.span(), format!("the rule `{rule}` needs `{key}`"))
-                .with_help(format!("add `{key} = {example}` to this param")),
+            Diagnostic::new(raw.rule.span(), format!("the rule `{rule}` needs {keys}"))
+                .with_help(format!("add {example} to this param")),
         );
     }
 
@@ -395,7 +397,11 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            ok &= self.unique(NameKind::EnumValue(name.clone()), &value.value, "value");
+            if !self.unique(NameKind::EnumValue(name.clone()), &value.value, "value") {
+                // Its variant would only repeat the problem.
+                ok = false;
+                continue;
+            }
             let label = self.text(&value.label, "`label`");
             let (variant, span) = match &value.variant {
                 Some(given) => (given.get_ref().clone(), given.span()),
@@ -508,7 +514,12 @@ impl Checker<'_> {
 
     fn text_rule(&mut self, raw: &RawParam, settings: &RawRuleSettings) -> Option<Rule> {
         if settings.min_len.is_none() && settings.max_len.is_none() && settings.chars.is_none() {
-            self.missing_setting(raw, "min_len`, `max_len` or `chars", "text", "1");
+            self.missing_setting(
+                raw,
+                "`min_len`, `max_len` or `chars`",
+                "text",
+                "a bound such as `min_len = 1`, or `chars = [\"lower\", \"digit\"]`",
+            );
             return None;
         }
         let min_len = self.length(&settings.min_len, "min_len");
@@ -597,7 +608,12 @@ impl Checker<'_> {
             value(&settings.above),
         );
         if min.is_none() && max.is_none() && above.is_none() {
-            self.missing_setting(raw, "min`, `max` or `above", "number", "0");
+            self.missing_setting(
+                raw,
+                "`min`, `max` or `above`",
+                "number",
+                "a bound such as `min = 0` or `above = 0`",
+            );
             return None;
         }
         let mut ok = true;
@@ -644,10 +660,15 @@ impl Checker<'_> {
         let (Some(prefix), Some(suffix_len)) = (&settings.prefix_param, &settings.suffix_len)
         else {
             if settings.prefix_param.is_none() {
-                self.missing_setting(raw, "prefix_param", "certify_id", "\"prefix\"");
+                self.missing_setting(
+                    raw,
+                    "`prefix_param`",
+                    "certify_id",
+                    "`prefix_param = \"prefix\"`",
+                );
             }
             if settings.suffix_len.is_none() {
-                self.missing_setting(raw, "suffix_len", "certify_id", "10");
+                self.missing_setting(raw, "`suffix_len`", "certify_id", "`suffix_len = 10`");
             }
             return None;
         };
@@ -722,7 +743,12 @@ impl Checker<'_> {
 
     fn custom(&mut self, raw: &RawParam, settings: &RawRuleSettings) -> Option<Rule> {
         let Some(function) = &settings.function else {
-            self.missing_setting(raw, "function", "custom", "\"name_of_the_check\"");
+            self.missing_setting(
+                raw,
+                "`function`",
+                "custom",
+                "`function = \"name_of_the_check\"`",
+            );
             return None;
         };
         let name = function.get_ref();

@@ -18,6 +18,8 @@ pub struct Term {
 pub struct Vocabulary {
     /// The catalog key whose values come from this set (for messages).
     pub catalog_key: &'static str,
+    /// What one value is called in messages, such as "platform".
+    pub noun: &'static str,
     /// The name of the generated enum.
     pub type_name: &'static str,
     /// The generated enum's rustdoc.
@@ -41,6 +43,7 @@ impl Vocabulary {
 /// Whether and how a client should retry a request that failed with a code.
 pub static RETRY: Vocabulary = Vocabulary {
     catalog_key: "retry",
+    noun: "retry value",
     type_name: "Retry",
     doc: "Whether and how a client should retry a request that failed with an error code.",
     terms: &[
@@ -60,6 +63,7 @@ pub static RETRY: Vocabulary = Vocabulary {
 /// The kind of problem a code reports.
 pub static CATEGORY: Vocabulary = Vocabulary {
     catalog_key: "category",
+    noun: "category",
     type_name: "Category",
     doc: "The kind of problem an error code reports.",
     terms: &[
@@ -84,6 +88,7 @@ pub static CATEGORY: Vocabulary = Vocabulary {
 /// The client integrations an error can occur in.
 pub static PLATFORM: Vocabulary = Vocabulary {
     catalog_key: "platforms",
+    noun: "platform",
     type_name: "Platform",
     doc: "A client integration in which an error can occur.",
     terms: &[
@@ -113,6 +118,7 @@ pub static PLATFORM: Vocabulary = Vocabulary {
 /// Where the page passes an init parameter.
 pub static SCOPE: Vocabulary = Vocabulary {
     catalog_key: "scope",
+    noun: "scope",
     type_name: "Scope",
     doc: "Where the page passes an init parameter.",
     terms: &[
@@ -132,6 +138,7 @@ pub static SCOPE: Vocabulary = Vocabulary {
 /// The JSON type an init parameter's value must have.
 pub static JSON_TYPE: Vocabulary = Vocabulary {
     catalog_key: "type",
+    noun: "type",
     type_name: "JsonType",
     doc: "The JSON (JavaScript) type an init parameter's value must have.",
     terms: &[
@@ -171,6 +178,7 @@ pub static JSON_TYPE: Vocabulary = Vocabulary {
 /// How serious a broken parameter rule is.
 pub static SEVERITY: Vocabulary = Vocabulary {
     catalog_key: "severity",
+    noun: "severity",
     type_name: "Severity",
     doc: "How serious a problem with an init parameter is.",
     terms: &[
@@ -191,6 +199,7 @@ pub static SEVERITY: Vocabulary = Vocabulary {
 /// How sure the catalog is of a parameter's rule.
 pub static CONFIDENCE: Vocabulary = Vocabulary {
     catalog_key: "confidence",
+    noun: "confidence",
     type_name: "Confidence",
     doc: "Where the rule for an init parameter comes from.",
     terms: &[
@@ -211,6 +220,7 @@ pub static CONFIDENCE: Vocabulary = Vocabulary {
 /// compiles to its own code.
 pub static RULE: Vocabulary = Vocabulary {
     catalog_key: "rule",
+    noun: "rule",
     type_name: "Rule",
     doc: "A rule for an init parameter's value.",
     terms: &[
@@ -255,6 +265,7 @@ pub static RULE: Vocabulary = Vocabulary {
 /// The character classes a `text` rule can allow. Not emitted as an enum.
 pub static CHAR_CLASS: Vocabulary = Vocabulary {
     catalog_key: "chars",
+    noun: "character class",
     type_name: "CharClass",
     doc: "A class of characters a text rule allows.",
     terms: &[
