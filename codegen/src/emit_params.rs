@@ -154,8 +154,12 @@ fn param_enum(catalog: &Catalog) -> TokenStream {
         None => quote!(unreachable!()),
     };
     let type_errors = params.iter().map(|_| type_error.clone());
+    let enum_doc = doc_lines(&[format!(
+        "An init parameter checked for the {}.",
+        escape_inline(&catalog.name)
+    )]);
     quote! {
-        /// An init parameter of the Captcha 2.0 client SDK.
+        #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Param {

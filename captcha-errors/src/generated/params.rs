@@ -6,7 +6,7 @@ use super::vocabulary::{Confidence, JsonType, Scope, Severity};
 use crate::problem::{ParamError, Raised};
 use crate::report::{present, record, Report};
 use crate::value::ParamValue;
-/// An init parameter of the Captcha 2.0 client SDK.
+/// An init parameter checked for the Captcha 2.0 initialization API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Param {
