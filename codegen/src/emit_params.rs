@@ -6,7 +6,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::emit_rust::{doc_lines, header, render, term_path};
+use crate::emit_rust::{accessor, doc_lines, header, render, term_path};
 use crate::markdown::escape_inline;
 use crate::model::{Catalog, EnumValue, Param, Raises, Rule};
 use crate::vocabulary::{CONFIDENCE, JSON_TYPE, SCOPE, SEVERITY};
@@ -154,6 +154,105 @@ fn param_enum(catalog: &Catalog) -> TokenStream {
         None => quote!(unreachable!()),
     };
     let type_errors = params.iter().map(|_| type_error.clone());
+    let param = ident("Param");
+    let name_accessor = accessor(
+        &param,
+        &variants,
+        &["The name as the page passes it; a member of an object is `object.member`."],
+        "name",
+        quote!(&'static str),
+        &names,
+    );
+    let accessors = [
+        accessor(
+            &param,
+            &variants,
+            &["Where the page passes it."],
+            "scope",
+            quote!(Scope),
+            scopes,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["The JSON type its value must have."],
+            "json_type",
+            quote!(JsonType),
+            json_types,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["Whether the page must pass it."],
+            "is_required",
+            quote!(bool),
+            required,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["The documented default, as text."],
+            "default_value",
+            quote!(Option<&'static str>),
+            defaults,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["What its value must be, completing \"`<name>` must be …\"."],
+            "rule",
+            quote!(&'static str),
+            rules,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["The vendor row a value that breaks the rule raises."],
+            "raises",
+            quote!(Raised),
+            raises,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["The vendor row a value of the wrong JSON type raises."],
+            "type_error",
+            quote!(Raised),
+            type_errors,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["How serious a broken rule is."],
+            "severity",
+            quote!(Severity),
+            severities,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["Where the rule comes from."],
+            "confidence",
+            quote!(Confidence),
+            confidences,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["What the parameter is for."],
+            "doc",
+            quote!(&'static str),
+            param_docs,
+        ),
+        accessor(
+            &param,
+            &variants,
+            &["The object parameter this one is a member of."],
+            "parent",
+            quote!(Option<Param>),
+            parents,
+        ),
+    ];
     let enum_doc = doc_lines(&[format!(
         "An init parameter checked for the {}.",
         escape_inline(&catalog.name)
@@ -170,10 +269,7 @@ fn param_enum(catalog: &Catalog) -> TokenStream {
             /// Every parameter, in catalog order.
             pub const ALL: &'static [Param] = &[ #( Param::#variants, )* ];
 
-            /// The name as the page passes it; a member of an object is `object.member`.
-            pub const fn name(self) -> &'static str {
-                match self { #( Param::#variants => #names, )* }
-            }
+            #name_accessor
 
             /// The parameter with this exact name, or `None`.
             pub fn from_name(name: &str) -> Option<Self> {
@@ -183,60 +279,7 @@ fn param_enum(catalog: &Catalog) -> TokenStream {
                 }
             }
 
-            /// Where the page passes it.
-            pub const fn scope(self) -> Scope {
-                match self { #( Param::#variants => #scopes, )* }
-            }
-
-            /// The JSON type its value must have.
-            pub const fn json_type(self) -> JsonType {
-                match self { #( Param::#variants => #json_types, )* }
-            }
-
-            /// Whether the page must pass it.
-            pub const fn is_required(self) -> bool {
-                match self { #( Param::#variants => #required, )* }
-            }
-
-            /// The documented default, as text.
-            pub const fn default_value(self) -> Option<&'static str> {
-                match self { #( Param::#variants => #defaults, )* }
-            }
-
-            /// What its value must be, completing "`<name>` must be …".
-            pub const fn rule(self) -> &'static str {
-                match self { #( Param::#variants => #rules, )* }
-            }
-
-            /// The vendor row a value that breaks the rule raises.
-            pub const fn raises(self) -> Raised {
-                match self { #( Param::#variants => #raises, )* }
-            }
-
-            /// The vendor row a value of the wrong JSON type raises.
-            pub const fn type_error(self) -> Raised {
-                match self { #( Param::#variants => #type_errors, )* }
-            }
-
-            /// How serious a broken rule is.
-            pub const fn severity(self) -> Severity {
-                match self { #( Param::#variants => #severities, )* }
-            }
-
-            /// Where the rule comes from.
-            pub const fn confidence(self) -> Confidence {
-                match self { #( Param::#variants => #confidences, )* }
-            }
-
-            /// What the parameter is for.
-            pub const fn doc(self) -> &'static str {
-                match self { #( Param::#variants => #param_docs, )* }
-            }
-
-            /// The object parameter this one is a member of.
-            pub const fn parent(self) -> Option<Param> {
-                match self { #( Param::#variants => #parents, )* }
-            }
+            #( #accessors )*
         }
 
         impl fmt::Display for Param {
@@ -268,6 +311,22 @@ fn value_enum(param: &Param) -> Option<TokenStream> {
     let texts: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
     let labels = values.iter().map(|v| v.label.as_str());
     let validate = validator_name(param);
+    let as_str = accessor(
+        &name,
+        &variants,
+        &["The value as the page passes it."],
+        "as_str",
+        quote!(&'static str),
+        &texts,
+    );
+    let label = accessor(
+        &name,
+        &variants,
+        &["A human name for the value."],
+        "label",
+        quote!(&'static str),
+        labels,
+    );
     Some(quote! {
         #doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -280,15 +339,8 @@ fn value_enum(param: &Param) -> Option<TokenStream> {
             /// Every value, in catalog order.
             pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
 
-            /// The value as the page passes it.
-            pub const fn as_str(self) -> &'static str {
-                match self { #( #name::#variants => #texts, )* }
-            }
-
-            /// A human name for the value.
-            pub const fn label(self) -> &'static str {
-                match self { #( #name::#variants => #labels, )* }
-            }
+            #as_str
+            #label
         }
 
         impl fmt::Display for #name {
@@ -466,7 +518,15 @@ fn validator(param: &Param) -> Option<TokenStream> {
                         return false;
                     };
                     let head_ok = match prefix {
-                        Some(prefix) => head_len == prefix.len() && bytes.starts_with(prefix.as_bytes()),
+                        // Compared byte by byte without early exit: prefixes are short,
+                        // and this avoids a call to `memcmp`.
+                        Some(prefix) => {
+                            head_len == prefix.len()
+                                && bytes
+                                    .iter()
+                                    .zip(prefix.as_bytes())
+                                    .fold(true, |same, (a, b)| same & (a == b))
+                        }
                         None => head_len > 0 && !bytes[..head_len].contains(&b'_'),
                     };
                     head_ok

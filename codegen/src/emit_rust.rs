@@ -9,6 +9,12 @@ use crate::markdown::{escape_inline, link_or_text};
 use crate::model::{Catalog, Code, Field};
 use crate::vocabulary::{self, Term, Vocabulary};
 
+/// The doc of every `http_status()` accessor.
+const HTTP_STATUS_DOC: &[&str] = &[
+    "The HTTP status a service should answer with when it relays this error to",
+    "its own clients. Whose recommendation this is: see the type's docs.",
+];
+
 /// The `vocabulary.rs` module: the `Retry`, `Category` and `Platform` enums.
 pub fn vocabulary_module(catalog_path: &str) -> Result<String, String> {
     let enums = vocabulary::ALL
@@ -57,7 +63,82 @@ pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, Str
         format!("Provenance: {}", escape_inline(&catalog.provenance)),
     ]);
 
-    let error_impls = error_impls(&ident("ErrorCode"), &ident("from_code"), "error code");
+    let name = ident("ErrorCode");
+    let as_str = accessor(
+        &name,
+        &variants,
+        &["The code exactly as the API writes it."],
+        "as_str",
+        quote!(&'static str),
+        &wire,
+    );
+    let accessors = [
+        accessor(
+            &name,
+            &variants,
+            &["The vendor's description of the error, verbatim."],
+            "description",
+            quote!(&'static str),
+            descriptions,
+        ),
+        accessor(
+            &name,
+            &variants,
+            &["The vendor's troubleshooting suggestions, verbatim."],
+            "troubleshooting",
+            quote!(&'static str),
+            troubleshooting,
+        ),
+        accessor(
+            &name,
+            &variants,
+            &["The vendor's \"Important\" remark, verbatim, if it has one."],
+            "notes",
+            quote!(Option<&'static str>),
+            notes,
+        ),
+        accessor(
+            &name,
+            &variants,
+            HTTP_STATUS_DOC,
+            "http_status",
+            quote!(u16),
+            statuses,
+        ),
+        accessor(
+            &name,
+            &variants,
+            &["Whether and how to retry a request that failed with this code."],
+            "retry",
+            quote!(Retry),
+            retries,
+        ),
+        accessor(
+            &name,
+            &variants,
+            &["Whether retrying later can succeed without changing anything."],
+            "is_retryable",
+            quote!(bool),
+            retryable,
+        ),
+        accessor(
+            &name,
+            &variants,
+            &["The kind of problem this code reports."],
+            "category",
+            quote!(Category),
+            categories,
+        ),
+        accessor(
+            &name,
+            &variants,
+            &["The client integrations in which this code can occur."],
+            "platforms",
+            quote!(&'static [Platform]),
+            platforms,
+        ),
+    ];
+    let error_impls = error_impls(&name, &ident("from_code"), "error code");
 
     render(quote! {
         #header
@@ -77,10 +158,7 @@ pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, Str
             /// Every code, in catalog order.
             pub const ALL: &'static [ErrorCode] = &[ #( ErrorCode::#variants, )* ];
 
-            /// The code exactly as the API writes it.
-            pub const fn as_str(self) -> &'static str {
-                match self { #( ErrorCode::#variants => #wire, )* }
-            }
+            #as_str
 
             /// The variant for a code exactly as the API writes it (case-sensitive, no
             /// trimming), or `None` for a code this catalog does not know.
@@ -91,46 +169,7 @@ pub fn codes_module(catalog: &Catalog, catalog_path: &str) -> Result<String, Str
                 }
             }
 
-            /// The vendor's description of the error, verbatim.
-            pub const fn description(self) -> &'static str {
-                match self { #( ErrorCode::#variants => #descriptions, )* }
-            }
-
-            /// The vendor's troubleshooting suggestions, verbatim.
-            pub const fn troubleshooting(self) -> &'static str {
-                match self { #( ErrorCode::#variants => #troubleshooting, )* }
-            }
-
-            /// The vendor's "Important" remark, verbatim, if it has one.
-            pub const fn notes(self) -> Option<&'static str> {
-                match self { #( ErrorCode::#variants => #notes, )* }
-            }
-
-            /// The HTTP status a service should answer with when it relays this error to
-            /// its own clients. Whose recommendation this is: see the type's docs.
-            pub const fn http_status(self) -> u16 {
-                match self { #( ErrorCode::#variants => #statuses, )* }
-            }
-
-            /// Whether and how to retry a request that failed with this code.
-            pub const fn retry(self) -> Retry {
-                match self { #( ErrorCode::#variants => #retries, )* }
-            }
-
-            /// Whether retrying later can succeed without changing anything.
-            pub const fn is_retryable(self) -> bool {
-                match self { #( ErrorCode::#variants => #retryable, )* }
-            }
-
-            /// The kind of problem this code reports.
-            pub const fn category(self) -> Category {
-                match self { #( ErrorCode::#variants => #categories, )* }
-            }
-
-            /// The client integrations in which this code can occur.
-            pub const fn platforms(self) -> &'static [Platform] {
-                match self { #( ErrorCode::#variants => #platforms, )* }
-            }
+            #( #accessors )*
         }
 
         #error_impls
@@ -161,7 +200,59 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
         format!("Provenance: {}", escape_inline(&catalog.provenance)),
     ]);
 
-    let error_impls = error_impls(&ident("FieldError"), &ident("from_key"), "field key");
+    let name = ident("FieldError");
+    let key = accessor(
+        &name,
+        &variants,
+        &["The stable snake_case key of this row."],
+        "key",
+        quote!(&'static str),
+        &keys,
+    );
+    let text = quote!(&'static str);
+    let accessors = [
+        accessor(
+            &name,
+            &variants,
+            &["The vendor's \"Field\" column, verbatim."],
+            "field",
+            text.clone(),
+            names,
+        ),
+        accessor(
+            &name,
+            &variants,
+            &["The vendor's description of the error, verbatim."],
+            "description",
+            text.clone(),
+            descriptions,
+        ),
+        accessor(
+            &name,
+            &variants,
+            &["The vendor's troubleshooting suggestions, verbatim."],
+            "troubleshooting",
+            text,
+            troubleshooting,
+        ),
+        accessor(
+            &name,
+            &variants,
+            HTTP_STATUS_DOC,
+            "http_status",
+            quote!(u16),
+            statuses,
+        ),
+        accessor(
+            &name,
+            &variants,
+            &["The client integrations in which this error can occur."],
+            "platforms",
+            quote!(&'static [Platform]),
+            platforms,
+        ),
+    ];
+    let error_impls = error_impls(&name, &ident("from_key"), "field key");
 
     render(quote! {
         #header
@@ -181,10 +272,7 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
             /// Every field error, in catalog order.
             pub const ALL: &'static [FieldError] = &[ #( FieldError::#variants, )* ];
 
-            /// The stable snake_case key of this row.
-            pub const fn key(self) -> &'static str {
-                match self { #( FieldError::#variants => #keys, )* }
-            }
+            #key
 
             /// The variant for a stable key (exact, case-sensitive), or `None`.
             pub fn from_key(key: &str) -> Option<Self> {
@@ -194,35 +282,36 @@ pub fn fields_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
                 }
             }
 
-            /// The vendor's "Field" column, verbatim.
-            pub const fn field(self) -> &'static str {
-                match self { #( FieldError::#variants => #names, )* }
-            }
-
-            /// The vendor's description of the error, verbatim.
-            pub const fn description(self) -> &'static str {
-                match self { #( FieldError::#variants => #descriptions, )* }
-            }
-
-            /// The vendor's troubleshooting suggestions, verbatim.
-            pub const fn troubleshooting(self) -> &'static str {
-                match self { #( FieldError::#variants => #troubleshooting, )* }
-            }
-
-            /// The HTTP status a service should answer with when it relays this error to
-            /// its own clients. Whose recommendation this is: see the type's docs.
-            pub const fn http_status(self) -> u16 {
-                match self { #( FieldError::#variants => #statuses, )* }
-            }
-
-            /// The client integrations in which this error can occur.
-            pub const fn platforms(self) -> &'static [Platform] {
-                match self { #( FieldError::#variants => #platforms, )* }
-            }
+            #( #accessors )*
         }
 
         #error_impls
     })
+}
+
+/// `pub const fn name(self) -> ret`, matching every variant of `enum_name` to its value:
+/// the shape of every metadata accessor of the generated enums.
+pub(crate) fn accessor(
+    enum_name: &Ident,
+    variants: &[Ident],
+    doc: &[&str],
+    name: &str,
+    ret: TokenStream,
+    values: impl IntoIterator<Item = impl quote::ToTokens>,
+) -> TokenStream {
+    let doc = doc_lines(
+        &doc.iter()
+            .map(|line| (*line).to_owned())
+            .collect::<Vec<_>>(),
+    );
+    let name = ident(name);
+    let values = values.into_iter();
+    quote! {
+        #doc
+        pub const fn #name(self) -> #ret {
+            match self { #( #enum_name::#variants => #values, )* }
+        }
+    }
 }
 
 /// `Display` (the description), `std::error::Error` and `FromStr` (through the exact
@@ -259,6 +348,14 @@ fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
         .iter()
         .map(|t| doc_lines(&[t.doc.to_owned()]));
     let keys = vocabulary.terms.iter().map(|t| t.key);
+    let as_str = accessor(
+        &name,
+        &variants,
+        &["The word the catalog and the docs use for this value."],
+        "as_str",
+        quote!(&'static str),
+        keys,
+    );
     quote! {
         #doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -271,10 +368,7 @@ fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
             /// Every value, in the order of the catalog format.
             pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
 
-            /// The word the catalog and the docs use for this value.
-            pub const fn as_str(self) -> &'static str {
-                match self { #( #name::#variants => #keys, )* }
-            }
+            #as_str
         }
 
         impl fmt::Display for #name {

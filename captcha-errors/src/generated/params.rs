@@ -1007,7 +1007,13 @@ pub fn is_valid_user_certify_id(value: &str, prefix: Option<&str>) -> bool {
         return false;
     };
     let head_ok = match prefix {
-        Some(prefix) => head_len == prefix.len() && bytes.starts_with(prefix.as_bytes()),
+        Some(prefix) => {
+            head_len == prefix.len()
+                && bytes
+                    .iter()
+                    .zip(prefix.as_bytes())
+                    .fold(true, |same, (a, b)| same & (a == b))
+        }
         None => head_len > 0 && !bytes[..head_len].contains(&b'_'),
     };
     head_ok && bytes[head_len] == b'_'
