@@ -185,6 +185,11 @@ publish = false
 
 [dependencies]
 
+# The real crate's optional features, declared and left off: the scratch crate has no
+# dependencies, and the copied sources name the feature in `cfg`s.
+[features]
+serde = []
+
 [workspace]
 "#;
 
