@@ -31,6 +31,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod ascii;
 pub mod custom;
 mod generated;
 #[cfg(feature = "serde")]

@@ -509,6 +509,7 @@ fn validator(param: &Param) -> Option<TokenStream> {
                 ///
                 /// `prefix` is the configured prefix; with `None`, any non-empty prefix
                 /// without `_` is accepted.
+                #[inline]
                 pub fn #predicate(value: &str, prefix: Option<&str>) -> bool {
                     let bytes = value.as_bytes();
                     // The suffix is the last `suffix_len` bytes; what precedes it must
@@ -518,15 +519,7 @@ fn validator(param: &Param) -> Option<TokenStream> {
                         return false;
                     };
                     let head_ok = match prefix {
-                        // Compared byte by byte without early exit: prefixes are short,
-                        // and this avoids a call to `memcmp`.
-                        Some(prefix) => {
-                            head_len == prefix.len()
-                                && bytes
-                                    .iter()
-                                    .zip(prefix.as_bytes())
-                                    .fold(true, |same, (a, b)| same & (a == b))
-                        }
+                        Some(prefix) => head_len == prefix.len() && bytes.starts_with(prefix.as_bytes()),
                         None => head_len > 0 && !bytes[..head_len].contains(&b'_'),
                     };
                     head_ok
@@ -534,7 +527,7 @@ fn validator(param: &Param) -> Option<TokenStream> {
                         // No early exit: a branch-free pass over a fixed number of bytes.
                         && bytes[head_len + 1..]
                             .iter()
-                            .fold(true, |ok, byte| ok & byte.is_ascii_alphanumeric())
+                            .fold(true, |ok, byte| ok & crate::ascii::ALPHANUMERIC[usize::from(*byte)])
                 }
 
                 #doc
@@ -569,6 +562,7 @@ fn validator(param: &Param) -> Option<TokenStream> {
     };
     Some(quote! {
         #predicate_doc
+        #[inline]
         pub fn #predicate(value: #raw_static) -> bool {
             #body
         }

@@ -854,6 +854,7 @@ pub fn validate_region(value: &str) -> Result<Region, ParamError> {
     }
 }
 /// Whether a value of `prefix` follows its rule: a string of 1 to 63 characters, only lowercase ASCII letters and ASCII digits. Never allocates.
+#[inline]
 pub fn is_valid_prefix(value: &str) -> bool {
     (1..=63).contains(&value.chars().count())
         && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -869,6 +870,7 @@ pub fn validate_prefix(value: &str) -> Result<&str, ParamError> {
     }
 }
 /// Whether a value of `SceneId` follows its rule: a string of exactly 8 characters, only lowercase ASCII letters and ASCII digits. Never allocates.
+#[inline]
 pub fn is_valid_scene_id(value: &str) -> bool {
     value.chars().count() == 8
         && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -912,6 +914,7 @@ pub fn validate_mode(value: &str) -> Result<Mode, ParamError> {
     }
 }
 /// Whether a value of `element` follows its rule: a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`. Never allocates.
+#[inline]
 pub fn is_valid_element(value: &str) -> bool {
     match value.strip_prefix('#') {
         Some(id) => !id.is_empty() && !id.chars().any(char::is_whitespace),
@@ -929,6 +932,7 @@ pub fn validate_element(value: &str) -> Result<&str, ParamError> {
     }
 }
 /// Whether a value of `button` follows its rule: a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`. Never allocates.
+#[inline]
 pub fn is_valid_button(value: &str) -> bool {
     match value.strip_prefix('#') {
         Some(id) => !id.is_empty() && !id.chars().any(char::is_whitespace),
@@ -1001,25 +1005,20 @@ pub fn validate_language(value: &str) -> Result<Language, ParamError> {
 ///
 /// `prefix` is the configured prefix; with `None`, any non-empty prefix
 /// without `_` is accepted.
+#[inline]
 pub fn is_valid_user_certify_id(value: &str, prefix: Option<&str>) -> bool {
     let bytes = value.as_bytes();
     let Some(head_len) = bytes.len().checked_sub(10 + 1) else {
         return false;
     };
     let head_ok = match prefix {
-        Some(prefix) => {
-            head_len == prefix.len()
-                && bytes
-                    .iter()
-                    .zip(prefix.as_bytes())
-                    .fold(true, |same, (a, b)| same & (a == b))
-        }
+        Some(prefix) => head_len == prefix.len() && bytes.starts_with(prefix.as_bytes()),
         None => head_len > 0 && !bytes[..head_len].contains(&b'_'),
     };
     head_ok && bytes[head_len] == b'_'
         && bytes[head_len + 1..]
             .iter()
-            .fold(true, |ok, byte| ok & byte.is_ascii_alphanumeric())
+            .fold(true, |ok, byte| ok & crate::ascii::ALPHANUMERIC[usize::from(*byte)])
 }
 /// Checks a value of `UserCertifyId`: it must be the value of `prefix`, `_`, then exactly 10 ASCII letters or digits.
 ///
@@ -1038,6 +1037,7 @@ pub fn validate_user_certify_id<'v>(
     }
 }
 /// Whether a value of `slideStyle.width` follows its rule: a number of at least 320. Never allocates.
+#[inline]
 pub fn is_valid_slide_style_width(value: f64) -> bool {
     value.is_finite() && value >= 320.0
 }
@@ -1052,6 +1052,7 @@ pub fn validate_slide_style_width(value: f64) -> Result<f64, ParamError> {
     }
 }
 /// Whether a value of `slideStyle.height` follows its rule: a number above 0. Never allocates.
+#[inline]
 pub fn is_valid_slide_style_height(value: f64) -> bool {
     value.is_finite() && value > 0.0
 }
@@ -1066,6 +1067,7 @@ pub fn validate_slide_style_height(value: f64) -> Result<f64, ParamError> {
     }
 }
 /// Whether a value of `timeout` follows its rule: a number above 0. Never allocates.
+#[inline]
 pub fn is_valid_timeout(value: f64) -> bool {
     value.is_finite() && value > 0.0
 }
@@ -1080,6 +1082,7 @@ pub fn validate_timeout(value: f64) -> Result<f64, ParamError> {
     }
 }
 /// Whether a value of `rem` follows its rule: a number above 0. Never allocates.
+#[inline]
 pub fn is_valid_rem(value: f64) -> bool {
     value.is_finite() && value > 0.0
 }
@@ -1103,6 +1106,7 @@ pub fn validate_captcha_logo_img(value: &str) -> Result<&str, ParamError> {
     }
 }
 /// Whether a value of `EncryptedSceneId` follows its rule: a string of at least 1 character. Never allocates.
+#[inline]
 pub fn is_valid_encrypted_scene_id(value: &str) -> bool {
     value.chars().count() >= 1
 }
