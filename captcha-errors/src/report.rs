@@ -52,6 +52,8 @@ impl<C> Report<C> {
 }
 
 /// The value if present; records [`ParamError::missing`] for an absent required value.
+// Used by the generated `validate()` only when the catalog has params.
+#[allow(dead_code)]
 pub(crate) fn present<T>(
     problems: &mut Vec<ParamError>,
     param: Param,
@@ -64,6 +66,8 @@ pub(crate) fn present<T>(
 }
 
 /// The validated value, or `None` after recording the problem.
+// Used by the generated `validate()` only when the catalog has a `one_of` rule.
+#[allow(dead_code)]
 pub(crate) fn record<T>(
     problems: &mut Vec<ParamError>,
     result: Result<T, ParamError>,

@@ -23,10 +23,9 @@ pub fn params_module(catalog: &Catalog, catalog_path: &str) -> Result<String, St
     render(quote! {
         #header
         use core::fmt;
-        use core::str::FromStr;
         use super::vocabulary::{Confidence, JsonType, Scope, Severity};
         use crate::problem::{ParamError, Raised};
-        use crate::report::{present, record, Report};
+        use crate::report::Report;
         use crate::value::ParamValue;
 
         #param_enum
@@ -350,7 +349,7 @@ fn value_enum(param: &Param) -> Option<TokenStream> {
             }
         }
 
-        impl FromStr for #name {
+        impl core::str::FromStr for #name {
             type Err = ParamError;
 
             /// Parses the exact value (case-sensitive), with a hint for near misses.
@@ -589,12 +588,18 @@ fn init_config(params: &[Param]) -> TokenStream {
         let m = method(p);
         let v = variant(p);
         match p.json_type.key {
-            "string" => quote!((Param::#v, ParamValue::Str(value)) => self.#m = Some(value),),
-            "integer" => quote!((Param::#v, ParamValue::Integer(value)) => self.#m = Some(value),),
-            "boolean" => quote!((Param::#v, ParamValue::Bool(value)) => self.#m = Some(value),),
+            "string" => {
+                quote!((Param::#v, ParamValue::Str(value)) => { self.#m = Some(value); Ok(()) })
+            }
+            "integer" => {
+                quote!((Param::#v, ParamValue::Integer(value)) => { self.#m = Some(value); Ok(()) })
+            }
+            "boolean" => {
+                quote!((Param::#v, ParamValue::Bool(value)) => { self.#m = Some(value); Ok(()) })
+            }
             _ => quote! {
-                (Param::#v, ParamValue::Number(value)) => self.#m = Some(value),
-                (Param::#v, ParamValue::Integer(value)) => self.#m = Some(value as f64),
+                (Param::#v, ParamValue::Number(value)) => { self.#m = Some(value); Ok(()) }
+                (Param::#v, ParamValue::Integer(value)) => { self.#m = Some(value as f64); Ok(()) }
             },
         }
     });
@@ -605,6 +610,11 @@ fn init_config(params: &[Param]) -> TokenStream {
         .map(|p| method(p))
         .collect();
     let build = quote!(ValidConfig { #( #methods, )* marker: core::marker::PhantomData });
+    let problems_binding = if settable.is_empty() {
+        quote!(let problems: Vec<ParamError> = Vec::new();)
+    } else {
+        quote!(let mut problems: Vec<ParamError> = Vec::new();)
+    };
     let config = if required.is_empty() {
         quote!(Some(#build))
     } else {
@@ -647,17 +657,16 @@ fn init_config(params: &[Param]) -> TokenStream {
                 match (param, value) {
                     #( #set_arms )*
                     (param, value) => {
-                        return Err(ParamError::wrong_type(param, &value.to_string(), value.json_type_name()));
+                        Err(ParamError::wrong_type(param, &value.to_string(), value.json_type_name()))
                     }
                 }
-                Ok(())
             }
 
             /// Checks every parameter and returns every problem, errors and warnings,
             /// with the typed config when no problem is an error. A valid config
             /// allocates nothing: the problem list stays empty.
             pub fn validate(&self) -> Report<ValidConfig<'a>> {
-                let mut problems: Vec<ParamError> = Vec::new();
+                #problems_binding
                 #( #checks )*
                 let config = if problems.iter().any(ParamError::is_error) {
                     None
@@ -677,16 +686,16 @@ fn validate_step(param: &Param) -> TokenStream {
     let validate = validator_name(param);
     match &param.rule {
         Rule::Any => quote! {
-            let #m = present(&mut problems, Param::#v, self.#m);
+            let #m = crate::report::present(&mut problems, Param::#v, self.#m);
         },
         Rule::OneOf { .. } => quote! {
-            let #m = present(&mut problems, Param::#v, self.#m)
-                .and_then(|value| record(&mut problems, #validate(value)));
+            let #m = crate::report::present(&mut problems, Param::#v, self.#m)
+                .and_then(|value| crate::report::record(&mut problems, #validate(value)));
         },
         Rule::CertifyId { prefix_method, .. } => {
             let prefix = ident(prefix_method);
             quote! {
-                let #m = present(&mut problems, Param::#v, self.#m);
+                let #m = crate::report::present(&mut problems, Param::#v, self.#m);
                 if let Some(value) = #m {
                     if let Err(problem) = #validate(value, self.#prefix) {
                         problems.push(problem);
@@ -695,7 +704,7 @@ fn validate_step(param: &Param) -> TokenStream {
             }
         }
         _ => quote! {
-            let #m = present(&mut problems, Param::#v, self.#m);
+            let #m = crate::report::present(&mut problems, Param::#v, self.#m);
             if let Some(value) = #m {
                 if let Err(problem) = #validate(value) {
                     problems.push(problem);

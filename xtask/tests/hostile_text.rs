@@ -375,8 +375,9 @@ fn cargo(krate: &Path, args: &[&str]) -> String {
         .current_dir(krate)
         .env("CARGO_TARGET_DIR", krate.join("target"))
         .env("RUSTDOCFLAGS", "-Dwarnings")
+        // Generated code must compile without a warning, whatever the catalog holds.
+        .env("RUSTFLAGS", "-Dwarnings")
         .env("CARGO_TERM_COLOR", "never")
-        .env_remove("RUSTFLAGS")
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("CARGO_ENCODED_RUSTDOCFLAGS")
         .output()
