@@ -1,5 +1,5 @@
 //! The generated certifyId check against `regex::Regex::is_match` on the same inputs:
-//! half valid, half near misses (other prefix, wrong length, non-ASCII, punctuation).
+//! 12 valid and 20 near misses (other prefix, wrong length, non-ASCII, punctuation).
 //! `generated` is the predicate `is_valid_user_certify_id`, which is what the rule
 //! compiles to; `generated_validator` also builds the `ParamError` for each miss (which
 //! copies the value), as `validate_user_certify_id` does.
@@ -42,36 +42,43 @@ fn bench(c: &mut Criterion) {
         );
     }
     let mut group = c.benchmark_group("certify_id");
-    // The cost of the loop itself, to subtract from the others.
+    // Each iteration checks all 32 inputs. `black_box` hides the inputs and the prefix
+    // from the optimiser once per iteration: the prefix is a run-time value, as it is
+    // when it comes from a service's configuration, so the check cannot be specialised
+    // for a known prefix. Hiding each input separately would add a store and a load per
+    // input to every benchmark alike, measuring the harness rather than the checks.
+    // The cost of the loop itself, which every benchmark below includes.
     group.bench_function("loop_only", |b| {
         b.iter(|| {
-            inputs
+            black_box(&inputs)
                 .iter()
-                .filter(|input| black_box(input.len()) == 17)
+                .filter(|input| input.len() == 17)
                 .count()
         })
     });
     group.bench_function("generated", |b| {
         b.iter(|| {
-            inputs
+            let prefix = black_box(PREFIX);
+            black_box(&inputs)
                 .iter()
-                .filter(|input| is_valid_user_certify_id(black_box(input), Some(PREFIX)))
+                .filter(|input| is_valid_user_certify_id(input, Some(prefix)))
                 .count()
         })
     });
     group.bench_function("generated_validator", |b| {
         b.iter(|| {
-            inputs
+            let prefix = black_box(PREFIX);
+            black_box(&inputs)
                 .iter()
-                .filter(|input| validate_user_certify_id(black_box(input), Some(PREFIX)).is_ok())
+                .filter(|input| validate_user_certify_id(input, Some(prefix)).is_ok())
                 .count()
         })
     });
     group.bench_function("regex_is_match", |b| {
         b.iter(|| {
-            inputs
+            black_box(&inputs)
                 .iter()
-                .filter(|input| regex.is_match(black_box(input)))
+                .filter(|input| regex.is_match(input))
                 .count()
         })
     });

@@ -517,16 +517,15 @@ fn validator(param: &Param) -> Option<TokenStream> {
                     let Some(head_len) = bytes.len().checked_sub(#suffix_len + 1) else {
                         return false;
                     };
-                    let head_ok = match prefix {
-                        Some(prefix) => head_len == prefix.len() && bytes.starts_with(prefix.as_bytes()),
-                        None => head_len > 0 && !bytes[..head_len].contains(&b'_'),
+                    let (head, tail) = bytes.split_at(head_len);
+                    let Some((&separator, suffix)) = tail.split_first() else {
+                        return false;
                     };
-                    head_ok
-                        && bytes[head_len] == b'_'
-                        // No early exit: a branch-free pass over a fixed number of bytes.
-                        && bytes[head_len + 1..]
-                            .iter()
-                            .fold(true, |ok, byte| ok & crate::ascii::ALPHANUMERIC[usize::from(*byte)])
+                    let head_ok = match prefix {
+                        Some(prefix) => crate::ascii::same_bytes(head, prefix.as_bytes()),
+                        None => !head.is_empty() && !head.contains(&b'_'),
+                    };
+                    head_ok && separator == b'_' && crate::ascii::all_alphanumeric(suffix)
                 }
 
                 #doc

@@ -1010,14 +1010,15 @@ pub fn is_valid_user_certify_id(value: &str, prefix: Option<&str>) -> bool {
     let Some(head_len) = bytes.len().checked_sub(10 + 1) else {
         return false;
     };
-    let head_ok = match prefix {
-        Some(prefix) => head_len == prefix.len() && bytes.starts_with(prefix.as_bytes()),
-        None => head_len > 0 && !bytes[..head_len].contains(&b'_'),
+    let (head, tail) = bytes.split_at(head_len);
+    let Some((&separator, suffix)) = tail.split_first() else {
+        return false;
     };
-    head_ok && bytes[head_len] == b'_'
-        && bytes[head_len + 1..]
-            .iter()
-            .fold(true, |ok, byte| ok & crate::ascii::ALPHANUMERIC[usize::from(*byte)])
+    let head_ok = match prefix {
+        Some(prefix) => crate::ascii::same_bytes(head, prefix.as_bytes()),
+        None => !head.is_empty() && !head.contains(&b'_'),
+    };
+    head_ok && separator == b'_' && crate::ascii::all_alphanumeric(suffix)
 }
 /// Checks a value of `UserCertifyId`: it must be the value of `prefix`, `_`, then exactly 10 ASCII letters or digits.
 ///
