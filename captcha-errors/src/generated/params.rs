@@ -95,7 +95,7 @@ pub enum Param {
     ///
     /// Optional string passed in `init`; must be accepted by the check `custom::image_source`.
     CaptchaLogoImg,
-    /// `upLang`: Custom texts per language: `{ &lt;language&gt;: { &lt;TEXT_KEY&gt;: text } }`.
+    /// `upLang`: Custom texts per language: `{ <language>: { <TEXT_KEY>: text } }`.
     ///
     /// Optional object passed in `init`; must be any object.
     UpLang,
