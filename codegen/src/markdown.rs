@@ -193,7 +193,7 @@ mod tests {
     /// character of the original (backticks and spacing aside, which code spans use)
     /// and nothing else, with no HTML but `<br>`, no link and one cell only.
     mod rendering {
-        use super::super::escape_inline;
+        use crate::markdown::escape_inline;
         use proptest::prelude::*;
         use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 

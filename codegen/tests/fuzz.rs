@@ -26,6 +26,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use codegen::diagnostic::Diagnostic;
+use codegen::vocabulary::{Vocabulary, CATEGORY, PLATFORM, RETRY};
 use codegen::Generated;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -344,9 +345,6 @@ const FIELD_KEYS: &[KeySpec] = &[
     required("platforms", Kind::Platforms),
 ];
 
-const RETRY_WORDS: &[&str] = &["never", "backoff"];
-const CATEGORY_WORDS: &[&str] = &["configuration", "account", "rate-limiting"];
-const PLATFORM_WORDS: &[&str] = &["web", "h5", "app", "wechat"];
 const KNOWN_CODES: &[&str] = &[
     "IllegalUserTag",
     "IllegalCertifyId",
@@ -434,6 +432,13 @@ fn pick(words: &'static [&'static str]) -> BoxedStrategy<String> {
     prop::sample::select(words).prop_map(str::to_owned).boxed()
 }
 
+/// One of the words `vocabulary` accepts, as the generator itself lists them.
+fn pick_word(vocabulary: &'static Vocabulary) -> BoxedStrategy<String> {
+    prop::sample::select(vocabulary.keys())
+        .prop_map(str::to_owned)
+        .boxed()
+}
+
 /// `good` most of the time and `bad` `noise` percent of the time.
 fn noisy<T: std::fmt::Debug + 'static>(
     noise: u32,
@@ -496,9 +501,9 @@ fn good_value(kind: Kind) -> BoxedStrategy<Value> {
             string(prop_oneof![1 => pick(KNOWN_KEYS), 3 => "[a-z][a-z0-9_]{0,15}"].boxed())
         }
         Kind::Status => (100i64..=599).prop_map(Value::Integer).boxed(),
-        Kind::Retry => string(pick(RETRY_WORDS)),
-        Kind::Category => string(pick(CATEGORY_WORDS)),
-        Kind::Platforms => prop::sample::subsequence(PLATFORM_WORDS, 1..=4)
+        Kind::Retry => string(pick_word(&RETRY)),
+        Kind::Category => string(pick_word(&CATEGORY)),
+        Kind::Platforms => prop::sample::subsequence(PLATFORM.keys(), 1..=PLATFORM.terms.len())
             .prop_shuffle()
             .prop_map(|words| {
                 Value::Array(words.into_iter().map(|w| Value::String(w.into())).collect())
@@ -578,14 +583,14 @@ fn bad_value(kind: Kind) -> BoxedStrategy<Value> {
             Just(Value::Array(Vec::new())),
             prop::collection::vec(
                 prop_oneof![
-                    3 => pick(PLATFORM_WORDS).prop_map(Value::String),
+                    3 => pick_word(&PLATFORM).prop_map(Value::String),
                     1 => pick(&["Web", "ios", "android", "weixin", ""]).prop_map(Value::String),
                     1 => any_value(),
                 ],
                 1..6
             )
             .prop_map(Value::Array),
-            pick(PLATFORM_WORDS).prop_map(Value::String),
+            pick_word(&PLATFORM).prop_map(Value::String),
         ]
         .boxed(),
     };
