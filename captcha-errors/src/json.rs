@@ -18,10 +18,10 @@
 
 use serde_json::{Map, Number, Value};
 
-use crate::generated::params::{InitConfig, Param, ValidConfig};
 use crate::problem::ParamError;
 use crate::report::Report;
 use crate::value::ParamValue;
+use crate::{InitConfig, Param, ValidConfig};
 use crate::{JsonType, Scope, Severity};
 
 /// A problem found in a JSON config.

@@ -36,16 +36,19 @@ pub mod custom;
 mod generated;
 #[cfg(feature = "serde")]
 pub mod json;
+mod kinds;
 mod problem;
 mod report;
+mod retry;
 mod unknown;
 mod value;
 
-pub use generated::codes::ErrorCode;
-pub use generated::fields::FieldError;
-pub use generated::params::*;
-pub use generated::vocabulary::{Category, Confidence, JsonType, Platform, Retry, Scope, Severity};
-pub use problem::{ParamError, ProblemKind, Raised};
+/// The init catalog's types, at the crate root as they have always been.
+pub use generated::init::*;
+/// One public module per catalog (`init`, `verify`, `api`, ...), generated.
+pub use generated::*;
+pub use kinds::{Confidence, JsonType, Severity};
+pub use problem::{ParamError, ProblemKind};
 pub use report::Report;
 pub use unknown::UnknownValue;
 pub use value::ParamValue;

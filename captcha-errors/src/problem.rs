@@ -1,46 +1,9 @@
-//! What a validator reports: [`ParamError`], one problem with one init parameter, and
-//! [`Raised`], the vendor row the problem corresponds to.
+//! What a validator reports: [`ParamError`], one problem with one init parameter, with
+//! the catalog row ([`crate::Raised`]) it corresponds to.
 
 use core::fmt;
 
-use crate::generated::params::Param;
-use crate::{ErrorCode, FieldError, JsonType, Severity};
-
-/// The vendor row a parameter problem corresponds to: the client SDK's field error, or
-/// the code the init API answers with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Raised {
-    /// A row of the field-error table, raised by the client SDK before any request.
-    Field(FieldError),
-    /// An error code of the init API.
-    Code(ErrorCode),
-}
-
-impl Raised {
-    /// The vendor's description of the row.
-    pub const fn description(self) -> &'static str {
-        match self {
-            Raised::Field(field) => field.description(),
-            Raised::Code(code) => code.description(),
-        }
-    }
-
-    /// The vendor's troubleshooting text for the row.
-    pub const fn troubleshooting(self) -> &'static str {
-        match self {
-            Raised::Field(field) => field.troubleshooting(),
-            Raised::Code(code) => code.troubleshooting(),
-        }
-    }
-
-    /// The HTTP status a service should answer with when it relays the problem.
-    pub const fn http_status(self) -> u16 {
-        match self {
-            Raised::Field(field) => field.http_status(),
-            Raised::Code(code) => code.http_status(),
-        }
-    }
-}
+use crate::{JsonType, Param, Raised, Severity};
 
 /// What is wrong with a parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,8 +1,8 @@
 //! [`Report`]: everything a whole-config validation found, and the typed config when no
 //! problem is an error. Also the small helpers the generated `validate()` uses.
 
-use crate::generated::params::Param;
 use crate::problem::ParamError;
+use crate::Param;
 
 /// The outcome of validating a whole config: every problem, errors and warnings, in
 /// parameter order, and the typed config if none of them is an error.
@@ -65,18 +65,38 @@ pub(crate) fn present<T>(
     value
 }
 
-/// The validated value, or `None` after recording the problem.
-// Used by the generated `validate()` only when the catalog has a `one_of` rule.
+/// The typed value if present and valid; records the problem otherwise. Used for rules
+/// whose valid values have a typed form (`one_of`).
+// Used by the generated `validate()` only when the catalog has such a rule.
 #[allow(dead_code)]
-pub(crate) fn record<T>(
+pub(crate) fn typed<T, U>(
     problems: &mut Vec<ParamError>,
-    result: Result<T, ParamError>,
-) -> Option<T> {
-    match result {
-        Ok(value) => Some(value),
+    param: Param,
+    value: Option<T>,
+    validate: impl FnOnce(T) -> Result<U, ParamError>,
+) -> Option<U> {
+    match validate(present(problems, param, value)?) {
+        Ok(typed) => Some(typed),
         Err(problem) => {
             problems.push(problem);
             None
         }
     }
+}
+
+/// The value if present, valid or not; records the problem if it breaks its rule. A
+/// warning keeps its value in the config; an error stops the config being built.
+// Used by the generated `validate()` only when the catalog has such a rule.
+#[allow(dead_code)]
+pub(crate) fn kept<T: Copy, U>(
+    problems: &mut Vec<ParamError>,
+    param: Param,
+    value: Option<T>,
+    validate: impl FnOnce(T) -> Result<U, ParamError>,
+) -> Option<T> {
+    let value = present(problems, param, value)?;
+    if let Err(problem) = validate(value) {
+        problems.push(problem);
+    }
+    Some(value)
 }

@@ -1,17 +1,16 @@
-//! The code generator of `captcha-errors`: catalog text in, generated texts out.
+//! The code generator of `captcha-errors`: catalog texts in, generated texts out.
 //!
-//! The stages, one module each: [`load`] reads the TOML keeping every span, [`check`]
-//! validates meaning and produces a [`model::Catalog`], [`emit_rust`] and
-//! [`emit_markdown`] turn it into the generated files; [`text_safety`] refuses hidden
-//! characters. [`generate`] runs them all. The
-//! library is pure: it reads no file and writes none; `xtask` does the I/O.
+//! The stages, grouped by folder: [`load`] reads each catalog's TOML keeping every span,
+//! [`check`] validates meaning and produces a [`model::Catalog`], [`emit`] turns checked
+//! catalogs into Rust modules, docs pages, README sections and the record of published
+//! keys. [`generate`] runs them all. The library is pure: it reads no file and writes
+//! none; `xtask` does the I/O. It knows column kinds and rule kinds, never a word of any
+//! catalog.
 
 pub mod check;
-pub mod check_params;
 pub mod diagnostic;
-pub mod emit_markdown;
-pub mod emit_params;
-pub mod emit_rust;
+pub mod emit;
+pub mod keywords;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -19,84 +18,195 @@ pub mod names;
 pub mod readme;
 pub mod suggest;
 pub mod text_safety;
-pub mod vocabulary;
 
+use check::published::{self, Published};
 use diagnostic::Diagnostic;
 
-/// Where the generated Rust for the vocabularies goes, relative to the workspace root.
-pub const VOCABULARY_RS: &str = "captcha-errors/src/generated/vocabulary.rs";
-/// Where the generated `ErrorCode` module goes.
-pub const CODES_RS: &str = "captcha-errors/src/generated/codes.rs";
-/// Where the generated `FieldError` module goes.
-pub const FIELDS_RS: &str = "captcha-errors/src/generated/fields.rs";
-/// Where the generated `Param` module with the validators goes.
-pub const PARAMS_RS: &str = "captcha-errors/src/generated/params.rs";
-/// Where the rendered error tables go.
-pub const ERRORS_MD: &str = "docs/errors.md";
-/// The README whose generated section [`Generated::readme_section`] fills.
+/// The folder of the generated Rust modules, relative to the workspace root.
+pub const GENERATED_DIR: &str = "captcha-errors/src/generated";
+/// The generated file that declares one module per catalog.
+pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
+/// The record of every published key and variant.
+pub const PUBLISHED: &str = "catalog/published-keys.txt";
+/// The README whose generated sections the catalogs fill.
 pub const README_MD: &str = "README.md";
+
+/// One catalog to generate from: its path as shown in headers and messages (relative,
+/// so output does not depend on the machine) and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct CatalogSource<'a> {
+    /// The path shown in generated headers and diagnostics, such as `catalog/init.toml`.
+    pub path: &'a str,
+    /// The catalog's TOML text.
+    pub text: &'a str,
+}
 
 /// One generated file: its path relative to the workspace root and its whole text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
     /// Path relative to the workspace root, with `/` separators.
-    pub path: &'static str,
+    pub path: String,
     /// The complete contents.
     pub contents: String,
+    /// The path of the catalog that alone owns this file; `None` for files every catalog
+    /// shares (the module list, the published record).
+    pub owner: Option<String>,
 }
 
-/// Everything generated from one catalog.
+/// A README section one catalog fills.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadmeSection {
+    /// The section's name, as its markers write it.
+    pub name: String,
+    /// The text between the markers.
+    pub text: String,
+    /// The path of the catalog it comes from.
+    pub owner: String,
+}
+
+/// Everything generated from a set of catalogs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
     /// The files generated whole.
     pub files: Vec<GeneratedFile>,
-    /// The text for the README's generated section; see [`readme::splice`].
-    pub readme_section: String,
-    /// The hand-written functions the catalog's `custom` rules call; they must exist in
+    /// The README sections; see [`readme::splice`].
+    pub readme_sections: Vec<ReadmeSection>,
+    /// The hand-written functions the catalogs' `custom` rules call; they must exist in
     /// `captcha-errors/src/custom.rs`.
     pub custom_functions: Vec<String>,
 }
 
-/// Loads, checks and emits a catalog. `catalog_path` is only written into the generated
-/// headers and should be relative, so output does not depend on the machine. Returns
-/// every problem in the catalog, sorted by position, if there is any.
-pub fn generate(catalog_path: &str, source: &str) -> Result<Generated, Vec<Diagnostic>> {
-    let catalog = parse(source)?;
-    let internal = |message: String| vec![Diagnostic::new(0..0, message)];
-    let files = vec![
-        GeneratedFile {
-            path: VOCABULARY_RS,
-            contents: emit_rust::vocabulary_module(catalog_path).map_err(internal)?,
-        },
-        GeneratedFile {
-            path: CODES_RS,
-            contents: emit_rust::codes_module(&catalog, catalog_path).map_err(internal)?,
-        },
-        GeneratedFile {
-            path: FIELDS_RS,
-            contents: emit_rust::fields_module(&catalog, catalog_path).map_err(internal)?,
-        },
-        GeneratedFile {
-            path: PARAMS_RS,
-            contents: emit_params::params_module(&catalog, catalog_path).map_err(internal)?,
-        },
-        GeneratedFile {
-            path: ERRORS_MD,
-            contents: emit_markdown::errors_page(&catalog, catalog_path),
-        },
-    ];
+/// The problems found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDiagnostics {
+    /// The file, as given in [`CatalogSource::path`] or [`PUBLISHED`].
+    pub path: String,
+    /// Every problem, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads, checks and emits `catalogs` together. `published` is the text of the record
+/// of published keys, if there is one. Returns every problem of every file, or nothing
+/// generated at all.
+pub fn generate(
+    catalogs: &[CatalogSource<'_>],
+    published: Option<&str>,
+) -> Result<Generated, Vec<FileDiagnostics>> {
+    let record = match published.map(published::parse_record) {
+        Some(Err(diagnostics)) => {
+            return Err(vec![FileDiagnostics {
+                path: PUBLISHED.to_owned(),
+                diagnostics,
+            }])
+        }
+        Some(Ok(record)) => record,
+        None => Vec::new(),
+    };
+    let checked = check_all(catalogs, &record)?;
+    emit_all(&checked, &record)
+}
+
+/// Every catalog checked alone, against the record, and against each other.
+fn check_all<'a>(
+    catalogs: &[CatalogSource<'a>],
+    record: &[Published],
+) -> Result<Vec<(&'a str, model::Catalog)>, Vec<FileDiagnostics>> {
+    let mut problems: Vec<FileDiagnostics> = Vec::new();
+    let mut checked = Vec::new();
+    for source in catalogs {
+        match parse(source.text) {
+            Ok(catalog) => {
+                let diagnostics = published::check_published(&catalog, record);
+                if diagnostics.is_empty() {
+                    checked.push((source.path, catalog));
+                } else {
+                    problems.push(FileDiagnostics {
+                        path: source.path.to_owned(),
+                        diagnostics,
+                    });
+                }
+            }
+            Err(diagnostics) => problems.push(FileDiagnostics {
+                path: source.path.to_owned(),
+                diagnostics,
+            }),
+        }
+    }
+    let pairs: Vec<(&str, &model::Catalog)> = checked.iter().map(|(path, c)| (*path, c)).collect();
+    for (index, diagnostic) in check::across::check_across(&pairs) {
+        let path = pairs[index].0;
+        match problems.iter_mut().find(|p| p.path == path) {
+            Some(file) => file.diagnostics.push(diagnostic),
+            None => problems.push(FileDiagnostics {
+                path: path.to_owned(),
+                diagnostics: vec![diagnostic],
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(checked)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Every output of the checked catalogs.
+fn emit_all(
+    checked: &[(&str, model::Catalog)],
+    record: &[Published],
+) -> Result<Generated, Vec<FileDiagnostics>> {
+    let internal = |path: &str, message: String| {
+        vec![FileDiagnostics {
+            path: path.to_owned(),
+            diagnostics: vec![Diagnostic::new(0..0, message)],
+        }]
+    };
+    let mut files = Vec::new();
+    let mut readme_sections = Vec::new();
+    let mut custom_functions = Vec::new();
+    for (path, catalog) in checked {
+        let rust = emit::rust::module(catalog, path).map_err(|message| internal(path, message))?;
+        files.push(GeneratedFile {
+            path: format!("{GENERATED_DIR}/{}.rs", catalog.module),
+            contents: rust,
+            owner: Some((*path).to_owned()),
+        });
+        files.push(GeneratedFile {
+            path: catalog.docs.clone(),
+            contents: emit::docs::page(catalog, path),
+            owner: Some((*path).to_owned()),
+        });
+        if let Some(name) = &catalog.readme_section {
+            readme_sections.push(ReadmeSection {
+                name: name.clone(),
+                text: emit::docs::readme_section(catalog),
+                owner: (*path).to_owned(),
+            });
+        }
+        custom_functions.extend(catalog.custom_functions().into_iter().map(str::to_owned));
+    }
+    let modules: Vec<&str> = checked.iter().map(|(_, c)| c.module.as_str()).collect();
+    let shown: Vec<&str> = checked.iter().map(|(path, _)| *path).collect();
+    files.push(GeneratedFile {
+        path: MODULES_RS.to_owned(),
+        contents: emit::rust::modules_file(&modules, &shown.join(", "))
+            .map_err(|m| internal(MODULES_RS, m))?,
+        owner: None,
+    });
+    let catalogs: Vec<&model::Catalog> = checked.iter().map(|(_, c)| c).collect();
+    files.push(GeneratedFile {
+        path: PUBLISHED.to_owned(),
+        contents: emit::published::record(record, &published::entries_of(&catalogs)),
+        owner: None,
+    });
     Ok(Generated {
         files,
-        readme_section: emit_markdown::readme_section(&catalog),
-        custom_functions: catalog
-            .custom_functions()
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
+        readme_sections,
+        custom_functions,
     })
 }
 
-/// Loads and checks a catalog without emitting anything.
+/// Loads and checks one catalog without emitting anything.
 pub fn parse(source: &str) -> Result<model::Catalog, Vec<Diagnostic>> {
     let (raw, diagnostics) = load::load(source);
     check::check(raw, diagnostics)

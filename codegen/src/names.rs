@@ -37,6 +37,38 @@ pub fn variant_problem(name: &str) -> Option<String> {
     None
 }
 
+/// Why `name` cannot be a snake_case Rust name (a module, method or function), or `None`.
+pub fn snake_case_problem(name: &str) -> Option<String> {
+    let mut chars = name.chars();
+    let good_start = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+    let good_rest = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !(good_start && good_rest) {
+        return Some(format!(
+            "`{name}` is not snake_case: it must start with a lowercase ASCII letter and hold only lowercase letters, digits and '_'"
+        ));
+    }
+    if syn::parse_str::<syn::Ident>(name).is_err() {
+        return Some(format!("`{name}` is a Rust keyword"));
+    }
+    None
+}
+
+/// Lowercase words of an UpperCamelCase name: `ErrorCode` → `error code`.
+pub fn words_of(type_name: &str) -> String {
+    use heck::ToTitleCase;
+    type_name.to_title_case().to_lowercase()
+}
+
+/// A title for a column name: `http_status` → `Http status`.
+pub fn title_of(name: &str) -> String {
+    let spaced = name.replace('_', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +82,15 @@ mod tests {
         );
         assert_eq!(derive_variant("element_or_button"), "ElementOrButton");
         assert_eq!(derive_variant("rate-limit"), "RateLimit");
+    }
+
+    #[test]
+    fn snake_case_names() {
+        assert_eq!(snake_case_problem("http_status"), None);
+        assert!(snake_case_problem("HttpStatus").is_some());
+        assert!(snake_case_problem("fn").is_some());
+        assert_eq!(words_of("ErrorCode"), "error code");
+        assert_eq!(title_of("http_status"), "Http status");
     }
 
     #[test]

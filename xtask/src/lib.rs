@@ -8,18 +8,25 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use codegen::diagnostic::Diagnostic;
+use codegen::readme::SpliceError;
+use codegen::CatalogSource;
 
+pub mod line_endings;
 pub mod report;
+pub mod root;
 
-/// The catalog `cargo xtask gen` reads unless told otherwise, relative to the root.
-pub const DEFAULT_CATALOG: &str = "catalog/errors.toml";
+/// The folder of the catalogs `cargo xtask gen` reads, relative to the root.
+pub const CATALOG_DIR: &str = "catalog";
 
-/// The workspace root: the folder above this crate.
+/// The checkout `cargo xtask` acts on: the workspace around the current directory, never
+/// the one the binary was built in (two worktrees may share one target folder).
 pub fn workspace_root() -> PathBuf {
-    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .map_or_else(|| manifest_dir.to_path_buf(), Path::to_path_buf)
+    root::workspace_root_from_env().unwrap_or_else(|_| {
+        let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        manifest_dir
+            .parent()
+            .map_or_else(|| manifest_dir.to_path_buf(), Path::to_path_buf)
+    })
 }
 
 /// One file as generation wants it.
@@ -29,6 +36,17 @@ pub struct Planned {
     pub path: PathBuf,
     /// The complete contents it should have.
     pub contents: String,
+}
+
+/// One catalog file with problems.
+#[derive(Debug)]
+pub struct CatalogProblems {
+    /// The path as shown.
+    pub path: String,
+    /// Its text, for rendering locations.
+    pub source: String,
+    /// Every problem, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Why generation could not run.
@@ -41,29 +59,26 @@ pub enum GenError {
         /// What went wrong.
         error: std::io::Error,
     },
-    /// The catalog has problems; nothing was written.
-    Catalog {
-        /// The catalog path as the user gave it.
-        path: String,
-        /// Its text, for rendering locations.
-        source: String,
-        /// Every problem, sorted by position.
-        diagnostics: Vec<Diagnostic>,
-    },
+    /// Catalogs (or the published record) have problems; nothing was written.
+    Catalog(Vec<CatalogProblems>),
     /// The README's generated-section markers are broken.
     Readme(String),
+    /// The command line names something that does not fit.
+    Usage(String),
 }
 
 impl fmt::Display for GenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             GenError::Io { path, error } => write!(f, "{}: {error}", path.display()),
-            GenError::Catalog {
-                path,
-                source,
-                diagnostics,
-            } => f.write_str(&report::render(path, source, diagnostics)),
-            GenError::Readme(message) => f.write_str(message),
+            GenError::Catalog(files) => {
+                let rendered: Vec<String> = files
+                    .iter()
+                    .map(|file| report::render(&file.path, &file.source, &file.diagnostics))
+                    .collect();
+                f.write_str(&rendered.join("\n\n"))
+            }
+            GenError::Readme(message) | GenError::Usage(message) => f.write_str(message),
         }
     }
 }
@@ -82,8 +97,10 @@ fn read(path: &Path) -> Result<String, GenError> {
 pub struct Plan {
     /// The files, as generation wants them.
     pub files: Vec<Planned>,
-    /// The hand-written functions the catalog's `custom` rules call.
+    /// The hand-written functions the catalogs' `custom` rules call.
     pub custom_functions: Vec<String>,
+    /// Things the user should know that do not stop generation.
+    pub notes: Vec<String>,
 }
 
 /// How a catalog path is named inside generated files: relative to `root` when the
@@ -107,45 +124,171 @@ pub fn display_path(root: &Path, catalog: &str) -> String {
         .join("/")
 }
 
-/// Generates everything from the catalog at `catalog` (relative to `root`, or absolute)
-/// into memory. The README under `out` gets its generated section replaced; a missing
-/// README under `out` is skipped, so `out` can be a scratch folder.
-pub fn plan(root: &Path, catalog: &str, out: &Path) -> Result<Vec<Planned>, GenError> {
-    plan_all(root, catalog, out).map(|plan| plan.files)
+/// Every `catalog/*.toml` under `root`, as paths relative to it, sorted.
+pub fn catalog_paths(root: &Path) -> Result<Vec<String>, GenError> {
+    let dir = root.join(CATALOG_DIR);
+    let entries = fs::read_dir(&dir).map_err(|error| GenError::Io {
+        path: dir.clone(),
+        error,
+    })?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|error| GenError::Io {
+            path: dir.clone(),
+            error,
+        })?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".toml") && entry.path().is_file() {
+            paths.push(format!("{CATALOG_DIR}/{name}"));
+        }
+    }
+    paths.sort();
+    Ok(paths)
 }
 
-/// [`plan`], with the notes generation has for the user.
-pub fn plan_all(root: &Path, catalog: &str, out: &Path) -> Result<Plan, GenError> {
-    let source = read(&root.join(catalog))?;
-    let shown = display_path(root, catalog);
-    let generated =
-        codegen::generate(&shown, &source).map_err(|diagnostics| GenError::Catalog {
-            path: shown.clone(),
-            source: source.clone(),
-            diagnostics,
-        })?;
+/// Generates everything from one catalog (relative to `root`, or absolute) into memory;
+/// see [`plan_all`].
+pub fn plan(root: &Path, catalog: &str, out: &Path) -> Result<Vec<Planned>, GenError> {
+    plan_all(root, Some(catalog), out).map(|plan| plan.files)
+}
+
+/// What one `gen` run generates, in memory:
+/// - no `catalog`: every `catalog/*.toml` under `root`, all their outputs;
+/// - `catalog` and an `out` other than `root`: that catalog alone, into `out`;
+/// - `catalog` with `out` = `root`: every catalog is checked together (so module names
+///   and published keys stay consistent), but only the outputs of `catalog` and the
+///   shared files (the module list, the published record) are planned: no other
+///   catalog's files are touched.
+///
+/// The published record and the README are read from `out`; a README without a
+/// catalog's section markers is noted and skipped, so `out` can be a scratch folder.
+pub fn plan_all(root: &Path, catalog: Option<&str>, out: &Path) -> Result<Plan, GenError> {
+    let same_out = out == root;
+    let mut paths = match (catalog, same_out) {
+        (Some(_), false) => Vec::new(),
+        _ => catalog_paths(root)?,
+    };
+    let chosen = catalog.map(|catalog| display_path(root, catalog));
+    if let (Some(catalog), Some(shown)) = (catalog, &chosen) {
+        if !paths.contains(shown) {
+            paths.push(if Path::new(catalog).is_absolute() {
+                catalog.to_owned()
+            } else {
+                shown.clone()
+            });
+        }
+    }
+    let mut sources = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let text = read(&root.join(path))?;
+        sources.push((
+            display_path(root, path),
+            line_endings::to_lf(&text).into_owned(),
+        ));
+    }
+    let published_path = out.join(codegen::PUBLISHED);
+    let published = match fs::read_to_string(&published_path) {
+        Ok(text) => Some(line_endings::to_lf(&text).into_owned()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => {
+            return Err(GenError::Io {
+                path: published_path,
+                error,
+            })
+        }
+    };
+    let catalog_sources: Vec<CatalogSource<'_>> = sources
+        .iter()
+        .map(|(path, text)| CatalogSource { path, text })
+        .collect();
+    let generated = codegen::generate(&catalog_sources, published.as_deref())
+        .map_err(|files| catalog_error(files, &sources, published.as_deref()))?;
+    let wanted = |owner: Option<&str>| match (&chosen, owner) {
+        (Some(chosen), Some(owner)) => chosen == owner,
+        _ => true,
+    };
     let mut planned: Vec<Planned> = generated
         .files
         .into_iter()
+        .filter(|file| wanted(file.owner.as_deref()))
         .map(|file| Planned {
             path: PathBuf::from(file.path),
             contents: file.contents,
         })
         .collect();
-    let readme_path = out.join(codegen::README_MD);
-    if readme_path.exists() {
-        let readme = read(&readme_path)?;
-        let spliced = codegen::readme::splice(&readme, &generated.readme_section)
-            .map_err(GenError::Readme)?;
-        planned.push(Planned {
-            path: PathBuf::from(codegen::README_MD),
-            contents: spliced,
-        });
+    let sections: Vec<&codegen::ReadmeSection> = generated
+        .readme_sections
+        .iter()
+        .filter(|section| wanted(Some(&section.owner)))
+        .collect();
+    let mut notes = Vec::new();
+    if let Some(readme) = splice_readme(out, &sections, &mut notes)? {
+        planned.push(readme);
     }
     Ok(Plan {
         files: planned,
         custom_functions: generated.custom_functions,
+        notes,
     })
+}
+
+/// Attaches each file's text to its diagnostics.
+fn catalog_error(
+    files: Vec<codegen::FileDiagnostics>,
+    sources: &[(String, String)],
+    published: Option<&str>,
+) -> GenError {
+    GenError::Catalog(
+        files
+            .into_iter()
+            .map(|file| {
+                let source = sources
+                    .iter()
+                    .find(|(path, _)| *path == file.path)
+                    .map(|(_, text)| text.clone())
+                    .or_else(|| {
+                        (file.path == codegen::PUBLISHED)
+                            .then(|| published.unwrap_or("").to_owned())
+                    })
+                    .unwrap_or_default();
+                CatalogProblems {
+                    path: file.path,
+                    source,
+                    diagnostics: file.diagnostics,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The README under `out` with every section filled, if there is a README.
+fn splice_readme(
+    out: &Path,
+    sections: &[&codegen::ReadmeSection],
+    notes: &mut Vec<String>,
+) -> Result<Option<Planned>, GenError> {
+    let readme_path = out.join(codegen::README_MD);
+    if !readme_path.exists() || sections.is_empty() {
+        return Ok(None);
+    }
+    let mut readme = line_endings::to_lf(&read(&readme_path)?).into_owned();
+    for section in sections {
+        match codegen::readme::splice(&readme, &section.name, &section.text) {
+            Ok(spliced) => readme = spliced,
+            Err(SpliceError::Absent) => notes.push(format!(
+                "README.md has no markers for the section \"{name}\" of {owner}; add `{begin}` and `{end}` where it belongs",
+                name = section.name,
+                owner = section.owner,
+                begin = codegen::readme::begin_marker(&section.name),
+                end = codegen::readme::end_marker(&section.name),
+            )),
+            Err(SpliceError::Broken(message)) => return Err(GenError::Readme(message)),
+        }
+    }
+    Ok(Some(Planned {
+        path: PathBuf::from(codegen::README_MD),
+        contents: readme,
+    }))
 }
 
 /// A planned file whose contents differ from the file on disk.
@@ -172,8 +315,9 @@ impl Stale {
     }
 }
 
-/// The planned files under `out` that are missing or differ. Line endings are compared
-/// as written: generation always writes `\n`.
+/// The planned files under `out` that are missing or differ. Line endings do not count:
+/// a checkout with CRLF endings (Git for Windows' `core.autocrlf`) is not stale for them;
+/// generation itself always writes `\n`.
 pub fn stale(out: &Path, planned: &[Planned]) -> Result<Vec<Stale>, GenError> {
     let mut stale = Vec::new();
     for file in planned {
@@ -183,7 +327,10 @@ pub fn stale(out: &Path, planned: &[Planned]) -> Result<Vec<Stale>, GenError> {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
             Err(error) => return Err(GenError::Io { path, error }),
         };
-        if current.as_deref() != Some(file.contents.as_str()) {
+        let same = current
+            .as_deref()
+            .is_some_and(|current| line_endings::same_text(current, &file.contents));
+        if !same {
             stale.push(Stale {
                 path: file.path.clone(),
                 current,

@@ -3,21 +3,24 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{plan_all, stale, workspace_root, write_all, DEFAULT_CATALOG};
+use xtask::{plan_all, root, stale, write_all};
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--catalog PATH] [--out DIR]
 
-  gen              regenerate the Rust modules, docs/errors.md and the README section
-                   from the catalog, replacing only the files that changed
+  gen              regenerate every catalog/*.toml's Rust module, docs page and README
+                   section, generated/mod.rs and catalog/published-keys.txt, replacing
+                   only the files that changed; acts on the checkout it is run in
   --check          write nothing; print a diff of every stale file and exit 1 if any
-  --catalog PATH   the catalog to read (default: catalog/errors.toml, relative to the
-                   workspace root)
-  --out DIR        where the outputs go (default: the workspace root)";
+  --catalog PATH   generate only this catalog's outputs (relative to the workspace root,
+                   or absolute); without --out, every catalog is still checked with it
+                   and no other catalog's file is written
+  --out DIR        where the outputs go (default: the workspace root); with --catalog,
+                   that catalog alone is generated into DIR";
 
 struct Args {
     check: bool,
-    catalog: String,
+    catalog: Option<String>,
     out: Option<PathBuf>,
 }
 
@@ -29,14 +32,14 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     let mut parsed = Args {
         check: false,
-        catalog: DEFAULT_CATALOG.to_owned(),
+        catalog: None,
         out: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => parsed.check = true,
             "--catalog" => {
-                parsed.catalog = args.next().ok_or("`--catalog` needs a path")?;
+                parsed.catalog = Some(args.next().ok_or("`--catalog` needs a path")?);
             }
             "--out" => {
                 parsed.out = Some(PathBuf::from(args.next().ok_or("`--out` needs a folder")?));
@@ -59,10 +62,20 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let root = workspace_root();
+    let root = match root::workspace_root_from_env() {
+        Ok(root) => root,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
     let out = args.out.unwrap_or_else(|| root.clone());
-    let result = plan_all(&root, &args.catalog, &out)
-        .and_then(|plan| Ok((stale(&out, &plan.files)?, plan.custom_functions)));
+    let result = plan_all(&root, args.catalog.as_deref(), &out).and_then(|plan| {
+        for note in &plan.notes {
+            eprintln!("note: {note}");
+        }
+        Ok((stale(&out, &plan.files)?, plan.custom_functions))
+    });
     let (stale, custom_functions) = match result {
         Ok(found) => found,
         Err(error) => {
@@ -80,7 +93,8 @@ fn main() -> ExitCode {
 
     if args.check {
         if stale.is_empty() {
-            println!("all generated files are up to date with {}", args.catalog);
+            let what = args.catalog.as_deref().unwrap_or("the catalogs");
+            println!("all generated files are up to date with {what}");
             return ExitCode::SUCCESS;
         }
         for file in &stale {

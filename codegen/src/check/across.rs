@@ -1,0 +1,76 @@
+//! Checks across catalogs: no two catalogs may claim the same module, docs page, README
+//! section or table type, and only one may have `[[param]]` entries (the crate's runtime
+//! types serve one `Param` enum). Each problem is reported in the later catalog.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::Catalog;
+
+/// What one catalog claims, by the index of the catalog.
+type Claims = HashMap<String, usize>;
+
+/// Every clash between `catalogs` (path and checked catalog), as `(catalog index, problem)`.
+pub fn check_across(catalogs: &[(&str, &Catalog)]) -> Vec<(usize, Diagnostic)> {
+    let mut problems = Vec::new();
+    let mut modules = Claims::new();
+    let mut docs = Claims::new();
+    let mut sections = Claims::new();
+    let mut types = Claims::new();
+    let mut params: Option<usize> = None;
+    for (index, (_, catalog)) in catalogs.iter().enumerate() {
+        let mut claim = |claims: &mut Claims, what: &str, name: &str, span: Span| {
+            if let Some(&first) = claims.get(name) {
+                problems.push((
+                    index,
+                    Diagnostic::new(
+                        span,
+                        format!(
+                            "{what} `{name}` is already claimed by {}",
+                            catalogs[first].0
+                        ),
+                    )
+                    .with_help(format!("each catalog needs its own {what}; choose another")),
+                ));
+            } else {
+                claims.insert(name.to_owned(), index);
+            }
+        };
+        claim(
+            &mut modules,
+            "the module",
+            &catalog.module,
+            catalog.spans.module.clone(),
+        );
+        claim(
+            &mut docs,
+            "the docs page",
+            &catalog.docs,
+            catalog.spans.docs.clone(),
+        );
+        if let (Some(section), Some(span)) =
+            (&catalog.readme_section, &catalog.spans.readme_section)
+        {
+            claim(&mut sections, "the README section", section, span.clone());
+        }
+        for table in &catalog.tables {
+            claim(
+                &mut types,
+                "the table type",
+                &table.type_name,
+                table.type_span.clone(),
+            );
+        }
+        if let Some(span) = &catalog.spans.first_param {
+            match params {
+                Some(first) => problems.push((
+                    index,
+                    Diagnostic::new(span.clone(), format!("`[[param]]` entries are already in {}", catalogs[first].0))
+                        .with_help("keep the init parameters in one catalog: the crate's validators serve one `Param` enum"),
+                )),
+                None => params = Some(index),
+            }
+        }
+    }
+    problems
+}

@@ -1,0 +1,221 @@
+//! Stage 2, check: raw model in, checked [`Catalog`] out. Finds every problem of meaning
+//! (bad or duplicate names and keys, empty text, statuses out of range, words outside a
+//! vocabulary, references to nothing) and reports all of them, each at the span the
+//! loader kept. One submodule per part of the format.
+
+pub mod across;
+mod catalog;
+mod params;
+pub mod published;
+mod rows;
+mod rules;
+mod tables;
+mod vocabularies;
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::load::{RawCatalog, Text};
+use crate::model::Catalog;
+use crate::names;
+
+/// Checks a loaded catalog. `diagnostics` holds what loading found; the result holds
+/// those and every problem found here, sorted by position.
+pub fn check(
+    raw: RawCatalog,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<Catalog, Vec<Diagnostic>> {
+    let mut checker = Checker {
+        diagnostics: &mut diagnostics,
+        seen: HashMap::new(),
+    };
+    checker.reserve_type_names();
+    let meta = raw.meta.as_ref().and_then(|meta| checker.meta(meta, &raw));
+    let vocabularies = checker.vocabularies(&raw.vocabularies);
+    let tables = checker.tables(&raw, &vocabularies);
+    let params = checker.params(&raw, &tables, &vocabularies);
+    let type_error = raw
+        .meta
+        .as_ref()
+        .and_then(|meta| checker.type_error(meta, &raw, &tables));
+
+    if !diagnostics.is_empty() {
+        crate::diagnostic::sort(&mut diagnostics);
+        return Err(diagnostics);
+    }
+    let Some(meta) = meta else {
+        return Err(vec![Diagnostic::new(
+            0..0,
+            "the catalog has no `[catalog]` table",
+        )]);
+    };
+    Ok(Catalog {
+        name: meta.name,
+        source: meta.source,
+        provenance: meta.provenance,
+        module: meta.module,
+        docs: meta.docs,
+        readme_section: meta.readme_section,
+        vocabularies,
+        tables: tables.into_iter().map(|table| table.table).collect(),
+        params,
+        type_error,
+        spans: meta.spans,
+    })
+}
+
+/// What kind of name a uniqueness check is about; names of different kinds never clash.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum NameKind {
+    /// A type of the generated module: enums of vocabularies, tables and `one_of` rules.
+    TypeName,
+    /// A word of the named vocabulary.
+    Word(String),
+    /// A variant of the named vocabulary's enum.
+    WordVariant(String),
+    /// A column of the named table.
+    Column(String),
+    /// A key of the named table.
+    Key(String),
+    /// A variant of the named table's enum.
+    RowVariant(String),
+    /// A param's name.
+    ParamName,
+    /// A variant of the `Param` enum.
+    ParamVariant,
+    /// A method of `InitConfig` made from a param.
+    ParamMethod,
+    /// A value of the `one_of` rule of the named param.
+    EnumValue(String),
+    /// A variant of the enum generated for the named param.
+    EnumVariant(String),
+}
+
+/// Checks one entry at a time, collecting diagnostics and the names seen so far.
+pub(crate) struct Checker<'d> {
+    pub(crate) diagnostics: &'d mut Vec<Diagnostic>,
+    /// The first place each name was seen.
+    pub(crate) seen: HashMap<(NameKind, String), Span>,
+}
+
+/// Types every generated module with params defines itself; no catalog type may take them.
+pub(crate) const GENERATED_TYPE_NAMES: &[&str] = &["Param", "Raised", "InitConfig", "ValidConfig"];
+
+impl Checker<'_> {
+    pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn reserve_type_names(&mut self) {
+        for name in GENERATED_TYPE_NAMES {
+            self.seen
+                .insert((NameKind::TypeName, (*name).to_owned()), 0..0);
+        }
+    }
+
+    /// Records `name`; reports it if a name of the same kind was seen before.
+    pub(crate) fn unique(&mut self, kind: NameKind, name: &Text, what: &str) -> bool {
+        self.unique_name(kind, name.get_ref(), name.span(), what)
+    }
+
+    pub(crate) fn unique_name(
+        &mut self,
+        kind: NameKind,
+        name: &str,
+        span: Span,
+        what: &str,
+    ) -> bool {
+        if let Some(first) = self.seen.get(&(kind.clone(), name.to_owned())) {
+            let mut diagnostic = Diagnostic::new(span, format!("duplicate {what} `{name}`"));
+            diagnostic = if *first == (0..0) {
+                diagnostic.with_help(format!(
+                    "`{name}` is a name the generated code uses itself; choose another"
+                ))
+            } else {
+                diagnostic
+                    .with_label(first.clone(), "first defined here")
+                    .with_help(format!(
+                        "each {what} must appear once; remove or rename one of them"
+                    ))
+            };
+            self.report(diagnostic);
+            return false;
+        }
+        self.seen.insert((kind, name.to_owned()), span);
+        true
+    }
+
+    /// Text that must say something.
+    pub(crate) fn text(&mut self, text: &Text, what: &str) -> Option<String> {
+        if text.get_ref().trim().is_empty() {
+            self.report(
+                Diagnostic::new(text.span(), format!("{what} is empty"))
+                    .with_help("write the text here, or remove the key if it is optional"),
+            );
+            return None;
+        }
+        Some(text.get_ref().clone())
+    }
+
+    /// Optional text that, when present, must say something.
+    pub(crate) fn optional_text(
+        &mut self,
+        text: Option<&Text>,
+        what: &str,
+    ) -> Result<Option<String>, ()> {
+        match text {
+            None => Ok(None),
+            Some(text) => self.text(text, what).map(Some).ok_or(()),
+        }
+    }
+
+    /// A variant name, given or derived from `from`, checked and unique as `kind`.
+    pub(crate) fn variant(
+        &mut self,
+        given: Option<&Text>,
+        from: &Text,
+        kind: NameKind,
+        from_what: &str,
+    ) -> Option<String> {
+        let (name, span, help) = match given {
+            Some(variant) => (
+                variant.get_ref().clone(),
+                variant.span(),
+                "change `variant` to an UpperCamelCase name of ASCII letters and digits".to_owned(),
+            ),
+            None => (
+                names::derive_variant(from.get_ref()),
+                from.span(),
+                format!("add `variant = \"…\"` with an UpperCamelCase name for this {from_what}"),
+            ),
+        };
+        if let Some(problem) = names::variant_problem(&name) {
+            self.report(Diagnostic::new(span, problem).with_help(help));
+            return None;
+        }
+        self.unique_name(kind, &name, span, "variant name")
+            .then_some(name)
+    }
+
+    /// A type name of the generated module: an UpperCamelCase name, unique.
+    pub(crate) fn type_name(&mut self, name: &Text, key: &str) -> bool {
+        if let Some(problem) = names::variant_problem(name.get_ref()) {
+            self.report(Diagnostic::new(name.span(), problem).with_help(format!(
+                "set `{key}` to an UpperCamelCase name of ASCII letters and digits"
+            )));
+            return false;
+        }
+        self.unique(NameKind::TypeName, name, "type name")
+    }
+
+    /// A snake_case name, reported with `help` when it is not one.
+    pub(crate) fn snake_case(&mut self, name: &Text, help: &str) -> bool {
+        match names::snake_case_problem(name.get_ref()) {
+            None => true,
+            Some(problem) => {
+                self.report(Diagnostic::new(name.span(), problem).with_help(help.to_owned()));
+                false
+            }
+        }
+    }
+}

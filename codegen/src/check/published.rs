@@ -1,0 +1,106 @@
+//! Published keys are append-only: the record of every key and variant ever generated
+//! (`catalog/published-keys.txt`) is read back, and a catalog that drops or renames one
+//! is refused at the place the row was, with help to deprecate it instead.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Catalog;
+
+/// One published row: its catalog's module, its table, its key and its variant.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Published {
+    /// The catalog's module.
+    pub module: String,
+    /// The table's name.
+    pub table: String,
+    /// The row's key.
+    pub key: String,
+    /// The row's variant.
+    pub variant: String,
+}
+
+/// Reads the record: one `module table key variant` per line; `#` starts a comment.
+/// Every malformed line is a diagnostic in the record.
+pub fn parse_record(text: &str) -> Result<Vec<Published>, Vec<Diagnostic>> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = content.split_whitespace().collect();
+        match fields.as_slice() {
+            [module, table, key, variant] => entries.push(Published {
+                module: (*module).to_owned(),
+                table: (*table).to_owned(),
+                key: (*key).to_owned(),
+                variant: (*variant).to_owned(),
+            }),
+            _ => problems.push(
+                Diagnostic::new(start..start + line.trim_end().len(), "a line of the published record must be `module table key variant`")
+                    .with_help("restore the line from version control: the record is written by `cargo xtask gen`"),
+            ),
+        }
+    }
+    if problems.is_empty() {
+        Ok(entries)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Every published row of `catalog` that it no longer has under the same variant.
+pub fn check_published(catalog: &Catalog, record: &[Published]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for entry in record.iter().filter(|entry| entry.module == catalog.module) {
+        let Some(table) = catalog.tables.iter().find(|t| t.name == entry.table) else {
+            problems.push(
+                Diagnostic::new(
+                    catalog.spans.module.clone(),
+                    format!("the published table `{}` (key `{}`) is missing from this catalog", entry.table, entry.key),
+                )
+                .with_help(format!("put `[table.{}]` back: published tables and rows are never removed; mark a retired row `deprecated = \"...\"`", entry.table)),
+            );
+            continue;
+        };
+        match table.rows.iter().find(|row| table.key_of(row) == entry.key) {
+            None => problems.push(
+                Diagnostic::new(
+                    table.name_span.clone(),
+                    format!("the published key `{}` (variant `{}`) of `[table.{}]` is missing", entry.key, entry.variant, entry.table),
+                )
+                .with_help(format!("put the `[[{}]]` row back and mark it `deprecated = \"...\"` instead of removing or renaming it", entry.table)),
+            ),
+            Some(row) if row.variant != entry.variant => problems.push(
+                Diagnostic::new(
+                    row.key_span.clone(),
+                    format!("the key `{}` was published as the variant `{}`, not `{}`", entry.key, entry.variant, row.variant),
+                )
+                .with_help(format!("set `variant = \"{}\"`; to retire the row, mark it `deprecated = \"...\"`", entry.variant)),
+            ),
+            Some(_) => {}
+        }
+    }
+    problems
+}
+
+/// The rows of `catalogs` as record entries.
+pub fn entries_of(catalogs: &[&Catalog]) -> Vec<Published> {
+    let mut entries = Vec::new();
+    for catalog in catalogs {
+        for table in &catalog.tables {
+            for row in &table.rows {
+                entries.push(Published {
+                    module: catalog.module.clone(),
+                    table: table.name.clone(),
+                    key: table.key_of(row).to_owned(),
+                    variant: row.variant.clone(),
+                });
+            }
+        }
+    }
+    entries
+}

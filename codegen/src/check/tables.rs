@@ -1,0 +1,377 @@
+//! Checking `[table.NAME]` declarations: the enum's type name, the columns (kinds,
+//! vocabularies, the one key column), `display`, `summary` and `noun`. The rows are
+//! checked by [`super::rows`].
+
+use std::collections::HashMap;
+
+use super::{Checker, NameKind};
+use crate::diagnostic::Diagnostic;
+use crate::keywords::ColumnKind;
+use crate::load::{RawCatalog, RawColumn, RawTable, Text, FORMAT_KEYS};
+use crate::model::{Column, Table, Vocabulary};
+use crate::names;
+use crate::suggest;
+
+/// Method names a generated table enum has besides its columns' accessors; a column
+/// may not take them. Names starting with `from_` are taken too.
+const RESERVED_COLUMNS: &[&str] = &["as_str", "row", "variant", "deprecated"];
+
+/// A table that passed its checks, with what later checks look up.
+pub(crate) struct CheckedTable {
+    /// The table, rows included.
+    pub(crate) table: Table,
+    /// The row index of each key.
+    pub(crate) keys: HashMap<String, usize>,
+}
+
+impl Checker<'_> {
+    pub(super) fn tables(
+        &mut self,
+        raw: &RawCatalog,
+        vocabularies: &[Vocabulary],
+    ) -> Vec<CheckedTable> {
+        let mut tables = Vec::new();
+        for raw_table in &raw.tables {
+            let Some(mut table) = self.table(raw_table, raw, vocabularies) else {
+                continue;
+            };
+            let (rows, keys) = self.rows(raw_table, &table, vocabularies);
+            table.rows = rows;
+            tables.push(CheckedTable { table, keys });
+        }
+        tables
+    }
+
+    fn table(
+        &mut self,
+        raw: &RawTable,
+        catalog: &RawCatalog,
+        vocabularies: &[Vocabulary],
+    ) -> Option<Table> {
+        let name = raw.name.get_ref();
+        let mut ok = self.snake_case(
+            &raw.name,
+            "name the table in snake_case, such as `[table.code]`",
+        );
+        if FORMAT_KEYS.contains(&name.as_str()) {
+            ok = false;
+            self.report(
+                Diagnostic::new(
+                    raw.name.span(),
+                    format!("a table cannot be named `{name}`: `[[{name}]]` means something else"),
+                )
+                .with_help("choose another name for the table"),
+            );
+        }
+        ok &= self.type_name(&raw.type_name, "type");
+        let doc = self.text(&raw.doc, "`doc` of the table");
+        let noun = self.optional_text(raw.noun.as_ref(), "`noun` of the table");
+        let columns = self.columns(raw, catalog, vocabularies);
+        let (Some(columns), Some(doc), Ok(noun)) = (columns, doc, noun) else {
+            return None;
+        };
+        let key = self.key_column(raw, &columns);
+        let display = self.display_column(raw, &columns);
+        let summary = self.summary(raw, &columns, key);
+        if !ok {
+            return None;
+        }
+        let type_name = raw.type_name.get_ref().clone();
+        Some(Table {
+            name: name.clone(),
+            noun: noun.unwrap_or_else(|| names::words_of(&type_name)),
+            type_name,
+            doc,
+            key: key?,
+            display: display?,
+            summary: summary?,
+            columns,
+            rows: Vec::new(),
+            name_span: raw.name.span(),
+            type_span: raw.type_name.span(),
+        })
+    }
+
+    fn columns(
+        &mut self,
+        raw: &RawTable,
+        catalog: &RawCatalog,
+        vocabularies: &[Vocabulary],
+    ) -> Option<Vec<Column>> {
+        if raw.columns.get_ref().is_empty() {
+            self.report(
+                Diagnostic::new(raw.columns.span(), "the table has no columns").with_help(
+                    "declare at least the key column: `{ name = \"code\", kind = \"key\" }`",
+                ),
+            );
+            return None;
+        }
+        let mut columns = Vec::new();
+        let mut ok = true;
+        for column in raw.columns.get_ref() {
+            match self.column(raw, column, catalog, vocabularies) {
+                Some(column) => columns.push(column),
+                None => ok = false,
+            }
+        }
+        ok.then_some(columns)
+    }
+
+    fn column(
+        &mut self,
+        table: &RawTable,
+        raw: &RawColumn,
+        catalog: &RawCatalog,
+        vocabularies: &[Vocabulary],
+    ) -> Option<Column> {
+        let name = raw.name.get_ref();
+        let mut ok = self.snake_case(
+            &raw.name,
+            "name the column in snake_case: it becomes a method",
+        );
+        if ok && (RESERVED_COLUMNS.contains(&name.as_str()) || name.starts_with("from_")) {
+            ok = false;
+            self.report(
+                Diagnostic::new(raw.name.span(), format!("the column name `{name}` is taken by the generated code"))
+                    .with_help("rename the column; `as_str`, `row`, `variant`, `deprecated` and names starting with `from_` are taken"),
+            );
+        }
+        ok &= self.unique(
+            NameKind::Column(table.name.get_ref().clone()),
+            &raw.name,
+            "column",
+        );
+        let kind = *raw.kind.get_ref();
+        let vocabulary = self.column_vocabulary(raw, kind, catalog, vocabularies);
+        let optional = raw.optional.as_ref().is_some_and(|flag| *flag.get_ref());
+        if optional && kind == ColumnKind::Key {
+            ok = false;
+            if let Some(flag) = &raw.optional {
+                self.report(
+                    Diagnostic::new(flag.span(), "the key column cannot be optional")
+                        .with_help("remove `optional`: every row needs its key"),
+                );
+            }
+        }
+        let doc = self.optional_text(raw.doc.as_ref(), "`doc` of the column");
+        let title = self.optional_text(raw.title.as_ref(), "`title` of the column");
+        let (Ok(doc), Ok(title), Ok(vocabulary)) = (doc, title, vocabulary) else {
+            return None;
+        };
+        ok.then(|| Column {
+            title: title.unwrap_or_else(|| names::title_of(name)),
+            doc: doc.unwrap_or_else(|| format!("The `{name}` column of this row.")),
+            name: name.clone(),
+            kind,
+            vocabulary,
+            optional,
+        })
+    }
+
+    /// The vocabulary of a `word` or `words` column; none for other kinds.
+    fn column_vocabulary(
+        &mut self,
+        raw: &RawColumn,
+        kind: ColumnKind,
+        catalog: &RawCatalog,
+        vocabularies: &[Vocabulary],
+    ) -> Result<Option<usize>, ()> {
+        let needs = matches!(kind, ColumnKind::Word | ColumnKind::Words);
+        match (&raw.vocabulary, needs) {
+            (None, false) => Ok(None),
+            (Some(given), false) => {
+                self.report(
+                    Diagnostic::new(
+                        given.span(),
+                        format!("a `{}` column takes no vocabulary", kind.word()),
+                    )
+                    .with_help("remove `vocabulary`, or make the column `word` or `words`"),
+                );
+                Err(())
+            }
+            (None, true) => {
+                self.report(
+                    Diagnostic::new(
+                        raw.kind.span(),
+                        format!("a `{}` column needs a vocabulary", kind.word()),
+                    )
+                    .with_help(
+                        "add `vocabulary = \"<name of a [vocabulary.NAME]>\"` to the column",
+                    ),
+                );
+                Err(())
+            }
+            (Some(given), true) => self
+                .vocabulary_reference(given, catalog, vocabularies)
+                .map(Some),
+        }
+    }
+
+    fn vocabulary_reference(
+        &mut self,
+        given: &Text,
+        catalog: &RawCatalog,
+        vocabularies: &[Vocabulary],
+    ) -> Result<usize, ()> {
+        if let Some(index) = vocabularies.iter().position(|v| &v.name == given.get_ref()) {
+            return Ok(index);
+        }
+        let declared = catalog
+            .vocabularies
+            .iter()
+            .any(|v| v.name.get_ref() == given.get_ref());
+        if !declared && !catalog.unloaded_declarations.contains(given.get_ref()) {
+            let names: Vec<&str> = catalog
+                .vocabularies
+                .iter()
+                .map(|v| v.name.get_ref().as_str())
+                .collect();
+            self.report(
+                Diagnostic::new(
+                    given.span(),
+                    format!("the vocabulary `{}` is not declared", given.get_ref()),
+                )
+                .with_help(match suggest::closest(given.get_ref(), &names) {
+                    Some(meant) => format!("did you mean `{meant}`?"),
+                    None => format!(
+                        "declare it: `[vocabulary.{}]` with its `words`",
+                        given.get_ref()
+                    ),
+                }),
+            );
+        }
+        Err(())
+    }
+
+    /// The index of the key column: `key` must name the table's one `key` column.
+    fn key_column(&mut self, raw: &RawTable, columns: &[Column]) -> Option<usize> {
+        let keys: Vec<usize> = (0..columns.len())
+            .filter(|&i| columns[i].kind == ColumnKind::Key)
+            .collect();
+        let named = columns.iter().position(|c| &c.name == raw.key.get_ref());
+        match (keys.as_slice(), named) {
+            ([only], Some(named)) if *only == named => Some(named),
+            ([], _) => {
+                self.report(
+                    Diagnostic::new(raw.columns.span(), "the table has no key column").with_help(
+                        format!(
+                            "declare the column `{}` with `kind = \"key\"`",
+                            raw.key.get_ref()
+                        ),
+                    ),
+                );
+                None
+            }
+            ([_, second, ..], _) => {
+                let span = raw.columns.get_ref()[*second].kind.span();
+                self.report(
+                    Diagnostic::new(span, "the table has a second key column")
+                        .with_help("a table has one key column; make this one `text`"),
+                );
+                None
+            }
+            ([only], _) => {
+                let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+                self.report(
+                    Diagnostic::new(
+                        raw.key.span(),
+                        format!(
+                            "`key` names `{}`, which is not the key column",
+                            raw.key.get_ref()
+                        ),
+                    )
+                    .with_help(
+                        match suggest::closest(raw.key.get_ref(), &names) {
+                            Some(meant) if meant == columns[*only].name => {
+                                format!("did you mean `{meant}`?")
+                            }
+                            _ => format!("set `key = \"{}\"`", columns[*only].name),
+                        },
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn display_column(&mut self, raw: &RawTable, columns: &[Column]) -> Option<usize> {
+        let found = columns
+            .iter()
+            .position(|c| &c.name == raw.display.get_ref());
+        match found {
+            Some(index)
+                if matches!(columns[index].kind, ColumnKind::Text | ColumnKind::Key)
+                    && !columns[index].optional =>
+            {
+                Some(index)
+            }
+            Some(_) => {
+                self.report(
+                    Diagnostic::new(
+                        raw.display.span(),
+                        format!(
+                            "`display` names `{}`, which is not a required text column",
+                            raw.display.get_ref()
+                        ),
+                    )
+                    .with_help("name a `text` column that is not optional"),
+                );
+                None
+            }
+            None => {
+                self.unknown_column(&raw.display, columns, "display");
+                None
+            }
+        }
+    }
+
+    fn summary(
+        &mut self,
+        raw: &RawTable,
+        columns: &[Column],
+        key: Option<usize>,
+    ) -> Option<Vec<usize>> {
+        let Some(given) = &raw.summary else {
+            let display = columns
+                .iter()
+                .position(|c| &c.name == raw.display.get_ref());
+            return Some(key.into_iter().chain(display).collect());
+        };
+        let mut summary = Vec::new();
+        let mut ok = true;
+        for name in given.get_ref() {
+            match columns.iter().position(|c| &c.name == name.get_ref()) {
+                Some(index) if summary.contains(&index) => {
+                    ok = false;
+                    self.report(
+                        Diagnostic::new(
+                            name.span(),
+                            format!("`summary` lists `{}` twice", name.get_ref()),
+                        )
+                        .with_help("list each column once"),
+                    );
+                }
+                Some(index) => summary.push(index),
+                None => {
+                    ok = false;
+                    self.unknown_column(name, columns, "summary");
+                }
+            }
+        }
+        ok.then_some(summary)
+    }
+
+    fn unknown_column(&mut self, name: &Text, columns: &[Column], key: &str) {
+        let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+        self.report(
+            Diagnostic::new(
+                name.span(),
+                format!(
+                    "`{key}` names the column `{}`, which is not declared",
+                    name.get_ref()
+                ),
+            )
+            .with_help(suggest::help(name.get_ref(), &names, "a column")),
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! Stage 3, emit: checked catalogs in, generated texts out. [`rust`] writes the modules
+//! of `captcha-errors`, [`docs`] the docs pages and README sections, [`published`]
+//! the record of published keys.
+
+pub mod docs;
+pub(crate) mod docs_params;
+pub mod published;
+pub mod rust;

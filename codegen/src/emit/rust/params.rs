@@ -1,0 +1,282 @@
+//! The `Param` enum (one variant per `[[param]]`, its facts in one static row array)
+//! and one typed enum per `one_of` rule.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::tokens::{doc, doc_lines, ident, option};
+use crate::keywords::{Confidence, JsonType, Severity};
+use crate::markdown::escape_inline;
+use crate::model::{Catalog, EnumValue, Param, Rule};
+
+pub(crate) fn variant(param: &Param) -> Ident {
+    ident(&param.variant)
+}
+
+pub(crate) fn method(param: &Param) -> Ident {
+    ident(&param.method)
+}
+
+pub(crate) fn validator_name(param: &Param) -> Ident {
+    format_ident!("validate_{}", param.method)
+}
+
+pub(crate) fn json_type_path(json_type: JsonType) -> TokenStream {
+    let variant = ident(&heck::AsUpperCamelCase(json_type.word()).to_string());
+    quote!(crate::JsonType::#variant)
+}
+
+fn severity_path(severity: Severity) -> TokenStream {
+    let variant = ident(&heck::AsUpperCamelCase(severity.word()).to_string());
+    quote!(crate::Severity::#variant)
+}
+
+fn confidence_path(confidence: Confidence) -> TokenStream {
+    let variant = ident(&heck::AsUpperCamelCase(confidence.word()).to_string());
+    quote!(crate::Confidence::#variant)
+}
+
+fn param_doc(catalog: &Catalog, param: &Param) -> TokenStream {
+    let required = if param.required {
+        "Required"
+    } else {
+        "Optional"
+    };
+    let scope = catalog
+        .scope_vocabulary()
+        .map_or("", |vocabulary| vocabulary.words[param.scope].word.as_str());
+    let mut lines = vec![
+        format!("`{}`: {}", param.name, escape_inline(&param.doc)),
+        String::new(),
+        format!(
+            "{required} {} passed in `{scope}`; must be {}.",
+            param.json_type.word(),
+            escape_inline(&param.rule.describe(param.json_type))
+        ),
+    ];
+    if let Some(default) = &param.default {
+        lines.push(String::new());
+        lines.push(format!("Default: `{}`.", escape_inline(default)));
+    }
+    doc_lines(&lines)
+}
+
+/// The `Param` enum and its row array.
+pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
+    let params = &catalog.params;
+    let variants: Vec<Ident> = params.iter().map(variant).collect();
+    let docs = params.iter().map(|param| param_doc(catalog, param));
+    let names: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
+    let rows = params.iter().map(|param| param_row(catalog, param));
+    let count = proc_macro2::Literal::usize_unsuffixed(params.len());
+    let scope = catalog.scope_vocabulary().map_or_else(
+        || quote!(()),
+        |vocabulary| {
+            let name = ident(&vocabulary.type_name);
+            quote!(#name)
+        },
+    );
+    let type_error = match catalog.type_error {
+        Some(at) => super::raised::path(catalog, at),
+        None => quote!(unreachable!()),
+    };
+    let enum_doc = doc(&format!(
+        "An init parameter checked for the {}.",
+        escape_inline(&catalog.name)
+    ));
+    let row_fn = if params.is_empty() {
+        quote!(match self {})
+    } else {
+        quote!(&PARAM_ROWS[self as usize])
+    };
+    quote! {
+        #enum_doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Param {
+            #( #docs #variants, )*
+        }
+
+        /// The facts of one parameter, kept together.
+        struct ParamRow {
+            name: &'static str,
+            scope: #scope,
+            json_type: crate::JsonType,
+            required: bool,
+            default_value: Option<&'static str>,
+            rule: &'static str,
+            raises: Raised,
+            severity: crate::Severity,
+            confidence: crate::Confidence,
+            doc: &'static str,
+            parent: Option<Param>,
+        }
+
+        /// One row per parameter, in variant order.
+        #[allow(deprecated)]
+        static PARAM_ROWS: [ParamRow; #count] = [ #( #rows, )* ];
+
+        /// The row a value of the wrong JSON type raises, whatever the parameter.
+        #[allow(deprecated)]
+        const TYPE_ERROR: Raised = #type_error;
+
+        impl Param {
+            /// Every parameter, in catalog order.
+            pub const ALL: &'static [Param] = &[ #( Param::#variants, )* ];
+
+            const fn row(self) -> &'static ParamRow {
+                #row_fn
+            }
+
+            /// The parameter with this exact name, or `None`.
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name {
+                    #( #names => Some(Param::#variants), )*
+                    _ => None,
+                }
+            }
+
+            /// The name as the page passes it; a member of an object is `object.member`.
+            pub const fn name(self) -> &'static str { self.row().name }
+            /// Where the page passes it.
+            pub const fn scope(self) -> #scope { self.row().scope }
+            /// The JSON type its value must have.
+            pub const fn json_type(self) -> crate::JsonType { self.row().json_type }
+            /// Whether the page must pass it.
+            pub const fn is_required(self) -> bool { self.row().required }
+            /// The documented default, as text.
+            pub const fn default_value(self) -> Option<&'static str> { self.row().default_value }
+            /// What its value must be, completing "`<name>` must be …".
+            pub const fn rule(self) -> &'static str { self.row().rule }
+            /// The catalog row a value that breaks the rule raises.
+            pub const fn raises(self) -> Raised { self.row().raises }
+            /// The catalog row a value of the wrong JSON type raises.
+            pub const fn type_error(self) -> Raised { TYPE_ERROR }
+            /// How serious a broken rule is.
+            pub const fn severity(self) -> crate::Severity { self.row().severity }
+            /// Where the rule comes from.
+            pub const fn confidence(self) -> crate::Confidence { self.row().confidence }
+            /// What the parameter is for.
+            pub const fn doc(self) -> &'static str { self.row().doc }
+            /// The object parameter this one is a member of.
+            pub const fn parent(self) -> Option<Param> { self.row().parent }
+        }
+
+        impl core::fmt::Display for Param {
+            /// Writes the name as the page passes it.
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    }
+}
+
+fn param_row(catalog: &Catalog, param: &Param) -> TokenStream {
+    let name = &param.name;
+    let scope = match catalog.scope_vocabulary() {
+        Some(vocabulary) => {
+            let (type_name, word) = (
+                ident(&vocabulary.type_name),
+                ident(&vocabulary.words[param.scope].variant),
+            );
+            quote!(#type_name::#word)
+        }
+        None => quote!(()),
+    };
+    let json_type = json_type_path(param.json_type);
+    let required = param.required;
+    let default = option(param.default.as_deref());
+    let rule = param.rule.describe(param.json_type);
+    let raises = super::raised::path(catalog, param.raises);
+    let severity = severity_path(param.severity);
+    let confidence = confidence_path(param.confidence);
+    let param_doc = &param.doc;
+    let parent = option(
+        param
+            .parent
+            .as_ref()
+            .and_then(|parent| catalog.params.iter().find(|q| &q.name == parent))
+            .map(|parent| {
+                let parent = variant(parent);
+                quote!(Param::#parent)
+            }),
+    );
+    quote! {
+        ParamRow {
+            name: #name,
+            scope: #scope,
+            json_type: #json_type,
+            required: #required,
+            default_value: #default,
+            rule: #rule,
+            raises: #raises,
+            severity: #severity,
+            confidence: #confidence,
+            doc: #param_doc,
+            parent: #parent,
+        }
+    }
+}
+
+/// The typed enum of a `one_of` param, or `None` for other rules.
+pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
+    let Rule::OneOf {
+        type_name, values, ..
+    } = &param.rule
+    else {
+        return None;
+    };
+    let name = ident(type_name);
+    let enum_doc = doc(&format!(
+        "A valid value of `{}`: {}",
+        param.name,
+        escape_inline(&param.doc)
+    ));
+    let variants: Vec<Ident> = values.iter().map(|v| ident(&v.variant)).collect();
+    let docs = values
+        .iter()
+        .map(|v: &EnumValue| doc(&format!("`{}`: {}.", v.value, escape_inline(&v.label))));
+    let texts = values.iter().map(|v| v.value.as_str());
+    let labels = values.iter().map(|v| v.label.as_str());
+    let count = proc_macro2::Literal::usize_unsuffixed(values.len());
+    let table = format_ident!("{}_VALUES", heck::AsShoutySnakeCase(type_name).to_string());
+    let validate = validator_name(param);
+    Some(quote! {
+        #enum_doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #docs #variants, )*
+        }
+
+        /// Each value as the page passes it and its human name, in variant order.
+        static #table: [(&str, &str); #count] = [ #( (#texts, #labels), )* ];
+
+        impl #name {
+            /// Every value, in catalog order.
+            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
+
+            /// The value as the page passes it.
+            pub const fn as_str(self) -> &'static str { #table[self as usize].0 }
+
+            /// A human name for the value.
+            pub const fn label(self) -> &'static str { #table[self as usize].1 }
+        }
+
+        impl core::fmt::Display for #name {
+            /// Writes the value as the page passes it.
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl core::str::FromStr for #name {
+            type Err = crate::ParamError;
+
+            /// Parses the exact value (case-sensitive), with a hint for near misses.
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                #validate(value)
+            }
+        }
+    })
+}

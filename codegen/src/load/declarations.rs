@@ -1,0 +1,373 @@
+//! Loading the declarations: `[catalog]`, `[vocabulary.NAME]` and `[table.NAME]`.
+
+use toml::de::DeValue;
+use toml::Spanned;
+
+use super::reader::{type_name, Reader, Table};
+use super::{RawCatalog, RawRow, Text};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::keywords::ColumnKind;
+use crate::suggest;
+
+const META_KEYS: &[&str] = &[
+    "name",
+    "source",
+    "provenance",
+    "module",
+    "docs",
+    "readme_section",
+    "type_error",
+];
+const VOCABULARY_KEYS: &[&str] = &["type", "doc", "words"];
+const WORD_KEYS: &[&str] = &["word", "doc", "variant"];
+const TABLE_KEYS: &[&str] = &[
+    "type", "doc", "key", "display", "noun", "summary", "columns",
+];
+const COLUMN_KEYS: &[&str] = &["name", "kind", "vocabulary", "optional", "doc", "title"];
+
+/// The `[catalog]` table.
+#[derive(Debug)]
+pub struct RawMeta {
+    /// The whole table.
+    pub span: Span,
+    /// The title used in the docs.
+    pub name: Text,
+    /// The address of the page the vendor's facts come from.
+    pub source: Text,
+    /// Which facts are the vendor's and which are the project's.
+    pub provenance: Text,
+    /// The Rust module.
+    pub module: Text,
+    /// The docs page.
+    pub docs: Text,
+    /// The README section, if any.
+    pub readme_section: Option<Text>,
+    /// The row a value of the wrong JSON type raises.
+    pub type_error: Option<RawRowRef>,
+}
+
+/// A reference to a row, written `{ table = "key" }`, such as `{ field = "region" }`.
+#[derive(Debug, Clone)]
+pub struct RawRowRef {
+    /// The whole inline table.
+    pub span: Span,
+    /// The table's name.
+    pub table: Text,
+    /// The row's key.
+    pub key: Text,
+}
+
+/// A `[vocabulary.NAME]` declaration.
+#[derive(Debug)]
+pub struct RawVocabulary {
+    /// The whole declaration.
+    pub span: Span,
+    /// The name, as the header writes it.
+    pub name: Text,
+    /// The enum's name, if given.
+    pub type_name: Option<Text>,
+    /// The enum's rustdoc.
+    pub doc: Text,
+    /// The words.
+    pub words: Spanned<Vec<RawWord>>,
+}
+
+/// One word of a vocabulary.
+#[derive(Debug)]
+pub struct RawWord {
+    /// The whole `{ word = … }` table.
+    pub span: Span,
+    /// The word.
+    pub word: Text,
+    /// Its rustdoc.
+    pub doc: Text,
+    /// The Rust variant, if given.
+    pub variant: Option<Text>,
+}
+
+/// A `[table.NAME]` declaration and, once loaded, its rows.
+#[derive(Debug)]
+pub struct RawTable {
+    /// The whole declaration.
+    pub span: Span,
+    /// The name, as the header writes it.
+    pub name: Text,
+    /// The enum's name.
+    pub type_name: Text,
+    /// The enum's rustdoc.
+    pub doc: Text,
+    /// The key column's name.
+    pub key: Text,
+    /// The name of the column `Display` writes.
+    pub display: Text,
+    /// What a rejected parse calls the input, if given.
+    pub noun: Option<Text>,
+    /// The columns the README summary shows, if given.
+    pub summary: Option<Spanned<Vec<Text>>>,
+    /// The columns.
+    pub columns: Spanned<Vec<RawColumn>>,
+    /// The `[[NAME]]` rows that loaded completely.
+    pub rows: Vec<RawRow>,
+}
+
+/// One column of a table.
+#[derive(Debug)]
+pub struct RawColumn {
+    /// The whole `{ name = … }` table.
+    pub span: Span,
+    /// The name.
+    pub name: Text,
+    /// The kind, as written and as understood.
+    pub kind: Spanned<ColumnKind>,
+    /// The vocabulary, for `word` and `words`.
+    pub vocabulary: Option<Text>,
+    /// Whether a row may leave it out.
+    pub optional: Option<Spanned<bool>>,
+    /// The accessor's rustdoc, if given.
+    pub doc: Option<Text>,
+    /// The docs table's header, if given.
+    pub title: Option<Text>,
+}
+
+/// The `[catalog]` table; reported when absent.
+pub(super) fn meta(reader: &mut Reader<'_>, root: &Table<'_, '_>) -> Option<RawMeta> {
+    let Some(value) = root.table.get("catalog") else {
+        reader.diagnostics.push(
+            Diagnostic::new(0..0, "the catalog has no `[catalog]` table").with_help(
+                "add a `[catalog]` table with `name`, `source`, `provenance`, `module` and `docs`",
+            ),
+        );
+        return None;
+    };
+    let table = reader.table(value, "`[catalog]`")?;
+    reader.failed = false;
+    reader.unknown_keys(&table, META_KEYS, "a key of `[catalog]`");
+    let name = reader.string(&table, "name");
+    let source = reader.string(&table, "source");
+    let provenance = reader.string(&table, "provenance");
+    let module = reader.string(&table, "module");
+    let docs = reader.string(&table, "docs");
+    let readme_section = reader.optional_string(&table, "readme_section");
+    let type_error = row_ref(reader, &table, "type_error");
+    Some(RawMeta {
+        span: table.span.clone(),
+        name: name?,
+        source: source?,
+        provenance: provenance?,
+        module: module?,
+        docs: docs?,
+        readme_section,
+        type_error,
+    })
+}
+
+/// An optional row reference `key = { table = "row key" }`.
+pub(super) fn row_ref(
+    reader: &mut Reader<'_>,
+    table: &Table<'_, '_>,
+    key: &str,
+) -> Option<RawRowRef> {
+    let value = table.table.get(key)?;
+    let example = "a row reference such as `{ field = \"region\" }`";
+    let DeValue::Table(inline) = value.get_ref() else {
+        reader.wrong_type(table, key, value, example);
+        return None;
+    };
+    let mut entries = inline.iter();
+    match (entries.next(), entries.next()) {
+        (Some((table_name, row_key)), None) => match row_key.get_ref() {
+            DeValue::String(text) => Some(RawRowRef {
+                span: value.span(),
+                table: Spanned::new(table_name.span(), table_name.get_ref().to_string()),
+                key: Spanned::new(row_key.span(), text.to_string()),
+            }),
+            other => {
+                reader.fail(
+                    Diagnostic::new(
+                        row_key.span(),
+                        format!(
+                            "the row key in `{key}` must be a string, found {}",
+                            type_name(other)
+                        ),
+                    )
+                    .with_help("quote the row's key"),
+                );
+                None
+            }
+        },
+        _ => {
+            reader.fail(
+                Diagnostic::new(value.span(), format!("`{key}` must name exactly one row"))
+                    .with_help(format!("write `{key}` as {example}")),
+            );
+            None
+        }
+    }
+}
+
+/// The tables under a section such as `[vocabulary]`, each with its name.
+fn sections<'a, 'i>(
+    reader: &mut Reader<'_>,
+    root: &Table<'a, 'i>,
+    section: &str,
+) -> Vec<(Text, Table<'a, 'i>)> {
+    let Some(value) = root.table.get(section) else {
+        return Vec::new();
+    };
+    let DeValue::Table(entries) = value.get_ref() else {
+        reader.fail(
+            Diagnostic::new(
+                value.span(),
+                format!(
+                    "`{section}` must be a table of tables, found {}",
+                    type_name(value.get_ref())
+                ),
+            )
+            .with_help(format!(
+                "declare each under its own `[{section}.NAME]` header"
+            )),
+        );
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (name, entry) in entries.iter() {
+        let context = format!("`[{section}.{}]`", name.get_ref());
+        if let Some(table) = reader.table(entry, &context) {
+            found.push((Spanned::new(name.span(), name.get_ref().to_string()), table));
+        }
+    }
+    found
+}
+
+/// Every `[vocabulary.NAME]`.
+pub(super) fn vocabularies(
+    reader: &mut Reader<'_>,
+    root: &Table<'_, '_>,
+    catalog: &mut RawCatalog,
+) {
+    for (name, table) in sections(reader, root, "vocabulary") {
+        reader.failed = false;
+        reader.unknown_keys(&table, VOCABULARY_KEYS, "a key of a vocabulary");
+        let type_name = reader.optional_string(&table, "type");
+        let doc = reader.string(&table, "doc");
+        let words = reader
+            .inline_tables(&table, "words", true, "word")
+            .map(|tables| {
+                let span = tables.span();
+                let words = tables
+                    .into_inner()
+                    .iter()
+                    .filter_map(|entry| word(reader, entry))
+                    .collect();
+                Spanned::new(span, words)
+            });
+        match (doc, words) {
+            (Some(doc), Some(words)) if !reader.failed => {
+                catalog.vocabularies.push(RawVocabulary {
+                    span: table.span.clone(),
+                    name,
+                    type_name,
+                    doc,
+                    words,
+                })
+            }
+            _ => {
+                catalog.unloaded_declarations.insert(name.into_inner());
+            }
+        }
+    }
+}
+
+fn word(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawWord> {
+    reader.unknown_keys(entry, WORD_KEYS, "a key of a word");
+    let word = reader.string(entry, "word");
+    let doc = reader.string(entry, "doc");
+    let variant = reader.optional_string(entry, "variant");
+    Some(RawWord {
+        span: entry.span.clone(),
+        word: word?,
+        doc: doc?,
+        variant,
+    })
+}
+
+/// Every `[table.NAME]`, without rows yet.
+pub(super) fn tables(reader: &mut Reader<'_>, root: &Table<'_, '_>, catalog: &mut RawCatalog) {
+    for (name, table) in sections(reader, root, "table") {
+        reader.failed = false;
+        match declared_table(reader, name.clone(), &table) {
+            Some(loaded) if !reader.failed => catalog.tables.push(loaded),
+            _ => {
+                catalog.unloaded_declarations.insert(name.into_inner());
+            }
+        }
+    }
+}
+
+fn declared_table(reader: &mut Reader<'_>, name: Text, table: &Table<'_, '_>) -> Option<RawTable> {
+    reader.unknown_keys(table, TABLE_KEYS, "a key of a table");
+    let type_name = reader.string(table, "type");
+    let doc = reader.string(table, "doc");
+    let key = reader.string(table, "key");
+    let display = reader.string(table, "display");
+    let noun = reader.optional_string(table, "noun");
+    let summary = reader.optional_string_list(table, "summary");
+    let columns = reader
+        .inline_tables(table, "columns", true, "column")
+        .map(|tables| {
+            let span = tables.span();
+            let columns = tables
+                .into_inner()
+                .iter()
+                .filter_map(|entry| column(reader, entry))
+                .collect();
+            Spanned::new(span, columns)
+        });
+    Some(RawTable {
+        span: table.span.clone(),
+        name,
+        type_name: type_name?,
+        doc: doc?,
+        key: key?,
+        display: display?,
+        noun,
+        summary,
+        columns: columns?,
+        rows: Vec::new(),
+    })
+}
+
+fn column(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawColumn> {
+    reader.unknown_keys(entry, COLUMN_KEYS, "a key of a column");
+    let name = reader.string(entry, "name");
+    let kind = reader.string(entry, "kind").and_then(|kind| {
+        let found = ColumnKind::from_word(kind.get_ref());
+        if found.is_none() {
+            reader.fail(
+                Diagnostic::new(
+                    kind.span(),
+                    format!("unknown column kind `{}`", kind.get_ref()),
+                )
+                .with_help(suggest::help(
+                    kind.get_ref(),
+                    &ColumnKind::words(),
+                    "a column kind",
+                )),
+            );
+        }
+        found.map(|found| Spanned::new(kind.span(), found))
+    });
+    let vocabulary = reader.optional_string(entry, "vocabulary");
+    let optional = reader.optional_boolean(entry, "optional");
+    let doc = reader.optional_string(entry, "doc");
+    let title = reader.optional_string(entry, "title");
+    Some(RawColumn {
+        span: entry.span.clone(),
+        name: name?,
+        kind: kind?,
+        vocabulary,
+        optional,
+        doc,
+        title,
+    })
+}

@@ -1,0 +1,142 @@
+//! Stage 1, load: catalog text in, raw model out. Reads the TOML, keeps the span of every
+//! value, and reports syntax errors, unknown keys, missing keys and wrong types, all of
+//! them, each at its place. Meaning (allowed values, duplicates, names, references) is
+//! the next stage's job; see [`crate::check`].
+//!
+//! The order follows the format: `[catalog]`, then the `[vocabulary.*]` and `[table.*]`
+//! declarations, then each declared table's `[[rows]]` (their keys are the table's
+//! columns), then `[[param]]`.
+
+mod declarations;
+mod params;
+pub(crate) mod reader;
+mod rows;
+
+use std::collections::HashSet;
+
+use toml::de::DeTable;
+use toml::Spanned;
+
+use crate::diagnostic::Diagnostic;
+use crate::text_safety;
+pub use declarations::{RawColumn, RawMeta, RawRowRef, RawTable, RawVocabulary, RawWord};
+pub use params::{RawParam, RawRuleSettings, RawValue};
+use reader::{Reader, Table};
+pub use rows::{RawCell, RawRow};
+
+/// A string from the catalog with its place.
+pub type Text = Spanned<String>;
+
+/// The top-level keys of the format; every other top-level key must name a declared table.
+pub const FORMAT_KEYS: &[&str] = &["catalog", "vocabulary", "table", "param"];
+
+/// The catalog as written, before its meaning is checked.
+#[derive(Debug, Default)]
+pub struct RawCatalog {
+    /// The `[catalog]` table, if it loaded.
+    pub meta: Option<RawMeta>,
+    /// The `[vocabulary.*]` declarations that loaded.
+    pub vocabularies: Vec<RawVocabulary>,
+    /// The `[table.*]` declarations that loaded, each with its rows.
+    pub tables: Vec<RawTable>,
+    /// The `[[param]]` entries that loaded completely.
+    pub params: Vec<RawParam>,
+    /// What did not load (`table` or `param`, then its name or key), so that references
+    /// to it are not reported again as references to nothing.
+    pub unloaded: HashSet<(String, String)>,
+    /// Vocabularies and tables whose declaration did not load.
+    pub unloaded_declarations: HashSet<String>,
+}
+
+/// Loads catalog text. Returns what loaded and every problem found; entries with a
+/// problem are left out of the raw model so that later stages do not report twice.
+pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
+    let mut diagnostics = text_safety::check_source(source);
+    let (document, syntax_errors) = DeTable::parse_recoverable(source);
+    // Only the first syntax error is reported: the parser's recovery after it is a guess,
+    // and what it finds next is mostly an echo of the first mistake.
+    if let Some(error) = syntax_errors.into_iter().next() {
+        let span = error.span().unwrap_or(0..0);
+        let message = missing_value(source, span.start)
+            .unwrap_or_else(|| error.message().trim_end().replace('\n', "; "));
+        diagnostics.push(
+            Diagnostic::new(span, format!("TOML syntax error: {message}"))
+                .with_help("fix the TOML syntax here; the rest is checked once the file parses"),
+        );
+        return (RawCatalog::default(), diagnostics);
+    }
+    diagnostics.extend(text_safety::check_table(document.get_ref(), source));
+
+    let root = Table {
+        table: document.get_ref(),
+        span: 0..0,
+        context: "the catalog".to_owned(),
+    };
+    let mut reader = Reader {
+        diagnostics: &mut diagnostics,
+        failed: false,
+        misspelt: HashSet::new(),
+    };
+    let mut catalog = RawCatalog {
+        meta: declarations::meta(&mut reader, &root),
+        ..RawCatalog::default()
+    };
+    declarations::vocabularies(&mut reader, &root, &mut catalog);
+    declarations::tables(&mut reader, &root, &mut catalog);
+    top_level_keys(&mut reader, &root, &catalog);
+    for table in &mut catalog.tables {
+        let (rows, unloaded) = rows::load(&mut reader, &root, table);
+        table.rows = rows;
+        let name = table.name.get_ref();
+        catalog
+            .unloaded
+            .extend(unloaded.into_iter().map(|key| (name.clone(), key)));
+    }
+    let (params, unloaded) = params::load(&mut reader, &root);
+    catalog.params = params;
+    catalog
+        .unloaded
+        .extend(unloaded.into_iter().map(|name| ("param".to_owned(), name)));
+    (catalog, diagnostics)
+}
+
+/// Reports top-level keys that are neither part of the format nor a declared table.
+fn top_level_keys(reader: &mut Reader<'_>, root: &Table<'_, '_>, catalog: &RawCatalog) {
+    let declared: Vec<&str> = catalog
+        .tables
+        .iter()
+        .map(|table| table.name.get_ref().as_str())
+        .chain(catalog.unloaded_declarations.iter().map(String::as_str))
+        .collect();
+    let mut allowed: Vec<&str> = FORMAT_KEYS.to_vec();
+    allowed.extend(&declared);
+    for key in root.table.keys() {
+        let name: &str = key.get_ref();
+        if allowed.contains(&name) {
+            continue;
+        }
+        let help = match crate::suggest::closest(name, &allowed) {
+            Some(meant) => format!("did you mean `{meant}`?"),
+            None => format!(
+                "rows of a table need its declaration: add `[table.{name}]` with its columns"
+            ),
+        };
+        reader.diagnostics.push(
+            Diagnostic::new(key.span(), format!("unknown top-level key `{name}`")).with_help(help),
+        );
+    }
+}
+
+/// The toml parser calls `key =` with nothing after it "string values must be quoted";
+/// say what is really wrong when the error sits after an `=` that ends its line.
+fn missing_value(source: &str, at: usize) -> Option<String> {
+    let line_start = source.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source
+        .get(at..)?
+        .find('\n')
+        .map_or(source.len(), |i| at + i);
+    let before = source.get(line_start..at)?.trim_end();
+    let after = source.get(at..line_end)?.trim();
+    (before.ends_with('=') && (after.is_empty() || after.starts_with('#')))
+        .then(|| format!("`{before}` has no value, expected a value after `=`"))
+}

@@ -1,0 +1,110 @@
+//! Loading the rows of a declared table: the `[[NAME]]` entries, whose keys are the
+//! table's columns (plus `variant` and `deprecated`). Each value is read with the type
+//! its column's kind asks for.
+
+use toml::de::DeValue;
+use toml::Spanned;
+
+use super::reader::{Reader, Table};
+use super::{RawTable, Text};
+use crate::diagnostic::Span;
+use crate::keywords::ColumnKind;
+
+/// The keys every row may have besides its columns.
+const ROW_KEYS: &[&str] = &["variant", "deprecated"];
+
+/// One `[[NAME]]` row.
+#[derive(Debug)]
+pub struct RawRow {
+    /// The whole entry.
+    pub span: Span,
+    /// The Rust variant, if given.
+    pub variant: Option<Text>,
+    /// Why the row is retired, if it is.
+    pub deprecated: Option<Text>,
+    /// One cell per column, in column order; `None` where the row leaves it out.
+    pub cells: Vec<Option<RawCell>>,
+}
+
+/// A value of one column, with the type its kind asks for.
+#[derive(Debug, Clone)]
+pub enum RawCell {
+    /// A `key`, `text` or `word` value.
+    Text(Text),
+    /// An `integer` or `http_status` value.
+    Integer(Spanned<i64>),
+    /// A `words` value.
+    Words(Spanned<Vec<Text>>),
+}
+
+/// The rows of `table` that loaded completely, and the keys of those that did not.
+pub(super) fn load(
+    reader: &mut Reader<'_>,
+    root: &Table<'_, '_>,
+    table: &RawTable,
+) -> (Vec<RawRow>, Vec<String>) {
+    let mut allowed: Vec<&str> = table
+        .columns
+        .get_ref()
+        .iter()
+        .map(|column| column.name.get_ref().as_str())
+        .collect();
+    allowed.extend(ROW_KEYS);
+    let what = format!("a key of `[[{}]]`", table.name.get_ref());
+    let key_column = table.key.get_ref();
+    let mut rows = Vec::new();
+    let mut unloaded = Vec::new();
+    for entry in reader.array_of_tables(root.table, table.name.get_ref()) {
+        reader.failed = false;
+        reader.unknown_keys(&entry, &allowed, &what);
+        let variant = reader.optional_string(&entry, "variant");
+        let deprecated = reader.optional_string(&entry, "deprecated");
+        let cells: Vec<Option<RawCell>> = table
+            .columns
+            .get_ref()
+            .iter()
+            .map(|column| {
+                let name = column.name.get_ref();
+                let required = name == key_column
+                    || !column.optional.as_ref().is_some_and(|flag| *flag.get_ref());
+                cell(reader, &entry, name, *column.kind.get_ref(), required)
+            })
+            .collect();
+        if reader.failed {
+            if let Some(DeValue::String(key)) =
+                entry.table.get(key_column.as_str()).map(|v| v.get_ref())
+            {
+                unloaded.push(key.to_string());
+            }
+            continue;
+        }
+        rows.push(RawRow {
+            span: entry.span.clone(),
+            variant,
+            deprecated,
+            cells,
+        });
+    }
+    (rows, unloaded)
+}
+
+fn cell(
+    reader: &mut Reader<'_>,
+    entry: &Table<'_, '_>,
+    name: &str,
+    kind: ColumnKind,
+    required: bool,
+) -> Option<RawCell> {
+    if !required && !entry.table.contains_key(name) {
+        return None;
+    }
+    match kind {
+        ColumnKind::Key | ColumnKind::Text | ColumnKind::Word => {
+            reader.string(entry, name).map(RawCell::Text)
+        }
+        ColumnKind::Integer | ColumnKind::HttpStatus => {
+            reader.integer(entry, name).map(RawCell::Integer)
+        }
+        ColumnKind::Words => reader.string_list(entry, name).map(RawCell::Words),
+    }
+}

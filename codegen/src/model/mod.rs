@@ -1,0 +1,196 @@
+//! The checked catalog: what the emitters read. Every value here has passed
+//! [`crate::check`], so emitters never need to handle a bad value. Vocabularies, tables
+//! and rows are referred to by their index in the catalog.
+
+mod params;
+
+pub use params::{EnumValue, Param, Rule};
+
+use crate::diagnostic::Span;
+use crate::keywords::ColumnKind;
+
+/// A catalog whose every entry is valid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    /// The title used in the docs.
+    pub name: String,
+    /// The address of the page the vendor's facts come from.
+    pub source: String,
+    /// Which facts are the vendor's and which are the project's.
+    pub provenance: String,
+    /// The Rust module the catalog generates, such as `init`.
+    pub module: String,
+    /// The docs page, relative to the workspace root, such as `docs/init.md`.
+    pub docs: String,
+    /// The README section the catalog fills, if any.
+    pub readme_section: Option<String>,
+    /// The closed sets of words, in catalog order.
+    pub vocabularies: Vec<Vocabulary>,
+    /// The tables, in catalog order.
+    pub tables: Vec<Table>,
+    /// The init parameters, in catalog order.
+    pub params: Vec<Param>,
+    /// The row a value of the wrong JSON type raises; set whenever there are params.
+    pub type_error: Option<RowRef>,
+    /// Where the catalog declares its outputs, for diagnostics that span catalogs.
+    pub spans: CatalogSpans,
+}
+
+/// Places in the catalog text that checks across catalogs point at.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CatalogSpans {
+    /// The `module` value.
+    pub module: Span,
+    /// The `docs` value.
+    pub docs: Span,
+    /// The `readme_section` value, if any.
+    pub readme_section: Option<Span>,
+    /// The first `[[param]]`, if any.
+    pub first_param: Option<Span>,
+}
+
+/// A closed set of words; it becomes an enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vocabulary {
+    /// The name the catalog declares it under, such as `retry`.
+    pub name: String,
+    /// The generated enum.
+    pub type_name: String,
+    /// The enum's rustdoc.
+    pub doc: String,
+    /// The words, in catalog order.
+    pub words: Vec<Word>,
+}
+
+/// One word of a vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The word as the catalog writes it.
+    pub word: String,
+    /// The Rust variant.
+    pub variant: String,
+    /// The variant's rustdoc.
+    pub doc: String,
+}
+
+/// A table: an enum with one variant per row and one accessor per column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The name the catalog declares it under; its rows are the `[[name]]` entries.
+    pub name: String,
+    /// The generated enum.
+    pub type_name: String,
+    /// The enum's rustdoc.
+    pub doc: String,
+    /// What a rejected parse calls the input, such as "error code".
+    pub noun: String,
+    /// The index of the key column.
+    pub key: usize,
+    /// The index of the column `Display` writes.
+    pub display: usize,
+    /// The columns the README summary shows, by index.
+    pub summary: Vec<usize>,
+    /// The columns, in catalog order.
+    pub columns: Vec<Column>,
+    /// The rows, in catalog order.
+    pub rows: Vec<Row>,
+    /// The table's name in its `[table.NAME]` header.
+    pub name_span: Span,
+    /// The `type` value.
+    pub type_span: Span,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// The name, which is also the accessor's name.
+    pub name: String,
+    /// The docs table's header for it.
+    pub title: String,
+    /// The accessor's rustdoc.
+    pub doc: String,
+    /// What it holds.
+    pub kind: ColumnKind,
+    /// For `word` and `words`: the index of the vocabulary.
+    pub vocabulary: Option<usize>,
+    /// Whether a row may leave it out.
+    pub optional: bool,
+}
+
+/// One row of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The Rust variant.
+    pub variant: String,
+    /// Why the row is retired, if it is.
+    pub deprecated: Option<String>,
+    /// One cell per column, in column order.
+    pub cells: Vec<Cell>,
+    /// Where the row's key is written.
+    pub key_span: Span,
+}
+
+/// The value of one column in one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// An optional column the row leaves out.
+    Absent,
+    /// A `key` or `text` value.
+    Text(String),
+    /// An `integer` value.
+    Integer(i64),
+    /// An `http_status` value.
+    HttpStatus(u16),
+    /// A `word` value: the index of the word in the column's vocabulary.
+    Word(usize),
+    /// A `words` value: indexes of words in the column's vocabulary, in catalog order.
+    Words(Vec<usize>),
+}
+
+/// A row of a table of the same catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RowRef {
+    /// The index of the table.
+    pub table: usize,
+    /// The index of the row in the table.
+    pub row: usize,
+}
+
+impl Table {
+    /// The wire string of row `row`.
+    pub fn key_of<'r>(&self, row: &'r Row) -> &'r str {
+        match &row.cells[self.key] {
+            Cell::Text(text) => text,
+            _ => "",
+        }
+    }
+}
+
+impl Catalog {
+    /// The table and row a reference names.
+    pub fn row(&self, at: RowRef) -> (&Table, &Row) {
+        let table = &self.tables[at.table];
+        (table, &table.rows[at.row])
+    }
+
+    /// The hand-written functions the catalog's `custom` rules call, in catalog order.
+    pub fn custom_functions(&self) -> Vec<&str> {
+        self.params
+            .iter()
+            .filter_map(|param| match &param.rule {
+                Rule::Custom { function } => Some(function.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The vocabulary that names where a parameter is passed (`scope`), if declared.
+    pub fn scope_vocabulary(&self) -> Option<&Vocabulary> {
+        self.vocabularies
+            .iter()
+            .find(|v| v.name == SCOPE_VOCABULARY)
+    }
+}
+
+/// The vocabulary whose words a `[[param]]`'s `scope` takes.
+pub const SCOPE_VOCABULARY: &str = "scope";
