@@ -19,6 +19,9 @@ pub mod readme;
 pub mod suggest;
 pub mod text_safety;
 
+#[cfg(test)]
+mod test_catalog;
+
 use check::published::{self, Published};
 use diagnostic::Diagnostic;
 

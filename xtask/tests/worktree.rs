@@ -31,7 +31,6 @@ fn check_passes_in_this_checkout_when_it_is_clean() {
 }
 
 #[test]
-#[ignore = "needs wiring: main.rs must take its root from xtask::root::workspace_root_from_env"]
 fn gen_acts_on_the_checkout_it_runs_in() {
     let root = real_root();
     let copy = tempfile::tempdir().expect("a temporary folder");
@@ -88,7 +87,6 @@ fn gen_acts_on_the_checkout_it_runs_in() {
 }
 
 #[test]
-#[ignore = "needs wiring: main.rs must take its root from xtask::root::workspace_root_from_env"]
 fn outside_any_checkout_it_says_where_to_run() {
     let empty = tempfile::tempdir().expect("a temporary folder");
     let output = xtask(empty.path(), &["gen", "--check"]);

@@ -74,3 +74,32 @@ pub fn check_across(catalogs: &[(&str, &Catalog)]) -> Vec<(usize, Diagnostic)> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_catalog::{small_with, SMALL};
+
+    #[test]
+    fn two_catalogs_may_not_claim_one_output() {
+        let first = crate::parse(SMALL).unwrap();
+        let second = crate::parse(&small_with(
+            "docs = \"docs/test_api.md\"",
+            "docs = \"docs/other.md\"",
+        ))
+        .unwrap();
+        let problems = check_across(&[("a.toml", &first), ("b.toml", &second)]);
+        let messages: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|(i, d)| (*i, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            vec![
+                (1, "the module `test_api` is already claimed by a.toml"),
+                (1, "the README section `test` is already claimed by a.toml"),
+                (1, "the table type `TestCode` is already claimed by a.toml"),
+            ]
+        );
+    }
+}

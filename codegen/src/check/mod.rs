@@ -12,6 +12,9 @@ mod rules;
 mod tables;
 mod vocabularies;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Span};

@@ -104,3 +104,61 @@ pub fn entries_of(catalogs: &[&Catalog]) -> Vec<Published> {
     }
     entries
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_catalog::SMALL;
+
+    fn entry(key: &str, variant: &str) -> Published {
+        Published {
+            module: "test_api".to_owned(),
+            table: "code".to_owned(),
+            key: key.to_owned(),
+            variant: variant.to_owned(),
+        }
+    }
+
+    #[test]
+    fn parses_the_record_and_refuses_bad_lines() {
+        let record = parse_record("# comment\n\ntest_api code Bad.Thing BadThing\n").unwrap();
+        assert_eq!(record, vec![entry("Bad.Thing", "BadThing")]);
+        let problems = parse_record("ok code A A\nbroken line\n").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].span, 12..23);
+    }
+
+    #[test]
+    fn a_dropped_or_renamed_row_is_refused_where_it_was() {
+        let catalog = crate::parse(SMALL).unwrap();
+        assert!(check_published(&catalog, &entries_of(&[&catalog])).is_empty());
+        let gone = check_published(&catalog, &[entry("Gone", "Gone")]);
+        assert_eq!(
+            gone[0].message,
+            "the published key `Gone` (variant `Gone`) of `[table.code]` is missing"
+        );
+        assert!(gone[0].help.as_deref().unwrap().contains("deprecated"));
+        assert_eq!(&SMALL[gone[0].span.clone()], "code");
+        let renamed = check_published(&catalog, &[entry("Bad.Thing", "Old")]);
+        assert_eq!(
+            renamed[0].message,
+            "the key `Bad.Thing` was published as the variant `Old`, not `BadThing`"
+        );
+        // Rows of other modules are not this catalog's business.
+        let other = Published {
+            module: "other".to_owned(),
+            ..entry("Gone", "Gone")
+        };
+        assert!(check_published(&catalog, &[other]).is_empty());
+    }
+
+    #[test]
+    fn the_record_only_grows() {
+        let catalog = crate::parse(SMALL).unwrap();
+        let old = vec![entry("Older", "Older")];
+        let text = crate::emit::published::record(&old, &entries_of(&[&catalog]));
+        assert!(text.contains("\ntest_api code Older Older\n"));
+        assert!(text.contains("\ntest_api code Bad.Thing BadThing\n"));
+        assert_eq!(parse_record(&text).unwrap().len(), 3);
+    }
+}

@@ -140,3 +140,94 @@ fn missing_value(source: &str, at: usize) -> Option<String> {
     (before.ends_with('=') && (after.is_empty() || after.starts_with('#')))
         .then(|| format!("`{before}` has no value, expected a value after `=`"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_catalog::{small_with, SMALL};
+
+    fn load_messages(source: &str) -> Vec<String> {
+        load(source).1.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn loads_declarations_and_rows_with_spans() {
+        let (catalog, diagnostics) = load(SMALL);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(catalog.meta.unwrap().module.get_ref(), "test_api");
+        assert_eq!(catalog.vocabularies[0].words.get_ref().len(), 2);
+        let table = &catalog.tables[0];
+        assert_eq!(table.columns.get_ref().len(), 7);
+        assert_eq!(table.rows.len(), 2);
+        let Some(RawCell::Text(key)) = &table.rows[0].cells[0] else {
+            panic!("the key cell is not text");
+        };
+        assert_eq!(&SMALL[key.span()], "\"Bad.Thing\"");
+        assert!(
+            table.rows[0].cells[2].is_none(),
+            "the optional notes are absent"
+        );
+        assert!(table.rows[1].deprecated.is_some());
+    }
+
+    #[test]
+    fn an_unknown_column_kind_is_reported_with_a_suggestion() {
+        let (_, diagnostics) = load(&small_with("kind = \"text\" }", "kind = \"txt\" }"));
+        let problem = diagnostics
+            .iter()
+            .find(|d| d.message == "unknown column kind `txt`")
+            .expect("the kind is reported");
+        assert_eq!(problem.help.as_deref(), Some("did you mean `text`?"));
+    }
+
+    #[test]
+    fn row_keys_are_the_declared_columns() {
+        let messages = load_messages(&small_with("weight = -3", "wieght = -3"));
+        assert!(
+            messages.contains(&"unknown key `wieght` in `[[code]]` entry 1".to_owned()),
+            "{messages:?}"
+        );
+        // The misspelt column is reported once, as the misspelling.
+        assert_eq!(messages.len(), 1, "{messages:?}");
+    }
+
+    #[test]
+    fn cells_have_their_column_types() {
+        let messages = load_messages(&small_with("weight = -3", "weight = \"heavy\""));
+        assert_eq!(
+            messages,
+            vec!["`weight` in `[[code]]` entry 1 must be an integer, found a string"]
+        );
+    }
+
+    #[test]
+    fn rows_of_an_undeclared_table_are_reported() {
+        let messages = load_messages(&format!("{SMALL}\n[[cde]]\ncode = \"X\"\n"));
+        assert_eq!(messages, vec!["unknown top-level key `cde`"]);
+        let (_, diagnostics) = load(&format!("{SMALL}\n[[cde]]\ncode = \"X\"\n"));
+        assert_eq!(diagnostics[0].help.as_deref(), Some("did you mean `code`?"));
+    }
+
+    #[test]
+    fn a_row_reference_names_one_row() {
+        let source = small_with(
+            "readme_section = \"test\"",
+            "type_error = { code = \"A\", field = \"b\" }",
+        );
+        assert_eq!(
+            load_messages(&source),
+            vec!["`type_error` must name exactly one row"]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_stop_loading() {
+        let all = load_messages("[catalog\nname = 1");
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(all[0].starts_with("TOML syntax error"), "{all:?}");
+        assert_eq!(
+            load_messages("[catalog]\nname =\n"),
+            vec!["TOML syntax error: `name =` has no value, expected a value after `=`"]
+        );
+    }
+}

@@ -230,9 +230,10 @@ pub fn assert_checks_the_checkout_it_runs_in(dir: &Path) -> String {
     let output = xtask(dir, &["gen", "--check"]);
     assert!(
         !output.status.success() && printed(&output).contains(MARKER),
-        "`xtask gen --check` run in {} did not see the edit to its catalog: it read another \
-         checkout's (the one it was built in?). The binary must find its workspace root \
-         from the current directory (xtask::root::workspace_root_from_env).\n{}",
+        "`xtask gen --check` run in {} did not report the edit to its catalog. Either it \
+         read another checkout (the one it was built in?): the binary must find its \
+         workspace root from the current directory (xtask::root::workspace_root_from_env); \
+         or it failed for another reason, printed below.\n{}",
         dir.display(),
         describe(&output)
     );

@@ -1,0 +1,146 @@
+//! Unit tests of the check stage on the shared test catalog.
+
+use crate::model::Cell;
+use crate::test_catalog::{messages, small_with, SMALL};
+
+#[test]
+fn accepts_the_test_catalog_and_derives_variants() {
+    let catalog = crate::parse(SMALL).expect("the test catalog is valid");
+    let table = &catalog.tables[0];
+    assert_eq!(table.rows[0].variant, "BadThing");
+    assert_eq!(table.rows[1].variant, "T001");
+    assert_eq!(table.noun, "test code");
+    assert_eq!(table.summary, vec![0, 1]);
+    assert_eq!(table.rows[0].cells[2], Cell::Absent);
+    assert_eq!(table.rows[0].cells[5], Cell::Words(vec![0, 1]));
+    assert_eq!(
+        table.rows[1].deprecated.as_deref(),
+        Some("Replaced by Bad.Thing.")
+    );
+    assert_eq!(catalog.vocabularies[0].type_name, "Retry");
+}
+
+#[test]
+fn words_must_belong_to_the_column_vocabulary() {
+    let all = messages(&small_with("retry = \"later\"", "retry = \"latr\""));
+    assert_eq!(all, vec!["`latr` is not a word of the vocabulary `retry`"]);
+    let twice = messages(&small_with(
+        "tags = [\"never\", \"later\"]",
+        "tags = [\"never\", \"never\"]",
+    ));
+    assert_eq!(twice, vec!["`never` is listed twice"]);
+}
+
+#[test]
+fn a_column_needs_a_declared_vocabulary() {
+    let all = messages(&small_with(
+        "vocabulary = \"retry\" },",
+        "vocabulary = \"retries\" },",
+    ));
+    assert_eq!(all, vec!["the vocabulary `retries` is not declared"]);
+    let none = messages(&small_with(", vocabulary = \"retry\" },", " },"));
+    assert_eq!(none, vec!["a `word` column needs a vocabulary"]);
+}
+
+#[test]
+fn the_key_column_is_one_and_named() {
+    let no_key = messages(&small_with(
+        "{ name = \"code\", kind = \"key\" }",
+        "{ name = \"code\", kind = \"text\" }",
+    ));
+    assert_eq!(no_key, vec!["the table has no key column"]);
+    let two = messages(&small_with(
+        "{ name = \"description\", kind = \"text\" }",
+        "{ name = \"description\", kind = \"key\" }",
+    ));
+    assert_eq!(two, vec!["the table has a second key column"]);
+    let wrong = messages(&small_with("key = \"code\"", "key = \"description\""));
+    assert_eq!(
+        wrong,
+        vec!["`key` names `description`, which is not the key column"]
+    );
+}
+
+#[test]
+fn display_and_summary_name_usable_columns() {
+    let optional = messages(&small_with(
+        "display = \"description\"",
+        "display = \"notes\"",
+    ));
+    assert_eq!(
+        optional,
+        vec!["`display` names `notes`, which is not a required text column"]
+    );
+    let missing = messages(&small_with(
+        "display = \"description\"",
+        "display = \"summary\"\nsummary = [\"code\", \"nope\"]",
+    ));
+    assert_eq!(
+        missing,
+        vec![
+            "`display` names the column `summary`, which is not declared",
+            "`summary` names the column `nope`, which is not declared",
+        ]
+    );
+}
+
+#[test]
+fn keys_statuses_and_texts_are_checked() {
+    let all = messages(&format!(
+        "{}\n[[code]]\ncode = \"Bad.Thing\"\ndescription = \" \"\nhttp_status = 600\nretry = \"never\"\ntags = []\nweight = 1\n",
+        SMALL
+    ));
+    assert_eq!(
+        all,
+        vec![
+            "duplicate key `Bad.Thing`",
+            "`description` is empty",
+            "`http_status` 600 is not an HTTP status"
+        ]
+    );
+}
+
+#[test]
+fn names_of_the_generated_code_are_checked() {
+    let column = messages(&small_with("{ name = \"weight\"", "{ name = \"as_str\""));
+    assert!(
+        column[0].starts_with("the column name `as_str` is taken"),
+        "{column:?}"
+    );
+    let type_name = messages(&small_with("type = \"TestCode\"", "type = \"Retry\""));
+    assert_eq!(type_name, vec!["duplicate type name `Retry`"]);
+    let module = messages(&small_with("module = \"test_api\"", "module = \"json\""));
+    assert_eq!(
+        module,
+        vec!["the module name `json` is taken by the crate itself"]
+    );
+    let docs = messages(&small_with(
+        "docs = \"docs/test_api.md\"",
+        "docs = \"../x.md\"",
+    ));
+    assert_eq!(docs, vec!["`../x.md` is not a usable docs path"]);
+}
+
+#[test]
+fn param_references_name_existing_rows() {
+    let params = "\n[vocabulary.scope]\ndoc = \"d\"\nwords = [{ word = \"init\", doc = \"d\" }]\n\n[[param]]\nname = \"mode\"\nscope = \"init\"\ntype = \"string\"\nrequired = true\nrule = \"any\"\nraises = { code = \"Nope\" }\nseverity = \"error\"\nconfidence = \"official\"\ndoc = \"d\"\n";
+    let source = small_with(
+        "readme_section = \"test\"",
+        "type_error = { code = \"Bad.Thing\" }",
+    ) + params;
+    assert_eq!(
+        messages(&source),
+        vec!["`raises` names the row `Nope` of `code`, which does not exist"]
+    );
+    let source = source.replace("{ code = \"Nope\" }", "{ codes = \"Bad.Thing\" }");
+    assert_eq!(
+        messages(&source),
+        vec!["`raises` names the table `codes`, which is not declared"]
+    );
+    let fixed = source.replace("{ codes = \"Bad.Thing\" }", "{ code = \"Bad.Thing\" }");
+    let catalog = crate::parse(&fixed).expect("valid with params");
+    assert_eq!(
+        catalog.params[0].raises,
+        crate::model::RowRef { table: 0, row: 0 }
+    );
+}
