@@ -32,26 +32,68 @@
 #![warn(missing_docs)]
 
 mod ascii;
+#[cfg(feature = "serde")]
+mod bodies;
 pub mod custom;
 mod generated;
 #[cfg(feature = "serde")]
 pub mod json;
 mod kinds;
 mod problem;
+#[cfg(feature = "serde")]
+pub mod problem_details;
 mod report;
 mod retry;
+mod row;
 mod unknown;
 mod value;
+mod wire;
 
 /// The init catalog's types, at the crate root as they have always been.
 pub use generated::init::*;
-/// One public module per catalog (`init`, `verify`, `api`, ...), generated.
+/// One public module per catalog, generated; the three below add hand-written items and
+/// shadow their glob entries, so the glob serves only catalogs added later.
+#[allow(unused_imports)]
 pub use generated::*;
+
+/// The Captcha 2.0 initialization API: its error codes, the client SDK's field errors,
+/// the init parameters and their validators (generated from `catalog/init.toml`), and
+/// the payload a page's `onError` forwards (feature `serde`).
+pub mod init {
+    pub use crate::generated::init::*;
+
+    #[cfg(feature = "serde")]
+    pub use crate::bodies::client::ClientError;
+}
+
+/// The verification side: the `VerifyCode` of every VerifyIntelligentCaptcha result
+/// (generated from `catalog/verify.toml`) and the response body (feature `serde`).
+pub mod verify {
+    pub use crate::generated::verify::*;
+
+    #[cfg(feature = "serde")]
+    pub use crate::bodies::verify::VerifyResponse;
+}
+
+/// The VerifyIntelligentCaptcha API's own error codes (generated from
+/// `catalog/api.toml`) and Alibaba Cloud's OpenAPI error body (feature `serde`).
+pub mod api {
+    pub use crate::generated::api::*;
+
+    #[cfg(feature = "serde")]
+    pub use crate::bodies::api::ErrorBody;
+}
+
+#[cfg(feature = "serde")]
+pub use bodies::{BodyError, BodyErrorKind, MAX_BODY_LEN};
 pub use kinds::{Confidence, JsonType, Severity};
 pub use problem::{ParamError, ProblemKind};
 pub use report::Report;
+pub use row::CatalogRow;
 pub use unknown::UnknownValue;
 pub use value::ParamValue;
+pub(crate) use wire::{http_status_code, serde_as_wire};
+pub use wire::{UnknownCode, Wire, WireCode};
 
 /// The README's Rust examples, compiled and run as doctests.
 #[doc = include_str!("../../README.md")]

@@ -29,13 +29,20 @@ impl core::str::FromStr for Retry {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Retry::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == text)
+        <Retry as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("retry", text))
     }
 }
+impl crate::WireCode for Retry {
+    const NOUN: &'static str = "retry";
+    fn from_wire(text: &str) -> Option<Self> {
+        Retry::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Retry);
 /// How well the documented meaning and status of an error code are backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -65,13 +72,20 @@ impl core::str::FromStr for Confidence {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Confidence::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == text)
+        <Confidence as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("confidence", text))
     }
 }
+impl crate::WireCode for Confidence {
+    const NOUN: &'static str = "confidence";
+    fn from_wire(text: &str) -> Option<Self> {
+        Confidence::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Confidence);
 /// An error code returned by the Captcha 2.0 VerifyIntelligentCaptcha API call itself. It means the call went wrong, not that the user failed the captcha.
 ///
 /// Source: <https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
@@ -238,3 +252,39 @@ impl core::str::FromStr for ApiError {
             .ok_or_else(|| crate::UnknownValue::new("API error code", text))
     }
 }
+impl crate::WireCode for ApiError {
+    const NOUN: &'static str = "API error code";
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_code(text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(ApiError);
+impl crate::CatalogRow for ApiError {
+    const WORDS_COLUMNS: &'static [&'static str] = &[];
+    const MODULE: &'static str = "api";
+    const TABLE: &'static str = "code";
+    const DOCS_PAGE: &'static str = "docs/api.md";
+    fn title(self) -> &'static str {
+        self.description()
+    }
+    fn status(self) -> Option<u16> {
+        Some(self.http_status())
+    }
+    #[allow(unused_mut)]
+    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
+        let mut facts = Vec::new();
+        {
+            let value = self.retry();
+            facts.push(("retry", vec![value.as_str()]));
+        }
+        {
+            let value = self.confidence();
+            facts.push(("confidence", vec![value.as_str()]));
+        }
+        facts
+    }
+}
+crate::http_status_code!(ApiError, http_status);

@@ -29,13 +29,20 @@ impl core::str::FromStr for Retry {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Retry::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == text)
+        <Retry as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("retry", text))
     }
 }
+impl crate::WireCode for Retry {
+    const NOUN: &'static str = "retry";
+    fn from_wire(text: &str) -> Option<Self> {
+        Retry::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Retry);
 /// The kind of problem an error code reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -71,13 +78,20 @@ impl core::str::FromStr for Category {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Category::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == text)
+        <Category as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("category", text))
     }
 }
+impl crate::WireCode for Category {
+    const NOUN: &'static str = "category";
+    fn from_wire(text: &str) -> Option<Self> {
+        Category::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Category);
 /// A client integration in which an error can occur.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -116,13 +130,20 @@ impl core::str::FromStr for Platform {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Platform::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == text)
+        <Platform as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("platform", text))
     }
 }
+impl crate::WireCode for Platform {
+    const NOUN: &'static str = "platform";
+    fn from_wire(text: &str) -> Option<Self> {
+        Platform::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Platform);
 /// Where the page passes an init parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -152,13 +173,20 @@ impl core::str::FromStr for Scope {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Scope::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == text)
+        <Scope as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("scope", text))
     }
 }
+impl crate::WireCode for Scope {
+    const NOUN: &'static str = "scope";
+    fn from_wire(text: &str) -> Option<Self> {
+        Scope::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Scope);
 /// An error code returned by the Captcha 2.0 initialization API.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
@@ -336,6 +364,46 @@ impl core::str::FromStr for ErrorCode {
             .ok_or_else(|| crate::UnknownValue::new("error code", text))
     }
 }
+impl crate::WireCode for ErrorCode {
+    const NOUN: &'static str = "error code";
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_code(text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(ErrorCode);
+impl crate::CatalogRow for ErrorCode {
+    const WORDS_COLUMNS: &'static [&'static str] = &["platforms"];
+    const MODULE: &'static str = "init";
+    const TABLE: &'static str = "code";
+    const DOCS_PAGE: &'static str = "docs/init.md";
+    fn title(self) -> &'static str {
+        self.description()
+    }
+    fn status(self) -> Option<u16> {
+        Some(self.http_status())
+    }
+    #[allow(unused_mut)]
+    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
+        let mut facts = Vec::new();
+        {
+            let value = self.retry();
+            facts.push(("retry", vec![value.as_str()]));
+        }
+        {
+            let value = self.category();
+            facts.push(("category", vec![value.as_str()]));
+        }
+        {
+            let value = self.platforms();
+            facts.push(("platforms", value.iter().map(|word| word.as_str()).collect()));
+        }
+        facts
+    }
+}
+crate::http_status_code!(ErrorCode, http_status);
 /// An error the client SDK raises for an invalid init parameter, before any request.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
@@ -475,6 +543,38 @@ impl core::str::FromStr for FieldError {
             .ok_or_else(|| crate::UnknownValue::new("field key", text))
     }
 }
+impl crate::WireCode for FieldError {
+    const NOUN: &'static str = "field key";
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_key(text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(FieldError);
+impl crate::CatalogRow for FieldError {
+    const WORDS_COLUMNS: &'static [&'static str] = &["platforms"];
+    const MODULE: &'static str = "init";
+    const TABLE: &'static str = "field";
+    const DOCS_PAGE: &'static str = "docs/init.md";
+    fn title(self) -> &'static str {
+        self.description()
+    }
+    fn status(self) -> Option<u16> {
+        Some(self.http_status())
+    }
+    #[allow(unused_mut)]
+    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
+        let mut facts = Vec::new();
+        {
+            let value = self.platforms();
+            facts.push(("platforms", value.iter().map(|word| word.as_str()).collect()));
+        }
+        facts
+    }
+}
+crate::http_status_code!(FieldError, http_status);
 /// The catalog row a parameter problem corresponds to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Raised {
@@ -1142,6 +1242,16 @@ impl core::fmt::Display for Param {
         f.write_str(self.name())
     }
 }
+impl crate::WireCode for Param {
+    const NOUN: &'static str = "init parameter";
+    fn from_wire(text: &str) -> Option<Self> {
+        Param::from_name(text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.name()
+    }
+}
+crate::serde_as_wire!(Param);
 /// A valid value of `region`: Where the Captcha service runs; it must match the endpoint your server verifies against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1181,6 +1291,16 @@ impl core::str::FromStr for Region {
         validate_region(value)
     }
 }
+impl crate::WireCode for Region {
+    const NOUN: &'static str = "value of `region`";
+    fn from_wire(text: &str) -> Option<Self> {
+        Region::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Region);
 /// A valid value of `mode`: How the captcha is shown. Traceless scenes support only popup.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1217,6 +1337,16 @@ impl core::str::FromStr for Mode {
         validate_mode(value)
     }
 }
+impl crate::WireCode for Mode {
+    const NOUN: &'static str = "value of `mode`";
+    fn from_wire(text: &str) -> Option<Self> {
+        Mode::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Mode);
 /// A valid value of `language`: The language of the captcha's text. The codes are Alibaba's own: `cn`, `tw` and `in` are not ISO 639-1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1319,6 +1449,16 @@ impl core::str::FromStr for Language {
         validate_language(value)
     }
 }
+impl crate::WireCode for Language {
+    const NOUN: &'static str = "value of `language`";
+    fn from_wire(text: &str) -> Option<Self> {
+        Language::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Language);
 /// Checks a value of `region`: it must be one of `cn`, `sgp`.
 ///
 /// Allocates only to report a problem.

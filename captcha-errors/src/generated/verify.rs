@@ -29,13 +29,20 @@ impl core::str::FromStr for Verdict {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Verdict::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == text)
+        <Verdict as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("verdict", text))
     }
 }
+impl crate::WireCode for Verdict {
+    const NOUN: &'static str = "verdict";
+    fn from_wire(text: &str) -> Option<Self> {
+        Verdict::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Verdict);
 /// What this project recommends an integrating service do when it receives a verification code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -91,13 +98,20 @@ impl core::str::FromStr for Action {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Action::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == text)
+        <Action as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("action", text))
     }
 }
+impl crate::WireCode for Action {
+    const NOUN: &'static str = "action";
+    fn from_wire(text: &str) -> Option<Self> {
+        Action::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Action);
 /// How well the documented meaning of a code is backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -133,13 +147,20 @@ impl core::str::FromStr for Confidence {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Confidence::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == text)
+        <Confidence as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("confidence", text))
     }
 }
+impl crate::WireCode for Confidence {
+    const NOUN: &'static str = "confidence";
+    fn from_wire(text: &str) -> Option<Self> {
+        Confidence::ALL.iter().copied().find(|value| value.as_str() == text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(Confidence);
 /// A VerifyCode value from a Captcha 2.0 server-side verification. Codes starting with T mean the user passed; codes starting with F give the reason a verification failed.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
@@ -573,5 +594,44 @@ impl core::str::FromStr for VerifyCode {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         VerifyCode::from_code(text)
             .ok_or_else(|| crate::UnknownValue::new("verify code", text))
+    }
+}
+impl crate::WireCode for VerifyCode {
+    const NOUN: &'static str = "verify code";
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_code(text)
+    }
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::serde_as_wire!(VerifyCode);
+impl crate::CatalogRow for VerifyCode {
+    const WORDS_COLUMNS: &'static [&'static str] = &[];
+    const MODULE: &'static str = "verify";
+    const TABLE: &'static str = "code";
+    const DOCS_PAGE: &'static str = "docs/verify.md";
+    fn title(self) -> &'static str {
+        self.meaning()
+    }
+    fn status(self) -> Option<u16> {
+        None
+    }
+    #[allow(unused_mut)]
+    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
+        let mut facts = Vec::new();
+        {
+            let value = self.verdict();
+            facts.push(("verdict", vec![value.as_str()]));
+        }
+        {
+            let value = self.action();
+            facts.push(("action", vec![value.as_str()]));
+        }
+        {
+            let value = self.confidence();
+            facts.push(("confidence", vec![value.as_str()]));
+        }
+        facts
     }
 }

@@ -3,6 +3,7 @@
 //! output as an escaped string literal. One submodule per part of the module.
 
 mod config;
+mod integrations;
 mod params;
 mod raised;
 mod table;

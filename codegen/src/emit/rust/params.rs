@@ -84,6 +84,12 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
         "An init parameter checked for the {}.",
         escape_inline(&catalog.name)
     ));
+    let wire = super::integrations::wire_code(
+        &ident("Param"),
+        "init parameter",
+        quote!(Param::from_name(text)),
+        quote!(self.name()),
+    );
     let row_fn = if params.is_empty() {
         quote!(match self {})
     } else {
@@ -168,6 +174,8 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
                 f.write_str(self.name())
             }
         }
+
+        #wire
     }
 }
 
@@ -241,6 +249,13 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
     let count = proc_macro2::Literal::usize_unsuffixed(values.len());
     let table = format_ident!("{}_VALUES", heck::AsShoutySnakeCase(type_name).to_string());
     let validate = validator_name(param);
+    let noun = format!("value of `{}`", param.name);
+    let wire = super::integrations::wire_code(
+        &name,
+        &noun,
+        quote!(#name::ALL.iter().copied().find(|value| value.as_str() == text)),
+        quote!(self.as_str()),
+    );
     Some(quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -278,5 +293,7 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
                 #validate(value)
             }
         }
+
+        #wire
     })
 }

@@ -50,6 +50,14 @@ pub(crate) fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
     let key_field = ident(&table.columns[table.key].name);
     let lookup = lookup(table, &name);
     let impls = trait_impls(table, &name);
+    let lookup_fn = format_ident!("from_{}", table.columns[table.key].name);
+    let wire = super::integrations::wire_code(
+        &name,
+        &table.noun,
+        quote!(Self::#lookup_fn(text)),
+        quote!(self.as_str()),
+    );
+    let row_impl = super::integrations::catalog_row(catalog, table);
     quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,6 +94,8 @@ pub(crate) fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
         }
 
         #impls
+        #wire
+        #row_impl
     }
 }
 

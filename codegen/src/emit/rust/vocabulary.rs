@@ -27,6 +27,12 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
         heck::AsShoutySnakeCase(&vocabulary.type_name).to_string()
     );
     let noun = names::words_of(&vocabulary.type_name);
+    let wire = super::integrations::wire_code(
+        &name,
+        &noun,
+        quote!(#name::ALL.iter().copied().find(|value| value.as_str() == text)),
+        quote!(self.as_str()),
+    );
     quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,12 +66,11 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
 
             /// Parses the exact word (case-sensitive).
             fn from_str(text: &str) -> Result<Self, Self::Err> {
-                #name::ALL
-                    .iter()
-                    .copied()
-                    .find(|value| value.as_str() == text)
+                <#name as crate::WireCode>::from_wire(text)
                     .ok_or_else(|| crate::UnknownValue::new(#noun, text))
             }
         }
+
+        #wire
     }
 }

@@ -1,0 +1,43 @@
+//! [`CatalogRow`]: what every generated table's rows say about themselves in general
+//! terms (where they are documented, their title, their HTTP status, their words), so
+//! that code such as problem details can serve any row of any table.
+
+use crate::WireCode;
+
+/// A row of a generated table.
+pub trait CatalogRow: WireCode {
+    /// The catalog's module, such as `"init"`.
+    const MODULE: &'static str;
+    /// The table's name in its catalog, such as `"code"`.
+    const TABLE: &'static str;
+    /// The catalog's docs page, relative to the repository root, such as `"docs/init.md"`.
+    const DOCS_PAGE: &'static str;
+
+    /// The names of the table's `words` columns, whose facts are sets of words.
+    const WORDS_COLUMNS: &'static [&'static str];
+
+    /// The text `Display` writes: a short human title of the row.
+    fn title(self) -> &'static str;
+
+    /// The row's HTTP status, if its table has an `http_status` column (the first one).
+    fn status(self) -> Option<u16>;
+
+    /// The row's words, one entry per `word` or `words` column that has a value: the
+    /// column's name and its words.
+    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)>;
+
+    /// The anchor of the row on its docs page: `<table>-<key>`, lowercased, every
+    /// character other than an ASCII letter or digit made `-`.
+    fn anchor(self) -> String {
+        format!("{}-{}", Self::TABLE, self.as_wire())
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    }
+}

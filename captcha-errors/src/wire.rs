@@ -1,0 +1,226 @@
+//! Codes as they arrive on the wire: [`WireCode`], what every generated enum can do
+//! with its wire string, and [`Wire`], a code that is either one this crate knows or one
+//! it does not know yet, kept exactly as received (as smithy-rs keeps unknown errors and
+//! rust-postgres keeps an unknown `SqlState`).
+//!
+//! ```
+//! use captcha_errors::{ErrorCode, Wire};
+//!
+//! let known = Wire::<ErrorCode>::parse("Throttling");
+//! assert_eq!(known.known(), Some(ErrorCode::Throttling));
+//!
+//! let unknown = Wire::<ErrorCode>::parse("Throttling.User");
+//! assert_eq!(unknown.known(), None);
+//! assert_eq!(unknown.as_str(), "Throttling.User");
+//! assert_eq!(unknown.to_string(), "Throttling.User");
+//!
+//! match known {
+//!     Wire::Known(ErrorCode::Throttling) => {}
+//!     Wire::Known(_) | Wire::Unknown(_) => unreachable!(),
+//! }
+//! ```
+
+use core::fmt;
+
+/// A generated enum whose values have a wire string: a table's rows (their key), a
+/// vocabulary's words, a parameter's allowed values.
+pub trait WireCode: Copy + Eq + fmt::Debug + 'static {
+    /// What one value is called in messages, such as "error code".
+    const NOUN: &'static str;
+
+    /// The value whose wire string is exactly `text`, if there is one.
+    fn from_wire(text: &str) -> Option<Self>;
+
+    /// The wire string.
+    fn as_wire(self) -> &'static str;
+}
+
+/// A code received from the wire: one of `T`, or a code this crate does not know,
+/// kept exactly as received. Parsing never fails; a known code is always
+/// [`Wire::Known`], so two `Wire`s are equal exactly when their texts are.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Wire<T> {
+    /// A code of the catalog.
+    Known(T),
+    /// A code the catalog does not know (yet).
+    Unknown(UnknownCode),
+}
+
+/// The text of a code the catalog does not know, exactly as received.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownCode(String);
+
+impl UnknownCode {
+    /// The code exactly as received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    /// Writes the code exactly as received.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<T: WireCode> Wire<T> {
+    /// The code for `text`: [`Wire::Known`] when the catalog has it (exact,
+    /// case-sensitive), else [`Wire::Unknown`] keeping `text` as it is.
+    pub fn parse(text: &str) -> Self {
+        match T::from_wire(text) {
+            Some(known) => Wire::Known(known),
+            None => Wire::Unknown(UnknownCode(text.to_owned())),
+        }
+    }
+
+    /// The known code, or `None` for an unknown one.
+    pub fn known(&self) -> Option<T> {
+        match self {
+            Wire::Known(known) => Some(*known),
+            Wire::Unknown(_) => None,
+        }
+    }
+
+    /// Whether the catalog knows the code.
+    pub fn is_known(&self) -> bool {
+        matches!(self, Wire::Known(_))
+    }
+
+    /// The code's text: the known code's wire string, or the unknown text as received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Wire::Known(known) => known.as_wire(),
+            Wire::Unknown(unknown) => unknown.as_str(),
+        }
+    }
+}
+
+impl<T: WireCode> From<T> for Wire<T> {
+    fn from(known: T) -> Self {
+        Wire::Known(known)
+    }
+}
+
+impl<T: WireCode> core::str::FromStr for Wire<T> {
+    type Err = core::convert::Infallible;
+
+    /// [`Wire::parse`]: never fails.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(Wire::parse(text))
+    }
+}
+
+impl<T: WireCode> fmt::Display for Wire<T> {
+    /// Writes the code's text, as [`Wire::as_str`] returns it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<T: WireCode> PartialEq<str> for Wire<T> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl<T: WireCode> PartialEq<&str> for Wire<T> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use super::{Wire, WireCode};
+
+    impl<T: WireCode> serde::Serialize for Wire<T> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de, T: WireCode> serde::Deserialize<'de> for Wire<T> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let text =
+                <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+            Ok(Wire::parse(&text))
+        }
+    }
+}
+
+/// Serde for a generated enum: serialized as its wire string, deserialized strictly (an
+/// unknown string is an error naming it; use [`Wire`] to keep unknown codes). Generated
+/// code calls this once per enum.
+macro_rules! serde_as_wire {
+    ($type:ty) => {
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(<$type as crate::WireCode>::as_wire(*self))
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text =
+                    <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                <$type as crate::WireCode>::from_wire(&text).ok_or_else(|| {
+                    <D::Error as serde::de::Error>::custom(crate::UnknownValue::new(
+                        <$type as crate::WireCode>::NOUN,
+                        &text,
+                    ))
+                })
+            }
+        }
+    };
+}
+pub(crate) use serde_as_wire;
+
+/// `http::StatusCode` for a generated table with an `http_status` column: a
+/// `status_code()` method and `From<Table> for http::StatusCode`. Generated code calls
+/// this once per such table, naming the column.
+macro_rules! http_status_code {
+    ($type:ty, $column:ident) => {
+        #[cfg(feature = "http")]
+        impl $type {
+            /// The row's HTTP status as an `http::StatusCode` (feature `http`).
+            pub fn status_code(self) -> http::StatusCode {
+                // The catalog check keeps every status within 100..=599.
+                http::StatusCode::from_u16(self.$column())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+            }
+        }
+
+        #[cfg(feature = "http")]
+        impl From<$type> for http::StatusCode {
+            fn from(row: $type) -> Self {
+                row.status_code()
+            }
+        }
+    };
+}
+pub(crate) use http_status_code;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+
+    #[test]
+    fn unknown_codes_keep_their_text() {
+        let unknown: Wire<ErrorCode> = "  Throttling ".parse().unwrap();
+        assert_eq!(unknown.as_str(), "  Throttling ");
+        assert!(!unknown.is_known());
+        assert_eq!(
+            Wire::parse("Throttling"),
+            Wire::Known(ErrorCode::Throttling)
+        );
+        assert_ne!(
+            Wire::<ErrorCode>::parse("throttling"),
+            Wire::Known(ErrorCode::Throttling)
+        );
+        assert!(Wire::<ErrorCode>::parse("Throttling") == "Throttling");
+    }
+}
