@@ -95,6 +95,16 @@ pub fn generate(
     catalogs: &[CatalogSource<'_>],
     published: Option<&str>,
 ) -> Result<Generated, Vec<FileDiagnostics>> {
+    generate_set(catalogs, published, false)
+}
+
+/// [`generate`] for the whole set of a workspace's catalogs: a module of the published
+/// record that no catalog generates any more is refused too.
+pub fn generate_set(
+    catalogs: &[CatalogSource<'_>],
+    published: Option<&str>,
+    complete: bool,
+) -> Result<Generated, Vec<FileDiagnostics>> {
     let record = match published.map(published::parse_record) {
         Some(Err(diagnostics)) => {
             return Err(vec![FileDiagnostics {
@@ -105,29 +115,37 @@ pub fn generate(
         Some(Ok(record)) => record,
         None => Vec::new(),
     };
-    let checked = check_all(catalogs, &record)?;
-    emit_all(&checked, &record)
+    let checked = check_all(catalogs, &record, complete)?;
+    let old: Vec<Published> = record.into_iter().map(|(entry, _)| entry).collect();
+    emit_all(&checked, &old)
+}
+
+/// Adds `diagnostic` to the problems of the file at `path`.
+fn add_problem(problems: &mut Vec<FileDiagnostics>, path: &str, diagnostic: Diagnostic) {
+    match problems.iter_mut().find(|p| p.path == path) {
+        Some(file) => file.diagnostics.push(diagnostic),
+        None => problems.push(FileDiagnostics {
+            path: path.to_owned(),
+            diagnostics: vec![diagnostic],
+        }),
+    }
 }
 
 /// Every catalog checked alone, against the record, and against each other.
 fn check_all<'a>(
     catalogs: &[CatalogSource<'a>],
-    record: &[Published],
+    record: &[(Published, diagnostic::Span)],
+    complete: bool,
 ) -> Result<Vec<(&'a str, model::Catalog)>, Vec<FileDiagnostics>> {
     let mut problems: Vec<FileDiagnostics> = Vec::new();
     let mut checked = Vec::new();
     for source in catalogs {
         match parse(source.text) {
             Ok(catalog) => {
-                let diagnostics = published::check_published(&catalog, record);
-                if diagnostics.is_empty() {
-                    checked.push((source.path, catalog));
-                } else {
-                    problems.push(FileDiagnostics {
-                        path: source.path.to_owned(),
-                        diagnostics,
-                    });
+                for diagnostic in published::check_published(&catalog, record) {
+                    add_problem(&mut problems, source.path, diagnostic);
                 }
+                checked.push((source.path, catalog));
             }
             Err(diagnostics) => problems.push(FileDiagnostics {
                 path: source.path.to_owned(),
@@ -137,14 +155,16 @@ fn check_all<'a>(
     }
     let pairs: Vec<(&str, &model::Catalog)> = checked.iter().map(|(path, c)| (*path, c)).collect();
     for (index, diagnostic) in check::across::check_across(&pairs) {
-        let path = pairs[index].0;
-        match problems.iter_mut().find(|p| p.path == path) {
-            Some(file) => file.diagnostics.push(diagnostic),
-            None => problems.push(FileDiagnostics {
-                path: path.to_owned(),
-                diagnostics: vec![diagnostic],
-            }),
+        add_problem(&mut problems, pairs[index].0, diagnostic);
+    }
+    if complete && problems.is_empty() {
+        let modules: Vec<&str> = checked.iter().map(|(_, c)| c.module.as_str()).collect();
+        for diagnostic in published::check_modules(record, &modules) {
+            add_problem(&mut problems, PUBLISHED, diagnostic);
         }
+    }
+    for file in &mut problems {
+        diagnostic::sort(&mut file.diagnostics);
     }
     if problems.is_empty() {
         Ok(checked)

@@ -201,7 +201,9 @@ pub fn plan_all(root: &Path, catalog: Option<&str>, out: &Path) -> Result<Plan, 
         .iter()
         .map(|(path, text)| CatalogSource { path, text })
         .collect();
-    let generated = codegen::generate(&catalog_sources, published.as_deref())
+    // Every catalog of the workspace is read unless one catalog goes to another folder.
+    let complete = catalog.is_none() || same_out;
+    let generated = codegen::generate_set(&catalog_sources, published.as_deref(), complete)
         .map_err(|files| catalog_error(files, &sources, published.as_deref()))?;
     let wanted = |owner: Option<&str>| match (&chosen, owner) {
         (Some(chosen), Some(owner)) => chosen == owner,

@@ -10,7 +10,25 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use xtask::{plan, stale, workspace_root, write_all, write_all_with, GenError, Stale};
+use xtask::{
+    plan, plan_all, stale, workspace_root, write_all, write_all_with, GenError, Planned, Stale,
+};
+
+/// The catalog the single-catalog runs generate, relative to the workspace root.
+const CATALOG: &str = "catalog/init.toml";
+/// A generated module that exists, with old text and unusual permissions, before a run.
+const REPLACED_RS: &str = "captcha-errors/src/generated/init.rs";
+/// Another generated module that exists with old text before a run.
+const OLD_RS: &str = "captcha-errors/src/generated/verify.rs";
+/// A generated docs page, new in a folder that does not exist before a run.
+const NEW_MD: &str = "docs/init.md";
+
+/// Every output of every catalog of this checkout, planned into `out`.
+fn plan_everything(out: &Path) -> Vec<Planned> {
+    plan_all(&workspace_root(), None, out)
+        .unwrap_or_else(|error| panic!("planning every catalog failed:\n{error}"))
+        .files
+}
 
 /// What a snapshot knows of one entry: a file's bytes (`None` for a folder) and its
 /// permission bits (0 where there are none).
@@ -68,31 +86,44 @@ fn write(path: &Path, contents: &str) {
 }
 
 /// An output folder where some generated files exist with old text (one with unusual
-/// permissions), some are missing, one in a folder that does not exist yet, beside files
-/// generation does not own; and its stale files, those that exist first.
+/// permissions), some are missing, several in folders that do not exist yet, beside files
+/// generation does not own; and its stale files (every output of every catalog), those
+/// that exist first.
 fn scratch_out() -> (tempfile::TempDir, Vec<Stale>) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let out = dir.path();
-    let vocabulary = out.join(codegen::VOCABULARY_RS);
-    write(&vocabulary, "// an old vocabulary\n");
+    let replaced = out.join(REPLACED_RS);
+    write(&replaced, "// an old init module\n");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(&vocabulary, fs::Permissions::from_mode(0o640)).expect("chmod");
+        fs::set_permissions(&replaced, fs::Permissions::from_mode(0o640)).expect("chmod");
     }
-    write(&out.join(codegen::CODES_RS), "// old codes\n");
-    write(
-        &out.join("captcha-errors/src/generated/mod.rs"),
-        "// hand-written\n",
-    );
+    write(&out.join(OLD_RS), "// an old verify module\n");
+    write(&out.join(codegen::MODULES_RS), "// hand-written\n");
     write(&out.join("keep.txt"), "not generated\n");
     assert!(!out.join("docs").exists());
+    assert!(!out.join("catalog").exists());
 
-    let planned = plan(&workspace_root(), xtask::DEFAULT_CATALOG, out).expect("plan");
+    let planned = plan_everything(out);
+    for path in [
+        REPLACED_RS,
+        OLD_RS,
+        codegen::MODULES_RS,
+        NEW_MD,
+        codegen::PUBLISHED,
+    ] {
+        assert!(
+            planned.iter().any(|file| file.path == Path::new(path)),
+            "{path} is not planned"
+        );
+    }
     let mut stale = stale(out, &planned).expect("stale");
     assert_eq!(stale.len(), planned.len(), "every planned file is stale");
     stale.sort_by_key(|file| file.current.is_none());
-    assert!(stale[0].current.is_some() && stale[1].current.is_some());
+    let existing = stale.iter().filter(|file| file.current.is_some()).count();
+    assert_eq!(existing, 3, "the three files written above exist first");
+    assert!(stale.len() >= existing + 2, "at least two files are new");
     assert!(stale.last().is_some_and(|file| file.current.is_none()));
     (dir, stale)
 }
@@ -184,7 +215,7 @@ fn a_successful_write_replaces_exactly_the_stale_files() {
             file.wanted
         );
     }
-    let planned = plan(&workspace_root(), xtask::DEFAULT_CATALOG, out).expect("plan");
+    let planned = plan_everything(out);
     assert!(xtask::stale(out, &planned).expect("stale").is_empty());
     for path in after.keys() {
         let generated = stale
@@ -202,15 +233,14 @@ fn a_successful_write_replaces_exactly_the_stale_files() {
     );
     #[cfg(unix)]
     {
-        let vocabulary = Path::new(codegen::VOCABULARY_RS);
         assert_eq!(
-            after[vocabulary].1 & 0o777,
+            after[Path::new(REPLACED_RS)].1 & 0o777,
             0o640,
             "a replaced file keeps its mode"
         );
         write(&out.join("docs/probe.txt"), "made like any file\n");
         let usual = snapshot(out)[Path::new("docs/probe.txt")].1;
-        let new = after[Path::new(codegen::ERRORS_MD)].1;
+        let new = after[Path::new(NEW_MD)].1;
         assert_eq!(new, usual, "a new file has the mode of any new file");
     }
 }
@@ -236,7 +266,7 @@ fn assert_success(output: &Output) {
 }
 
 fn absolute_catalog() -> String {
-    let catalog = workspace_root().join(xtask::DEFAULT_CATALOG);
+    let catalog = workspace_root().join(CATALOG);
     assert!(catalog.is_absolute());
     catalog.to_str().expect("a UTF-8 path").to_owned()
 }
@@ -270,9 +300,15 @@ fn two_runs_at_once_leave_every_file_whole() {
         let dir = tempfile::tempdir().expect("a temp dir");
         let out = dir.path();
         if round % 2 == 1 {
-            // Both runs then replace old files instead of creating new ones.
+            // Both runs then replace old files instead of creating new ones. The published
+            // record is read as well as written: its old text must be a record, if empty.
             for file in &planned {
-                write(&out.join(&file.path), "// old\n");
+                let old = if file.path == Path::new(codegen::PUBLISHED) {
+                    "# an old, empty record\n"
+                } else {
+                    "// old\n"
+                };
+                write(&out.join(&file.path), old);
             }
         }
         let out_arg = out.to_str().expect("a UTF-8 path");
@@ -309,20 +345,48 @@ fn the_timestamp_check_finds_dates_and_times() {
     assert!(!has_timestamp("a 10-digit random string"));
 }
 
-/// Runs `xtask gen` into two fresh folders with `catalog_args` and checks that both give
-/// the same bytes, naming neither folder, the workspace or a time.
-fn assert_deterministic(catalog_args: &[&str]) {
+/// Runs `xtask gen` into two fresh folders, with `--catalog catalog` if given, and checks
+/// that both give the same bytes, exactly the files the library plans, naming neither
+/// folder, the workspace or a time.
+fn assert_deterministic(catalog: Option<&str>) {
     let dirs = [tempfile::tempdir(), tempfile::tempdir()].map(|dir| dir.expect("a temp dir"));
     let mut snapshots = Vec::new();
     for dir in &dirs {
         let out_arg = dir.path().to_str().expect("a UTF-8 path");
-        let mut args = catalog_args.to_vec();
+        let mut args = Vec::new();
+        if let Some(catalog) = catalog {
+            args.extend(["--catalog", catalog]);
+        }
         args.extend(["--out", out_arg]);
         assert_success(&gen(&args).output().expect("run"));
         snapshots.push(snapshot(dir.path()));
     }
-    assert!(snapshots[0].len() >= 4, "the runs wrote the outputs");
     assert_same("the second run", &snapshots[1], &snapshots[0]);
+
+    // The runs wrote exactly what the library plans, and nothing else.
+    let planned = plan_all(&workspace_root(), catalog, dirs[0].path())
+        .unwrap_or_else(|error| panic!("plan failed:\n{error}"))
+        .files;
+    assert!(planned.len() >= 4, "the library plans the outputs");
+    let written: Vec<&PathBuf> = snapshots[0]
+        .iter()
+        .filter(|(_, (bytes, _))| bytes.is_some())
+        .map(|(path, _)| path)
+        .collect();
+    let mut planned_paths: Vec<&PathBuf> = planned.iter().map(|file| &file.path).collect();
+    planned_paths.sort();
+    assert_eq!(
+        written, planned_paths,
+        "the files written are the files planned"
+    );
+    for file in &planned {
+        let entry = &snapshots[0][&file.path];
+        assert!(
+            entry.0.as_deref() == Some(file.contents.as_bytes()),
+            "{} is not what the library plans",
+            file.path.display()
+        );
+    }
 
     let root = workspace_root();
     let forbidden: Vec<String> = dirs
@@ -351,11 +415,11 @@ fn assert_deterministic(catalog_args: &[&str]) {
 
 #[test]
 fn outputs_are_the_same_bytes_on_every_run() {
-    assert_deterministic(&[]);
+    assert_deterministic(None);
 }
 
 #[test]
 fn an_absolute_catalog_path_leaves_no_trace_in_the_outputs() {
     let catalog = absolute_catalog();
-    assert_deterministic(&["--catalog", &catalog]);
+    assert_deterministic(Some(&catalog));
 }

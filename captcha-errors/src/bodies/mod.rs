@@ -103,7 +103,9 @@ pub(crate) fn parse<'a, T: serde::Deserialize<'a>>(body: &'a str) -> Result<T, B
         let column = before.len() - before.rfind('\n').map_or(0, |at| at + 1) + 1;
         return Err(BodyError {
             kind: BodyErrorKind::Shape,
-            message: format!("invalid type: array, expected a JSON object at line {line} column {column}"),
+            message: format!(
+                "invalid type: array, expected a JSON object at line {line} column {column}"
+            ),
             line,
             column,
         });

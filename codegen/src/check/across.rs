@@ -30,7 +30,10 @@ pub fn check_across(catalogs: &[(&str, &Catalog)]) -> Vec<(usize, Diagnostic)> {
                             catalogs[first].0
                         ),
                     )
-                    .with_help(format!("each catalog needs its own {what}; choose another")),
+                    .with_help(format!(
+                        "each catalog needs its own {}; choose another",
+                        what.trim_start_matches("the ")
+                    )),
                 ));
             } else {
                 claims.insert(name.to_owned(), index);

@@ -134,6 +134,7 @@ impl Checker<'_> {
     ) -> Option<RowRef> {
         match &meta.type_error {
             Some(reference) => self.row_reference(reference, raw, tables, "type_error"),
+            None if meta.has_type_error => None,
             None => {
                 if let Some(first) = raw.params.first() {
                     self.report(

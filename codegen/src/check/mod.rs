@@ -129,13 +129,14 @@ impl Checker<'_> {
         what: &str,
     ) -> bool {
         if let Some(first) = self.seen.get(&(kind.clone(), name.to_owned())) {
-            let mut diagnostic = Diagnostic::new(span, format!("duplicate {what} `{name}`"));
-            diagnostic = if *first == (0..0) {
-                diagnostic.with_help(format!(
-                    "`{name}` is a name the generated code uses itself; choose another"
-                ))
+            let diagnostic = if *first == (0..0) {
+                Diagnostic::new(
+                    span,
+                    format!("the {what} `{name}` is taken by the generated code"),
+                )
+                .with_help("choose another name")
             } else {
-                diagnostic
+                Diagnostic::new(span, format!("duplicate {what} `{name}`"))
                     .with_label(first.clone(), "first defined here")
                     .with_help(format!(
                         "each {what} must appear once; remove or rename one of them"
@@ -203,6 +204,7 @@ impl Checker<'_> {
     /// A type name of the generated module: an UpperCamelCase name, unique.
     pub(crate) fn type_name(&mut self, name: &Text, key: &str) -> bool {
         if let Some(problem) = names::variant_problem(name.get_ref()) {
+            let problem = problem.replace("variant name", "type name");
             self.report(Diagnostic::new(name.span(), problem).with_help(format!(
                 "set `{key}` to an UpperCamelCase name of ASCII letters and digits"
             )));

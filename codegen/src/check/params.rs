@@ -62,7 +62,12 @@ impl Checker<'_> {
                 .collect(),
         };
         let scope = vocabularies.iter().find(|v| v.name == SCOPE_VOCABULARY);
-        if let (None, Some(first)) = (scope, raw.params.first()) {
+        let scope_declared = raw
+            .vocabularies
+            .iter()
+            .any(|v| v.name.get_ref() == SCOPE_VOCABULARY)
+            || raw.unloaded_declarations.contains(SCOPE_VOCABULARY);
+        if let (None, false, Some(first)) = (scope, scope_declared, raw.params.first()) {
             self.report(
                 Diagnostic::new(
                     first.scope.span(),

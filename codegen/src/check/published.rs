@@ -2,7 +2,7 @@
 //! (`catalog/published-keys.txt`) is read back, and a catalog that drops or renames one
 //! is refused at the place the row was, with help to deprecate it instead.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Span};
 use crate::model::Catalog;
 
 /// One published row: its catalog's module, its table, its key and its variant.
@@ -19,8 +19,9 @@ pub struct Published {
 }
 
 /// Reads the record: one `module table key variant` per line; `#` starts a comment.
-/// Every malformed line is a diagnostic in the record.
-pub fn parse_record(text: &str) -> Result<Vec<Published>, Vec<Diagnostic>> {
+/// Each entry comes with the span of its line. Every malformed line is a diagnostic in
+/// the record.
+pub fn parse_record(text: &str) -> Result<Vec<(Published, Span)>, Vec<Diagnostic>> {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     let mut offset = 0;
@@ -33,12 +34,15 @@ pub fn parse_record(text: &str) -> Result<Vec<Published>, Vec<Diagnostic>> {
         }
         let fields: Vec<&str> = content.split_whitespace().collect();
         match fields.as_slice() {
-            [module, table, key, variant] => entries.push(Published {
-                module: (*module).to_owned(),
-                table: (*table).to_owned(),
-                key: (*key).to_owned(),
-                variant: (*variant).to_owned(),
-            }),
+            [module, table, key, variant] => entries.push((
+                Published {
+                    module: (*module).to_owned(),
+                    table: (*table).to_owned(),
+                    key: (*key).to_owned(),
+                    variant: (*variant).to_owned(),
+                },
+                start..start + line.trim_end().len(),
+            )),
             _ => problems.push(
                 Diagnostic::new(start..start + line.trim_end().len(), "a line of the published record must be `module table key variant`")
                     .with_help("restore the line from version control: the record is written by `cargo xtask gen`"),
@@ -53,9 +57,12 @@ pub fn parse_record(text: &str) -> Result<Vec<Published>, Vec<Diagnostic>> {
 }
 
 /// Every published row of `catalog` that it no longer has under the same variant.
-pub fn check_published(catalog: &Catalog, record: &[Published]) -> Vec<Diagnostic> {
+pub fn check_published(catalog: &Catalog, record: &[(Published, Span)]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for entry in record.iter().filter(|entry| entry.module == catalog.module) {
+    for (entry, _) in record
+        .iter()
+        .filter(|(entry, _)| entry.module == catalog.module)
+    {
         let Some(table) = catalog.tables.iter().find(|t| t.name == entry.table) else {
             problems.push(
                 Diagnostic::new(
@@ -83,6 +90,25 @@ pub fn check_published(catalog: &Catalog, record: &[Published]) -> Vec<Diagnosti
             ),
             Some(_) => {}
         }
+    }
+    problems
+}
+
+/// One diagnostic (in the record) per module of the record that none of `modules` is:
+/// a published catalog may not disappear. Only meaningful when `modules` is every
+/// catalog of the workspace.
+pub fn check_modules(record: &[(Published, Span)], modules: &[&str]) -> Vec<Diagnostic> {
+    let mut reported: Vec<&str> = Vec::new();
+    let mut problems = Vec::new();
+    for (entry, span) in record {
+        if modules.contains(&entry.module.as_str()) || reported.contains(&entry.module.as_str()) {
+            continue;
+        }
+        reported.push(&entry.module);
+        problems.push(
+            Diagnostic::new(span.clone(), format!("the published module `{}` has no catalog", entry.module))
+                .with_help("put its catalog back in `catalog/`: published codes are never removed; mark retired rows `deprecated = \"...\"`"),
+        );
     }
     problems
 }
@@ -122,7 +148,7 @@ mod tests {
     #[test]
     fn parses_the_record_and_refuses_bad_lines() {
         let record = parse_record("# comment\n\ntest_api code Bad.Thing BadThing\n").unwrap();
-        assert_eq!(record, vec![entry("Bad.Thing", "BadThing")]);
+        assert_eq!(record, vec![(entry("Bad.Thing", "BadThing"), 11..43)]);
         let problems = parse_record("ok code A A\nbroken line\n").unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].span, 12..23);
@@ -131,15 +157,19 @@ mod tests {
     #[test]
     fn a_dropped_or_renamed_row_is_refused_where_it_was() {
         let catalog = crate::parse(SMALL).unwrap();
-        assert!(check_published(&catalog, &entries_of(&[&catalog])).is_empty());
-        let gone = check_published(&catalog, &[entry("Gone", "Gone")]);
+        let record: Vec<(Published, Span)> = entries_of(&[&catalog])
+            .into_iter()
+            .map(|e| (e, 0..0))
+            .collect();
+        assert!(check_published(&catalog, &record).is_empty());
+        let gone = check_published(&catalog, &[(entry("Gone", "Gone"), 0..0)]);
         assert_eq!(
             gone[0].message,
             "the published key `Gone` (variant `Gone`) of `[table.code]` is missing"
         );
         assert!(gone[0].help.as_deref().unwrap().contains("deprecated"));
         assert_eq!(&SMALL[gone[0].span.clone()], "code");
-        let renamed = check_published(&catalog, &[entry("Bad.Thing", "Old")]);
+        let renamed = check_published(&catalog, &[(entry("Bad.Thing", "Old"), 0..0)]);
         assert_eq!(
             renamed[0].message,
             "the key `Bad.Thing` was published as the variant `Old`, not `BadThing`"
@@ -149,7 +179,13 @@ mod tests {
             module: "other".to_owned(),
             ..entry("Gone", "Gone")
         };
-        assert!(check_published(&catalog, &[other]).is_empty());
+        assert!(check_published(&catalog, &[(other.clone(), 0..0)]).is_empty());
+        let gone_module = check_modules(&[(other, 3..9)], &["test_api"]);
+        assert_eq!(
+            gone_module[0].message,
+            "the published module `other` has no catalog"
+        );
+        assert_eq!(gone_module[0].span, 3..9);
     }
 
     #[test]

@@ -93,7 +93,11 @@ impl Checker<'_> {
         let vocabulary = column.vocabulary.map(|index| &vocabularies[index]);
         match (column.kind, raw, vocabulary) {
             (_, None, _) => Some(Cell::Absent),
-            (ColumnKind::Key | ColumnKind::Text, Some(RawCell::Text(text)), _) => {
+            // The key's own check (`wire_key`) reports an empty key.
+            (ColumnKind::Key, Some(RawCell::Text(text)), _) => {
+                Some(Cell::Text(text.get_ref().clone()))
+            }
+            (ColumnKind::Text, Some(RawCell::Text(text)), _) => {
                 self.text(text, &what).map(Cell::Text)
             }
             (ColumnKind::Integer, Some(RawCell::Integer(number)), _) => {

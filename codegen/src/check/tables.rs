@@ -100,9 +100,10 @@ impl Checker<'_> {
     ) -> Option<Vec<Column>> {
         if raw.columns.get_ref().is_empty() {
             self.report(
-                Diagnostic::new(raw.columns.span(), "the table has no columns").with_help(
-                    "declare at least the key column: `{ name = \"code\", kind = \"key\" }`",
-                ),
+                Diagnostic::new(raw.columns.span(), "the table has no columns").with_help(format!(
+                    "declare at least the key column: `{{ name = \"{}\", kind = \"key\" }}`",
+                    raw.key.get_ref()
+                )),
             );
             return None;
         }

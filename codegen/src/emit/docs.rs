@@ -48,9 +48,9 @@ pub fn page(catalog: &Catalog, catalog_path: &str) -> String {
 
 fn table_section(catalog: &Catalog, table: &Table) -> String {
     let mut out = format!(
-        "\n## `{}`\n\n{}\n\n",
-        table.type_name,
-        escape_inline(&table.doc)
+        "\n## `{type_name}`\n\n`{type_name}`: {}\n\n",
+        escape_inline(&table.doc),
+        type_name = table.type_name,
     );
     let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
     out.push_str(&header(&titles));
@@ -108,9 +108,9 @@ fn vocabularies_section(catalog: &Catalog) -> String {
     let mut out = String::from("\n## Vocabularies\n");
     for vocabulary in &catalog.vocabularies {
         out.push_str(&format!(
-            "\n### `{}`\n\n{}\n\n",
-            vocabulary.type_name,
-            escape_inline(&vocabulary.doc)
+            "\n### `{type_name}`\n\n`{type_name}`: {}\n\n",
+            escape_inline(&vocabulary.doc),
+            type_name = vocabulary.type_name,
         ));
         out.push_str(&header(&["Word", "Meaning"]));
         out.push('\n');

@@ -44,6 +44,8 @@ pub struct RawMeta {
     pub readme_section: Option<Text>,
     /// The row a value of the wrong JSON type raises.
     pub type_error: Option<RawRowRef>,
+    /// Whether `type_error` is written at all (it may be written wrong).
+    pub has_type_error: bool,
 }
 
 /// A reference to a row, written `{ table = "key" }`, such as `{ field = "region" }`.
@@ -158,6 +160,7 @@ pub(super) fn meta(reader: &mut Reader<'_>, root: &Table<'_, '_>) -> Option<RawM
         docs: docs?,
         readme_section,
         type_error,
+        has_type_error: table.table.contains_key("type_error"),
     })
 }
 
@@ -210,6 +213,7 @@ fn sections<'a, 'i>(
     reader: &mut Reader<'_>,
     root: &Table<'a, 'i>,
     section: &str,
+    unloaded: &mut std::collections::HashSet<String>,
 ) -> Vec<(Text, Table<'a, 'i>)> {
     let Some(value) = root.table.get(section) else {
         return Vec::new();
@@ -232,8 +236,13 @@ fn sections<'a, 'i>(
     let mut found = Vec::new();
     for (name, entry) in entries.iter() {
         let context = format!("`[{section}.{}]`", name.get_ref());
-        if let Some(table) = reader.table(entry, &context) {
-            found.push((Spanned::new(name.span(), name.get_ref().to_string()), table));
+        match reader.table(entry, &context) {
+            Some(table) => {
+                found.push((Spanned::new(name.span(), name.get_ref().to_string()), table))
+            }
+            None => {
+                unloaded.insert(name.get_ref().to_string());
+            }
         }
     }
     found
@@ -245,7 +254,12 @@ pub(super) fn vocabularies(
     root: &Table<'_, '_>,
     catalog: &mut RawCatalog,
 ) {
-    for (name, table) in sections(reader, root, "vocabulary") {
+    for (name, table) in sections(
+        reader,
+        root,
+        "vocabulary",
+        &mut catalog.unloaded_declarations,
+    ) {
         reader.failed = false;
         reader.unknown_keys(&table, VOCABULARY_KEYS, "a key of a vocabulary");
         let type_name = reader.optional_string(&table, "type");
@@ -293,7 +307,7 @@ fn word(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawWord> {
 
 /// Every `[table.NAME]`, without rows yet.
 pub(super) fn tables(reader: &mut Reader<'_>, root: &Table<'_, '_>, catalog: &mut RawCatalog) {
-    for (name, table) in sections(reader, root, "table") {
+    for (name, table) in sections(reader, root, "table", &mut catalog.unloaded_declarations) {
         reader.failed = false;
         match declared_table(reader, name.clone(), &table) {
             Some(loaded) if !reader.failed => catalog.tables.push(loaded),

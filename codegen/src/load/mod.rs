@@ -85,6 +85,12 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
     declarations::tables(&mut reader, &root, &mut catalog);
     top_level_keys(&mut reader, &root, &catalog);
     for table in &mut catalog.tables {
+        // A table named like a format key, or without columns, is reported by the
+        // check stage; reading its rows would only echo that one mistake.
+        let name = table.name.get_ref().as_str();
+        if FORMAT_KEYS.contains(&name) || table.columns.get_ref().is_empty() {
+            continue;
+        }
         let (rows, unloaded) = rows::load(&mut reader, &root, table);
         table.rows = rows;
         let name = table.name.get_ref();
@@ -92,7 +98,12 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
             .unloaded
             .extend(unloaded.into_iter().map(|key| (name.clone(), key)));
     }
-    let (params, unloaded) = params::load(&mut reader, &root);
+    let param_is_a_table = catalog.tables.iter().any(|t| t.name.get_ref() == "param");
+    let (params, unloaded) = if param_is_a_table {
+        (Vec::new(), Vec::new())
+    } else {
+        params::load(&mut reader, &root)
+    };
     catalog.params = params;
     catalog
         .unloaded
@@ -115,11 +126,16 @@ fn top_level_keys(reader: &mut Reader<'_>, root: &Table<'_, '_>, catalog: &RawCa
         if allowed.contains(&name) {
             continue;
         }
+        let is_rows = matches!(
+            root.table.get(name).map(|value| value.get_ref()),
+            Some(toml::de::DeValue::Array(_))
+        );
         let help = match crate::suggest::closest(name, &allowed) {
             Some(meant) => format!("did you mean `{meant}`?"),
-            None => format!(
+            None if is_rows => format!(
                 "rows of a table need its declaration: add `[table.{name}]` with its columns"
             ),
+            None => "the top level holds `[catalog]`, `[vocabulary.NAME]`, `[table.NAME]`, `[[param]]` and the rows of declared tables".to_owned(),
         };
         reader.diagnostics.push(
             Diagnostic::new(key.span(), format!("unknown top-level key `{name}`")).with_help(help),

@@ -35,7 +35,7 @@ pub(crate) fn raised_enum(catalog: &Catalog) -> TokenStream {
     let shared = shared_columns(catalog).into_iter().map(|column| {
         let name = ident(&column.name);
         let ty = super::table::column_type(catalog, column);
-        let column_doc = doc(&column.doc);
+        let column_doc = doc(&crate::markdown::escape_inline(&column.doc));
         quote! {
             #column_doc
             pub const fn #name(self) -> #ty {

@@ -19,7 +19,7 @@ pub(crate) fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
         heck::AsShoutySnakeCase(&table.type_name).to_string()
     );
     let enum_doc = doc_lines(&[
-        table.doc.clone(),
+        escape_inline(&table.doc),
         String::new(),
         format!("Source: {}", link_or_text(&catalog.source)),
         String::new(),
@@ -182,7 +182,7 @@ fn cell_value(catalog: &Catalog, column: &Column, cell: &Cell) -> TokenStream {
 fn accessor(catalog: &Catalog, column: &Column) -> TokenStream {
     let name = ident(&column.name);
     let ty = column_type(catalog, column);
-    let column_doc = doc(&column.doc);
+    let column_doc = doc(&escape_inline(&column.doc));
     quote! {
         #column_doc
         pub const fn #name(self) -> #ty {

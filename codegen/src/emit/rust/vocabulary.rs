@@ -11,7 +11,7 @@ use crate::names;
 /// The enum of `vocabulary`.
 pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
     let name = ident(&vocabulary.type_name);
-    let enum_doc = doc(&vocabulary.doc);
+    let enum_doc = doc(&crate::markdown::escape_inline(&vocabulary.doc));
     let variants: Vec<Ident> = vocabulary.words.iter().map(|w| ident(&w.variant)).collect();
     let docs = vocabulary.words.iter().map(|w| {
         doc(&format!(
