@@ -1,15 +1,20 @@
-//! Typed errors of the Alibaba Cloud Captcha 2.0 initialization API.
+//! Typed errors of Alibaba Cloud Captcha 2.0, generated from hand-edited catalogs.
 //!
-//! Everything here is generated from one table, `catalog/errors.toml`, which holds the
-//! vendor's text verbatim:
+//! One module per catalog (`catalog/*.toml`):
 //!
-//! - [`ErrorCode`]: the codes the init API answers with, such as `IllegalUserTag` or
-//!   `Forbidden.AccountAccessDenied`, with their description, troubleshooting text, the
-//!   HTTP status a relaying service should use, retry advice, category and platforms.
-//! - [`FieldError`]: the errors the client SDK raises for an invalid init parameter.
-//! - [`Retry`], [`Category`], [`Platform`]: the metadata's vocabularies.
+//! - [`init`]: the initialization API. [`ErrorCode`] (codes such as `IllegalUserTag` or
+//!   `Forbidden.AccountAccessDenied`, with the vendor's text verbatim, the HTTP status a
+//!   relaying service should use, retry advice, category and platforms), [`FieldError`]
+//!   (the client SDK's errors for an invalid init parameter), and validators for every
+//!   init parameter ([`InitConfig`]). These are also at the crate root.
+//! - [`verify`]: the `VerifyCode` of every VerifyIntelligentCaptcha result.
+//! - [`api`]: the VerifyIntelligentCaptcha API's own error codes.
 //!
-//! The crate has no dependencies; every lookup is a plain `match`.
+//! Codes from the wire are [`Wire`]: a known code or an unknown one kept exactly.
+//! Features: `serde` (serde for every enum, the vendor's bodies, problem details, JSON
+//! configs) and `http` (`http::StatusCode`).
+//!
+//! With default features the crate has no dependencies; every lookup is plain Rust.
 //!
 //! ```
 //! use captcha_errors::{ErrorCode, Retry};

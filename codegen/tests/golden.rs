@@ -1,11 +1,16 @@
 //! Golden tests: the complete output for every small catalog in `tests/golden/*.toml`,
-//! compared with reviewed snapshots in `tests/snapshots/`. Snapshots are named after the
-//! catalog's file stem: `golden__<stem>__<generated file>.snap`. After an intended change,
-//! or for a new catalog, run `INSTA_UPDATE=always cargo test -p codegen --test golden`
-//! and review every changed snapshot before keeping it.
+//! each generated alone, compared with reviewed snapshots in `tests/snapshots/`.
+//! Snapshots are named after the catalog's file stem and the file name of each generated
+//! file (several catalogs generate a `mod.rs`, so the stem comes first):
+//! `golden__<stem>__<file name>.snap`, and `golden__<stem>__readme_<section>.snap` for
+//! each README section. After an intended change, or for a new catalog, run
+//! `INSTA_UPDATE=always cargo test -p codegen --test golden`, delete the snapshots no
+//! test writes any more, and review every changed snapshot before keeping it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use codegen::{CatalogSource, Generated};
 
 /// Every golden catalog, sorted by path.
 fn golden_catalogs() -> Vec<PathBuf> {
@@ -31,24 +36,53 @@ fn read(path: &Path) -> (String, String) {
     (stem, source)
 }
 
+/// Generates one golden catalog alone, without a record of published keys.
+fn generate(shown_path: &str, source: &str) -> Result<Generated, Vec<codegen::FileDiagnostics>> {
+    codegen::generate(
+        &[CatalogSource {
+            path: shown_path,
+            text: source,
+        }],
+        None,
+    )
+}
+
 #[test]
 fn every_golden_catalog_generates_the_reviewed_output() {
     let catalogs = golden_catalogs();
-    assert!(
-        catalogs.iter().any(|path| path.ends_with("small.toml")),
-        "tests/golden/small.toml was not found among {catalogs:?}"
-    );
+    for expected in ["small.toml", "grpc.toml", "deprecated.toml"] {
+        assert!(
+            catalogs.iter().any(|path| path.ends_with(expected)),
+            "tests/golden/{expected} was not found among {catalogs:?}"
+        );
+    }
     for path in &catalogs {
         let (stem, source) = read(path);
-        let generated = codegen::generate(&format!("tests/golden/{stem}.toml"), &source)
-            .unwrap_or_else(|diagnostics| {
-                panic!("the golden catalog {stem}.toml is invalid: {diagnostics:?}")
-            });
+        let shown = format!("tests/golden/{stem}.toml");
+        let generated = generate(&shown, &source).unwrap_or_else(|problems| {
+            let rendered: Vec<String> = problems
+                .iter()
+                .flat_map(|file| &file.diagnostics)
+                .map(|d| d.render_plain(&shown, &source))
+                .collect();
+            panic!(
+                "the golden catalog {stem}.toml is invalid:\n{}",
+                rendered.join("\n")
+            )
+        });
+        let mut names: Vec<&str> = Vec::new();
         for file in &generated.files {
-            let name = file.path.rsplit('/').next().unwrap_or(file.path);
+            let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+            assert!(
+                !names.contains(&name),
+                "{stem}.toml generates two files named {name}; their snapshots would clash"
+            );
+            names.push(name);
             insta::assert_snapshot!(format!("{stem}__{name}"), &file.contents);
         }
-        insta::assert_snapshot!(format!("{stem}__readme_section"), &generated.readme_section);
+        for section in &generated.readme_sections {
+            insta::assert_snapshot!(format!("{stem}__readme_{}", section.name), &section.text);
+        }
     }
 }
 
@@ -56,8 +90,8 @@ fn every_golden_catalog_generates_the_reviewed_output() {
 fn generation_is_deterministic() {
     for path in golden_catalogs() {
         let (stem, source) = read(&path);
-        let first = codegen::generate("c.toml", &source);
-        let second = codegen::generate("c.toml", &source);
+        let first = generate("c.toml", &source);
+        let second = generate("c.toml", &source);
         assert!(first.is_ok(), "{stem}.toml is invalid");
         assert_eq!(
             first, second,

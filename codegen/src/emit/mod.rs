@@ -6,3 +6,4 @@ pub mod docs;
 pub(crate) mod docs_params;
 pub mod published;
 pub mod rust;
+pub mod schema;
