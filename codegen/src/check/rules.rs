@@ -9,7 +9,7 @@ use super::params::ParamLookups;
 use super::{Checker, NameKind};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::keywords::{CharClass, JsonType, RuleKind, Severity};
-use crate::load::{RawParam, RawRuleSettings};
+use crate::load::{RawParam, RawRuleSettings, RawValue, Text};
 use crate::model::{EnumValue, Rule};
 use crate::names;
 use crate::suggest;
@@ -93,95 +93,105 @@ impl Checker<'_> {
         let mut ok = self.type_name(&type_name, "type_name");
         let mut allowed = Vec::with_capacity(values.get_ref().len());
         for value in values.get_ref() {
-            let text = value.value.get_ref();
-            if text.is_empty() {
-                ok = false;
-                self.report(
-                    Diagnostic::new(value.value.span(), "an allowed value is empty").with_help(
-                        "remove it; a missing value is expressed with `required = false`",
-                    ),
-                );
-                continue;
-            }
-            if !self.unique(NameKind::EnumValue(name.clone()), &value.value, "value") {
-                // Its variant would only repeat the problem.
-                ok = false;
-                continue;
-            }
-            let label = self.text(&value.label, "`label`");
-            let (variant, span) = match &value.variant {
-                Some(given) => (given.get_ref().clone(), given.span()),
-                None => (text.to_upper_camel_case(), value.value.span()),
-            };
-            if let Some(problem) = names::variant_problem(&variant) {
-                ok = false;
-                self.report(
-                    Diagnostic::new(span, problem).with_help(
-                        "add `variant = \"…\"` with an UpperCamelCase name to this value",
-                    ),
-                );
-                continue;
-            }
-            ok &= self.unique_name(
-                NameKind::EnumVariant(name.clone()),
-                &variant,
-                span,
-                "variant name",
-            );
-            if let Some(label) = label {
-                allowed.push(EnumValue {
-                    value: text.clone(),
-                    label,
-                    variant,
-                });
-            } else {
-                ok = false;
+            match self.enum_value(name, value) {
+                Some(value) => allowed.push(value),
+                None => ok = false,
             }
         }
-        let mut hints = Vec::new();
-        if let Some(pairs) = &settings.hints {
-            let values: Vec<&str> = values
-                .get_ref()
-                .iter()
-                .map(|v| v.value.get_ref().as_str())
-                .collect();
-            for (from, to) in pairs.get_ref() {
-                if values.contains(&from.get_ref().as_str()) {
-                    ok = false;
-                    self.report(
-                        Diagnostic::new(
-                            from.span(),
-                            format!("the hint `{}` is itself an allowed value", from.get_ref()),
-                        )
-                        .with_help("remove the hint; an allowed value needs none"),
-                    );
-                } else if !values.contains(&to.get_ref().as_str()) {
-                    ok = false;
-                    self.report(
-                        Diagnostic::new(
-                            to.span(),
-                            format!(
-                                "the hint for `{}` points to `{}`, which is not an allowed value",
-                                from.get_ref(),
-                                to.get_ref()
-                            ),
-                        )
-                        .with_help(suggest::help(
-                            to.get_ref(),
-                            &values,
-                            "an allowed value",
-                        )),
-                    );
-                } else {
-                    hints.push((from.get_ref().clone(), to.get_ref().clone()));
-                }
-            }
-        }
+        let hints = match &settings.hints {
+            Some(pairs) => self.hints(values.get_ref(), pairs.get_ref()),
+            None => Some(Vec::new()),
+        };
+        let hints = hints?;
         ok.then(|| Rule::OneOf {
             type_name: type_name.into_inner(),
             values: allowed,
             hints,
         })
+    }
+
+    /// One allowed value of the `one_of` rule of the param `name`: non-empty, unique,
+    /// labelled, with a unique variant.
+    fn enum_value(&mut self, name: &str, value: &RawValue) -> Option<EnumValue> {
+        let text = value.value.get_ref();
+        if text.is_empty() {
+            self.report(
+                Diagnostic::new(value.value.span(), "an allowed value is empty")
+                    .with_help("remove it; a missing value is expressed with `required = false`"),
+            );
+            return None;
+        }
+        if !self.unique(NameKind::EnumValue(name.to_owned()), &value.value, "value") {
+            // Its variant would only repeat the problem.
+            return None;
+        }
+        let label = self.text(&value.label, "`label`");
+        let (variant, span) = match &value.variant {
+            Some(given) => (given.get_ref().clone(), given.span()),
+            None => (text.to_upper_camel_case(), value.value.span()),
+        };
+        if let Some(problem) = names::variant_problem(&variant) {
+            self.report(
+                Diagnostic::new(span, problem)
+                    .with_help("add `variant = \"…\"` with an UpperCamelCase name to this value"),
+            );
+            return None;
+        }
+        let unique = self.unique_name(
+            NameKind::EnumVariant(name.to_owned()),
+            &variant,
+            span,
+            "variant name",
+        );
+        Some(EnumValue {
+            value: text.clone(),
+            label: label?,
+            variant,
+        })
+        .filter(|_| unique)
+    }
+
+    /// The `hints` of a `one_of` rule: each maps a value that is not allowed to one that is.
+    fn hints(
+        &mut self,
+        values: &[RawValue],
+        pairs: &[(Text, Text)],
+    ) -> Option<Vec<(String, String)>> {
+        let values: Vec<&str> = values.iter().map(|v| v.value.get_ref().as_str()).collect();
+        let mut hints = Vec::new();
+        let mut ok = true;
+        for (from, to) in pairs {
+            if values.contains(&from.get_ref().as_str()) {
+                ok = false;
+                self.report(
+                    Diagnostic::new(
+                        from.span(),
+                        format!("the hint `{}` is itself an allowed value", from.get_ref()),
+                    )
+                    .with_help("remove the hint; an allowed value needs none"),
+                );
+            } else if !values.contains(&to.get_ref().as_str()) {
+                ok = false;
+                self.report(
+                    Diagnostic::new(
+                        to.span(),
+                        format!(
+                            "the hint for `{}` points to `{}`, which is not an allowed value",
+                            from.get_ref(),
+                            to.get_ref()
+                        ),
+                    )
+                    .with_help(suggest::help(
+                        to.get_ref(),
+                        &values,
+                        "an allowed value",
+                    )),
+                );
+            } else {
+                hints.push((from.get_ref().clone(), to.get_ref().clone()));
+            }
+        }
+        ok.then_some(hints)
     }
 
     fn length(&mut self, value: &Option<Spanned<i64>>, key: &str) -> Result<Option<u32>, ()> {
@@ -361,51 +371,7 @@ impl Checker<'_> {
             }
             return None;
         };
-        let mut ok = true;
-        match lookups.types.get(prefix.get_ref()) {
-            _ if prefix.get_ref() == raw.name.get_ref() => {
-                ok = false;
-                self.report(
-                    Diagnostic::new(prefix.span(), "`prefix_param` names the param itself")
-                        .with_help("name the param that holds the prefix"),
-                );
-            }
-            Some(json_type) if json_type == JsonType::String.word() => {}
-            None if lookups.unloaded.contains(prefix.get_ref()) => ok = false,
-            Some(_) => {
-                ok = false;
-                self.report(
-                    Diagnostic::new(
-                        prefix.span(),
-                        format!(
-                            "`prefix_param` names `{}`, which is not of type \"string\"",
-                            prefix.get_ref()
-                        ),
-                    )
-                    .with_help("name a string param"),
-                );
-            }
-            None => {
-                ok = false;
-                let names: Vec<&str> = lookups.types.keys().map(String::as_str).collect();
-                let mut names = names;
-                names.sort_unstable();
-                self.report(
-                    Diagnostic::new(
-                        prefix.span(),
-                        format!(
-                            "`prefix_param` names `{}`, which is not a param",
-                            prefix.get_ref()
-                        ),
-                    )
-                    .with_help(suggest::help(
-                        prefix.get_ref(),
-                        &names,
-                        "a param",
-                    )),
-                );
-            }
-        }
+        let ok = self.prefix_param(raw, prefix, lookups);
         let suffix = match u32::try_from(*suffix_len.get_ref()) {
             Ok(length @ 1..=1024) => Some(length),
             _ => {
@@ -428,6 +394,33 @@ impl Checker<'_> {
             prefix_param: prefix.get_ref().clone(),
             suffix_len,
         })
+    }
+
+    /// Whether `prefix_param` names another param of type string; reports it if not.
+    fn prefix_param(&mut self, raw: &RawParam, prefix: &Text, lookups: &ParamLookups) -> bool {
+        let named = prefix.get_ref();
+        let (message, help) = match lookups.types.get(named) {
+            _ if named == raw.name.get_ref() => (
+                "`prefix_param` names the param itself".to_owned(),
+                "name the param that holds the prefix".to_owned(),
+            ),
+            Some(json_type) if json_type == JsonType::String.word() => return true,
+            None if lookups.unloaded.contains(named) => return false,
+            Some(_) => (
+                format!("`prefix_param` names `{named}`, which is not of type \"string\""),
+                "name a string param".to_owned(),
+            ),
+            None => {
+                let mut names: Vec<&str> = lookups.types.keys().map(String::as_str).collect();
+                names.sort_unstable();
+                (
+                    format!("`prefix_param` names `{named}`, which is not a param"),
+                    suggest::help(named, &names, "a param"),
+                )
+            }
+        };
+        self.report(Diagnostic::new(prefix.span(), message).with_help(help));
+        false
     }
 
     fn custom(&mut self, raw: &RawParam, settings: &RawRuleSettings) -> Option<Rule> {

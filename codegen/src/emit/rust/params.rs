@@ -95,6 +95,7 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
     } else {
         quote!(&PARAM_ROWS[self as usize])
     };
+    let accessors = param_accessors(&scope);
     quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -142,6 +143,23 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
                 }
             }
 
+            #accessors
+        }
+
+        impl core::fmt::Display for Param {
+            /// Writes the name as the page passes it.
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        #wire
+    }
+}
+
+/// The accessors of `Param`, each reading its row; `scope` is the scope enum's type.
+fn param_accessors(scope: &TokenStream) -> TokenStream {
+    quote! {
             /// The name as the page passes it; a member of an object is `object.member`.
             pub const fn name(self) -> &'static str { self.row().name }
             /// Where the page passes it.
@@ -166,16 +184,6 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
             pub const fn doc(self) -> &'static str { self.row().doc }
             /// The object parameter this one is a member of.
             pub const fn parent(self) -> Option<Param> { self.row().parent }
-        }
-
-        impl core::fmt::Display for Param {
-            /// Writes the name as the page passes it.
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-
-        #wire
     }
 }
 

@@ -31,16 +31,7 @@ pub(crate) fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
         Some(why) => quote!(#[deprecated = #why]),
         None => quote!(),
     });
-    let fields = table.columns.iter().map(|column| {
-        let field = ident(&column.name);
-        let ty = column_type(catalog, column);
-        quote!(#field: #ty,)
-    });
-    let values = table
-        .rows
-        .iter()
-        .map(|row| row_value(catalog, table, row, &row_type));
-    let count = Literal::usize_unsuffixed(table.rows.len());
+    let data = row_data(catalog, table, &row_type, &rows_static);
     let row_fn = if table.rows.is_empty() {
         quote!(match self {})
     } else {
@@ -66,13 +57,7 @@ pub(crate) fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
             #( #variant_docs #deprecations #variants, )*
         }
 
-        /// The facts of one row, kept together.
-        struct #row_type {
-            #( #fields )*
-        }
-
-        /// One row per variant, in variant order.
-        static #rows_static: [#row_type; #count] = [ #( #values, )* ];
+        #data
 
         #[allow(deprecated)]
         impl #name {
@@ -96,6 +81,34 @@ pub(crate) fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
         #impls
         #wire
         #row_impl
+    }
+}
+
+/// The private row struct and the static array of rows, one per variant.
+fn row_data(
+    catalog: &Catalog,
+    table: &Table,
+    row_type: &Ident,
+    rows_static: &Ident,
+) -> TokenStream {
+    let fields = table.columns.iter().map(|column| {
+        let field = ident(&column.name);
+        let ty = column_type(catalog, column);
+        quote!(#field: #ty,)
+    });
+    let values = table
+        .rows
+        .iter()
+        .map(|row| row_value(catalog, table, row, row_type));
+    let count = Literal::usize_unsuffixed(table.rows.len());
+    quote! {
+        /// The facts of one row, kept together.
+        struct #row_type {
+            #( #fields )*
+        }
+
+        /// One row per variant, in variant order.
+        static #rows_static: [#row_type; #count] = [ #( #values, )* ];
     }
 }
 
