@@ -74,3 +74,21 @@ fn a_report_lists_every_problem_with_param_row_and_hint() {
         .iter()
         .any(|p| p["param"] == "mode" && p["hint"] == "popup"));
 }
+
+/// The runtime computes each row's anchor itself; the docs pages, written by codegen,
+/// must hold every one of them, or a problem's `type` would point nowhere.
+#[test]
+fn every_problem_type_anchor_exists_on_its_docs_page() {
+    fn check<R: CatalogRow>(rows: &[R]) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let page = std::fs::read_to_string(root.join(R::DOCS_PAGE)).expect("the docs page");
+        for row in rows {
+            let anchor = format!("<a id=\"{}\"></a>", row.anchor());
+            assert!(page.contains(&anchor), "{} lacks {anchor}", R::DOCS_PAGE);
+        }
+    }
+    check(ErrorCode::ALL);
+    check(FieldError::ALL);
+    check(VerifyCode::ALL);
+    check(ApiError::ALL);
+}
