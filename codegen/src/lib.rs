@@ -222,6 +222,8 @@ fn emit_all(
         contents: emit::published::record(record, &published::entries_of(&catalogs)),
         owner: None,
     });
+    files.extend(emit::typescript::files(checked).map_err(|(path, m)| internal(&path, m))?);
+    files.extend(emit::schema::files(checked));
     Ok(Generated {
         files,
         readme_sections,

@@ -86,7 +86,7 @@ fn main() -> ExitCode {
 
     if !custom_functions.is_empty() {
         println!(
-            "custom checks the catalog expects in captcha-errors/src/custom.rs: {}",
+            "custom checks the catalogs expect in captcha-errors/src/custom.rs and ts/src/custom.ts: {}",
             custom_functions.join(", ")
         );
     }

@@ -1,0 +1,207 @@
+//! Vocabularies and tables in TypeScript. Each is a string-literal union of its words or
+//! keys (a table also has an open form for keys the catalog does not know yet), a const
+//! object with its facts `as const`, typed accessors and `ALL`, and a type guard.
+
+use std::collections::HashSet;
+
+use super::text::{doc, doc1, key, literal, string_array, union, Names};
+use crate::keywords::ColumnKind;
+use crate::model::{Catalog, Cell, Column, Row, Table, Vocabulary};
+
+/// A vocabulary: its union, its words' docs and its guard.
+pub(crate) fn vocabulary(vocabulary: &Vocabulary, names: &mut Names) -> Result<String, String> {
+    let name = names.ty(&vocabulary.type_name)?;
+    names.value(&name)?;
+    let words = names.value(&format!("{name}_WORDS"))?;
+    let guard = names.value(&format!("is{name}"))?;
+    let mut out = doc1("", &vocabulary.doc);
+    let all: Vec<&str> = vocabulary.words.iter().map(|w| w.word.as_str()).collect();
+    out.push_str(&format!("export type {name} ={};\n\n", union(&all)));
+    out.push_str(&doc1("", &format!("What each word of `{name}` means.")));
+    out.push_str(&format!("const {words} = {{\n"));
+    for word in &vocabulary.words {
+        out.push_str(&format!("  {}: {},\n", key(&word.word), literal(&word.doc)));
+    }
+    out.push_str("} as const;\n\n");
+    out.push_str(&doc1(
+        "",
+        &format!("The words of `{name}`, with what each means."),
+    ));
+    out.push_str(&format!("export const {name} = {{\n"));
+    out.push_str(&doc1("  ", "Every word, in catalog order."));
+    out.push_str(&format!("  ALL: {} as const,\n", string_array(&all)));
+    out.push_str(&doc1("  ", "What `word` means."));
+    out.push_str(&format!(
+        "  doc(word: {name}): string {{\n    return {words}[word];\n  }},\n}} as const;\n\n"
+    ));
+    out.push_str(&doc1(
+        "",
+        &format!("Whether `value` is a word of `{name}` (case-sensitive)."),
+    ));
+    out.push_str(&format!(
+        "export function {guard}(value: string): value is {name} {{\n  return rt.hasOwn({words}, value);\n}}\n\n"
+    ));
+    Ok(out)
+}
+
+/// A table: its unions, its rows `as const`, its accessors and its guard.
+pub(crate) fn table(catalog: &Catalog, table: &Table, names: &mut Names) -> Result<String, String> {
+    let name = names.ty(&table.type_name)?;
+    names.value(&name)?;
+    let open = names.ty(&format!("Open{name}"))?;
+    let rows = names.value(&format!("{name}_ROWS"))?;
+    let guard = names.value(&format!("is{name}"))?;
+    let keys: Vec<&str> = table.rows.iter().map(|row| table.key_of(row)).collect();
+    let mut out = doc(
+        "",
+        &[
+            table.doc.clone(),
+            String::new(),
+            format!("Source: {}", catalog.source),
+            String::new(),
+            format!("Provenance: {}", catalog.provenance),
+        ],
+    );
+    out.push_str(&format!("export type {name} ={};\n\n", union(&keys)));
+    out.push_str(&doc1(
+        "",
+        &format!(
+            "A `{name}`, or a {} this catalog does not know yet.",
+            table.noun
+        ),
+    ));
+    out.push_str(&format!(
+        "export type {open} = {name} | (string & {{}});\n\n"
+    ));
+    out.push_str(&doc1(
+        "",
+        &format!("The facts of every `{name}`, by its key, in catalog order."),
+    ));
+    out.push_str(&format!("const {rows} = {{\n"));
+    for row in &table.rows {
+        out.push_str(&row_value(catalog, table, row));
+    }
+    out.push_str("} as const;\n\n");
+    out.push_str(&accessors(catalog, table, &name, &rows)?);
+    out.push_str(&doc1(
+        "",
+        &format!("Whether `value` is the key of a `{name}` (case-sensitive)."),
+    ));
+    out.push_str(&format!(
+        "export function {guard}(value: string): value is {name} {{\n  return rt.hasOwn({rows}, value);\n}}\n\n"
+    ));
+    Ok(out)
+}
+
+/// One row of the rows object, with its doc.
+fn row_value(catalog: &Catalog, table: &Table, row: &Row) -> String {
+    let display = match &row.cells[table.display] {
+        Cell::Text(text) => text.clone(),
+        _ => String::new(),
+    };
+    let mut lines = vec![format!("`{}`: {display}", table.key_of(row))];
+    if let Some(why) = &row.deprecated {
+        lines.push(format!("@deprecated {why}"));
+    }
+    let mut out = doc("  ", &lines);
+    out.push_str(&format!("  {}: {{\n", key(table.key_of(row))));
+    for (column, cell) in table.columns.iter().zip(&row.cells) {
+        out.push_str(&format!(
+            "    {}: {},\n",
+            key(&column.name),
+            cell_value(catalog, column, cell)
+        ));
+    }
+    let deprecated = row
+        .deprecated
+        .as_deref()
+        .map_or("undefined".to_owned(), literal);
+    out.push_str(&format!("    deprecated: {deprecated},\n  }},\n"));
+    out
+}
+
+fn cell_value(catalog: &Catalog, column: &Column, cell: &Cell) -> String {
+    let word = |index: usize| {
+        let vocabulary = column.vocabulary.map(|v| &catalog.vocabularies[v]);
+        vocabulary.map_or(String::new(), |v| v.words[index].word.clone())
+    };
+    match cell {
+        Cell::Absent => "undefined".to_owned(),
+        Cell::Text(text) => literal(text),
+        Cell::Integer(number) => number.to_string(),
+        Cell::HttpStatus(status) => status.to_string(),
+        Cell::Word(index) => literal(&word(*index)),
+        Cell::Words(indexes) => string_array(indexes.iter().map(|i| word(*i))),
+    }
+}
+
+/// The TypeScript type of a column's accessor.
+fn column_type(catalog: &Catalog, table: &Table, column: &Column) -> String {
+    let vocabulary = column
+        .vocabulary
+        .map_or_else(String::new, |v| catalog.vocabularies[v].type_name.clone());
+    let base = match column.kind {
+        ColumnKind::Key => table.type_name.clone(),
+        ColumnKind::Text => "string".to_owned(),
+        ColumnKind::Integer | ColumnKind::HttpStatus => "number".to_owned(),
+        ColumnKind::Word => vocabulary,
+        ColumnKind::Words => format!("readonly {vocabulary}[]"),
+    };
+    if column.optional {
+        format!("{base} | undefined")
+    } else {
+        base
+    }
+}
+
+/// The table's const object: `ALL`, `ROWS`, `from_<key column>` and one accessor per
+/// column, named as the column (as the rows' facts and the Rust accessors are).
+fn accessors(catalog: &Catalog, table: &Table, name: &str, rows: &str) -> Result<String, String> {
+    let lookup = format!("from_{}", table.columns[table.key].name);
+    let mut members: HashSet<String> = ["ALL", "ROWS", "deprecated", lookup.as_str()]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let keys: Vec<&str> = table.rows.iter().map(|row| table.key_of(row)).collect();
+    let mut out = doc1("", &format!("Every `{name}` with its facts and lookups."));
+    out.push_str(&format!("export const {name} = {{\n"));
+    out.push_str(&doc1("  ", "Every key, in catalog order."));
+    out.push_str(&format!("  ALL: {} as const,\n", string_array(&keys)));
+    out.push_str(&doc1("  ", "The facts of every row, by key."));
+    out.push_str(&format!("  ROWS: {rows},\n"));
+    out.push_str(&doc1(
+        "  ",
+        &format!("The `{name}` whose key is exactly `value`, or `undefined`."),
+    ));
+    out.push_str(&format!(
+        "  {lookup}(value: string): {name} | undefined {{\n    return rt.hasOwn({rows}, value) ? value : undefined;\n  }},\n"
+    ));
+    for column in &table.columns {
+        let accessor = column.name.clone();
+        if !members.insert(accessor.clone()) {
+            return Err(format!(
+                "the column `{}` of `{name}` makes the TypeScript accessor `{accessor}`, which is taken",
+                column.name
+            ));
+        }
+        let column_doc = if column.doc.is_empty() {
+            column.title.clone()
+        } else {
+            column.doc.clone()
+        };
+        out.push_str(&doc1("  ", &column_doc));
+        out.push_str(&format!(
+            "  {accessor}(key: {name}): {} {{\n    return {rows}[key].{};\n  }},\n",
+            column_type(catalog, table, column),
+            column.name
+        ));
+    }
+    out.push_str(&doc1(
+        "  ",
+        "Why the row is retired, or `undefined` if it is not.",
+    ));
+    out.push_str(&format!(
+        "  deprecated(key: {name}): string | undefined {{\n    return {rows}[key].deprecated;\n  }},\n}} as const;\n\n"
+    ));
+    Ok(out)
+}
