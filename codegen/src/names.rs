@@ -53,6 +53,21 @@ pub fn snake_case_problem(name: &str) -> Option<String> {
     None
 }
 
+/// The anchor of a row on its docs page: `<table>-<key>`, lowercased, every character
+/// other than an ASCII letter or digit made `-`.
+pub fn anchor(table: &str, key: &str) -> String {
+    format!("{table}-{key}")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
 /// Lowercase words of an UpperCamelCase name: `ErrorCode` → `error code`.
 pub fn words_of(type_name: &str) -> String {
     use heck::ToTitleCase;

@@ -240,7 +240,7 @@ impl ApiError {
 impl core::fmt::Display for ApiError {
     /// Writes the row's `description`.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.description())
+        f.write_str(ApiError::description(*self))
     }
 }
 impl std::error::Error for ApiError {}
@@ -268,20 +268,19 @@ impl crate::CatalogRow for ApiError {
     const TABLE: &'static str = "code";
     const DOCS_PAGE: &'static str = "docs/api.md";
     fn title(self) -> &'static str {
-        self.description()
+        ApiError::description(self)
     }
     fn status(self) -> Option<u16> {
-        Some(self.http_status())
+        Some(ApiError::http_status(self))
     }
-    #[allow(unused_mut)]
     fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut facts = Vec::new();
         {
-            let value = self.retry();
+            let value = ApiError::retry(self);
             facts.push(("retry", vec![value.as_str()]));
         }
         {
-            let value = self.confidence();
+            let value = ApiError::confidence(self);
             facts.push(("confidence", vec![value.as_str()]));
         }
         facts

@@ -352,7 +352,7 @@ impl ErrorCode {
 impl core::fmt::Display for ErrorCode {
     /// Writes the row's `description`.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.description())
+        f.write_str(ErrorCode::description(*self))
     }
 }
 impl std::error::Error for ErrorCode {}
@@ -380,24 +380,23 @@ impl crate::CatalogRow for ErrorCode {
     const TABLE: &'static str = "code";
     const DOCS_PAGE: &'static str = "docs/init.md";
     fn title(self) -> &'static str {
-        self.description()
+        ErrorCode::description(self)
     }
     fn status(self) -> Option<u16> {
-        Some(self.http_status())
+        Some(ErrorCode::http_status(self))
     }
-    #[allow(unused_mut)]
     fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut facts = Vec::new();
         {
-            let value = self.retry();
+            let value = ErrorCode::retry(self);
             facts.push(("retry", vec![value.as_str()]));
         }
         {
-            let value = self.category();
+            let value = ErrorCode::category(self);
             facts.push(("category", vec![value.as_str()]));
         }
         {
-            let value = self.platforms();
+            let value = ErrorCode::platforms(self);
             facts.push(("platforms", value.iter().map(|word| word.as_str()).collect()));
         }
         facts
@@ -531,7 +530,7 @@ impl FieldError {
 impl core::fmt::Display for FieldError {
     /// Writes the row's `description`.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.description())
+        f.write_str(FieldError::description(*self))
     }
 }
 impl std::error::Error for FieldError {}
@@ -559,16 +558,15 @@ impl crate::CatalogRow for FieldError {
     const TABLE: &'static str = "field";
     const DOCS_PAGE: &'static str = "docs/init.md";
     fn title(self) -> &'static str {
-        self.description()
+        FieldError::description(self)
     }
     fn status(self) -> Option<u16> {
-        Some(self.http_status())
+        Some(FieldError::http_status(self))
     }
-    #[allow(unused_mut)]
     fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut facts = Vec::new();
         {
-            let value = self.platforms();
+            let value = FieldError::platforms(self);
             facts.push(("platforms", value.iter().map(|word| word.as_str()).collect()));
         }
         facts
@@ -594,29 +592,29 @@ impl Raised {
     /// The vendor's description of the error, verbatim.
     pub const fn description(self) -> &'static str {
         match self {
-            Raised::Code(row) => row.description(),
-            Raised::Field(row) => row.description(),
+            Raised::Code(row) => ErrorCode::description(row),
+            Raised::Field(row) => FieldError::description(row),
         }
     }
     /// The vendor's troubleshooting suggestions, verbatim.
     pub const fn troubleshooting(self) -> &'static str {
         match self {
-            Raised::Code(row) => row.troubleshooting(),
-            Raised::Field(row) => row.troubleshooting(),
+            Raised::Code(row) => ErrorCode::troubleshooting(row),
+            Raised::Field(row) => FieldError::troubleshooting(row),
         }
     }
     /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
     pub const fn http_status(self) -> u16 {
         match self {
-            Raised::Code(row) => row.http_status(),
-            Raised::Field(row) => row.http_status(),
+            Raised::Code(row) => ErrorCode::http_status(row),
+            Raised::Field(row) => FieldError::http_status(row),
         }
     }
     /// The client integrations in which this code can occur.
     pub const fn platforms(self) -> &'static [Platform] {
         match self {
-            Raised::Code(row) => row.platforms(),
-            Raised::Field(row) => row.platforms(),
+            Raised::Code(row) => ErrorCode::platforms(row),
+            Raised::Field(row) => FieldError::platforms(row),
         }
     }
 }

@@ -584,7 +584,7 @@ impl VerifyCode {
 impl core::fmt::Display for VerifyCode {
     /// Writes the row's `meaning`.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.meaning())
+        f.write_str(VerifyCode::meaning(*self))
     }
 }
 impl std::error::Error for VerifyCode {}
@@ -612,24 +612,23 @@ impl crate::CatalogRow for VerifyCode {
     const TABLE: &'static str = "code";
     const DOCS_PAGE: &'static str = "docs/verify.md";
     fn title(self) -> &'static str {
-        self.meaning()
+        VerifyCode::meaning(self)
     }
     fn status(self) -> Option<u16> {
         None
     }
-    #[allow(unused_mut)]
     fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut facts = Vec::new();
         {
-            let value = self.verdict();
+            let value = VerifyCode::verdict(self);
             facts.push(("verdict", vec![value.as_str()]));
         }
         {
-            let value = self.action();
+            let value = VerifyCode::action(self);
             facts.push(("action", vec![value.as_str()]));
         }
         {
-            let value = self.confidence();
+            let value = VerifyCode::confidence(self);
             facts.push(("confidence", vec![value.as_str()]));
         }
         facts

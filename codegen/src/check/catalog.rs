@@ -24,6 +24,47 @@ pub const RESERVED_MODULES: &[&str] = &[
     "wire",
 ];
 
+/// Words TypeScript reserves that are not Rust keywords too (those are refused anyway).
+const TYPESCRIPT_RESERVED: &[&str] = &[
+    "case",
+    "catch",
+    "class",
+    "debugger",
+    "default",
+    "delete",
+    "export",
+    "extends",
+    "finally",
+    "function",
+    "implements",
+    "import",
+    "instanceof",
+    "interface",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "switch",
+    "this",
+    "throw",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "with",
+    "yield",
+    "let",
+    "static",
+    "await",
+    "enum",
+    "const",
+    "undefined",
+    "arguments",
+    "eval",
+];
+
 /// `[catalog]` once checked.
 pub(super) struct CheckedMeta {
     pub(super) name: String,
@@ -85,6 +126,19 @@ impl Checker<'_> {
     fn module(&mut self, meta: &RawMeta) -> Option<String> {
         let module = &meta.module;
         if !self.snake_case(module, "name the module in snake_case, such as \"init\"") {
+            return None;
+        }
+        if TYPESCRIPT_RESERVED.contains(&module.get_ref().as_str()) {
+            self.report(
+                Diagnostic::new(
+                    module.span(),
+                    format!(
+                        "the module name `{}` is a reserved word in TypeScript",
+                        module.get_ref()
+                    ),
+                )
+                .with_help("choose another name: the module is also a TypeScript namespace"),
+            );
             return None;
         }
         if RESERVED_MODULES.contains(&module.get_ref().as_str()) {

@@ -72,6 +72,8 @@ pub fn check(
 pub(crate) enum NameKind {
     /// A type of the generated module: enums of vocabularies, tables and `one_of` rules.
     TypeName,
+    /// The SHOUTY_SNAKE_CASE stem of a type's generated statics, such as `ERROR_CODE`.
+    ConstantStem,
     /// A word of the named vocabulary.
     Word(String),
     /// A variant of the named vocabulary's enum.
@@ -82,6 +84,8 @@ pub(crate) enum NameKind {
     Key(String),
     /// A variant of the named table's enum.
     RowVariant(String),
+    /// The docs anchor of a row of the named table.
+    Anchor(String),
     /// A param's name.
     ParamName,
     /// A variant of the `Param` enum.
@@ -113,7 +117,14 @@ impl Checker<'_> {
         for name in GENERATED_TYPE_NAMES {
             self.seen
                 .insert((NameKind::TypeName, (*name).to_owned()), 0..0);
+            let row_struct = format!("{name}Row");
+            self.seen.insert((NameKind::TypeName, row_struct), 0..0);
+            let stem = heck::AsShoutySnakeCase(name).to_string();
+            self.seen
+                .insert((NameKind::ConstantStem, format!("{stem}_*")), 0..0);
         }
+        self.seen
+            .insert((NameKind::ConstantStem, "TYPE_ERROR_*".to_owned()), 0..0);
     }
 
     /// Records `name`; reports it if a name of the same kind was seen before.
@@ -210,7 +221,35 @@ impl Checker<'_> {
             )));
             return false;
         }
-        self.unique(NameKind::TypeName, name, "type name")
+        if !self.unique(NameKind::TypeName, name, "type name") {
+            return false;
+        }
+        // The generated code also names a private row struct `<Type>Row` and statics
+        // `<TYPE>_ROWS`, `<TYPE>_WORDS` or `<TYPE>_VALUES` after each type.
+        let row_struct = format!("{}Row", name.get_ref());
+        let stem = heck::AsShoutySnakeCase(name.get_ref()).to_string();
+        for (kind, derived, what) in [
+            (NameKind::TypeName, row_struct, "its row struct"),
+            (NameKind::ConstantStem, format!("{stem}_*"), "its statics"),
+        ] {
+            if let Some(first) = self.seen.get(&(kind.clone(), derived.clone())) {
+                let mut diagnostic = Diagnostic::new(
+                    name.span(),
+                    format!(
+                        "the type `{}` would name {what} `{derived}`, a name already taken",
+                        name.get_ref()
+                    ),
+                )
+                .with_help("rename one of the two types");
+                if *first != (0..0) {
+                    diagnostic = diagnostic.with_label(first.clone(), "this name takes it first");
+                }
+                self.report(diagnostic);
+                return false;
+            }
+            self.seen.insert((kind, derived), name.span());
+        }
+        true
     }
 
     /// A snake_case name, reported with `help` when it is not one.

@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::keywords::ColumnKind;
 use crate::load::{RawCell, RawTable, Text};
 use crate::model::{Cell, Column, Row, Table, Vocabulary};
+use crate::names;
 use crate::suggest;
 
 impl Checker<'_> {
@@ -40,7 +41,15 @@ impl Checker<'_> {
                         "row",
                     )
                 })
-                .flatten();
+                .flatten()
+                .filter(|_| {
+                    self.unique_name(
+                        NameKind::Anchor(table.name.clone()),
+                        &names::anchor(&table.name, key.get_ref()),
+                        key.span(),
+                        "docs anchor",
+                    )
+                });
             let deprecated = self.optional_text(raw_row.deprecated.as_ref(), "`deprecated`");
             let mut cells = Vec::with_capacity(table.columns.len());
             for (column, cell) in table.columns.iter().zip(&raw_row.cells) {

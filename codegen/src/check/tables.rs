@@ -338,6 +338,13 @@ impl Checker<'_> {
                 .position(|c| &c.name == raw.display.get_ref());
             return Some(key.into_iter().chain(display).collect());
         };
+        if given.get_ref().is_empty() {
+            self.report(
+                Diagnostic::new(given.span(), "`summary` is empty: the README table would have no columns")
+                    .with_help("list the columns to show, or remove `summary` to show the key and display columns"),
+            );
+            return None;
+        }
         let mut summary = Vec::new();
         let mut ok = true;
         for name in given.get_ref() {

@@ -5,20 +5,7 @@
 use crate::markdown::{escape_inline, header, link_or_text, row};
 use crate::model::{Catalog, Cell, Column, Row, Table};
 
-/// The anchor of a row on its docs page: `<table>-<key>`, lowercased, every character
-/// other than a letter or digit made `-`.
-pub fn anchor(table: &str, key: &str) -> String {
-    format!("{table}-{key}")
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
+pub use crate::names::anchor;
 
 /// The whole docs page of `catalog`.
 pub fn page(catalog: &Catalog, catalog_path: &str) -> String {
@@ -116,7 +103,7 @@ fn vocabularies_section(catalog: &Catalog) -> String {
         out.push('\n');
         for word in &vocabulary.words {
             out.push_str(&row(&[
-                format!("`{}`", word.word),
+                escape_inline(&format!("`{}`", word.word)),
                 escape_inline(&word.doc),
             ]));
             out.push('\n');
@@ -142,7 +129,10 @@ pub fn readme_section(catalog: &Catalog) -> String {
                 .summary
                 .iter()
                 .map(|&i| match &table_row.cells[i] {
-                    Cell::Text(text) if i == table.key => format!("`{text}`"),
+                    Cell::Text(text) if i == table.key => match &table_row.deprecated {
+                        Some(_) => format!("`{text}` (deprecated)"),
+                        None => format!("`{text}`"),
+                    },
                     cell => cell_text(catalog, table, table_row, &table.columns[i], cell),
                 })
                 .collect();

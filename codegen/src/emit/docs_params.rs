@@ -41,7 +41,7 @@ pub(crate) fn params_section(catalog: &Catalog) -> String {
         let raises = row_name(catalog, param.raises);
         let scope = catalog
             .scope_vocabulary()
-            .map_or_else(String::new, |v| v.words[param.scope].word.clone());
+            .map_or_else(String::new, |v| escape_inline(&v.words[param.scope].word));
         out.push_str(&row(&[
             format!("`{}`", param.name),
             scope,

@@ -46,11 +46,11 @@ pub(crate) fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
     let status = match status_column {
         Some(column) if column.optional => {
             let column = ident(&column.name);
-            quote!(self.#column())
+            quote!(#name::#column(self))
         }
         Some(column) => {
             let column = ident(&column.name);
-            quote!(Some(self.#column()))
+            quote!(Some(#name::#column(self)))
         }
         None => quote!(None),
     };
@@ -65,18 +65,28 @@ pub(crate) fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
         .columns
         .iter()
         .filter(|c| matches!(c.kind, ColumnKind::Word | ColumnKind::Words))
-        .map(|column| {
+        .collect::<Vec<_>>();
+    let word_facts = if facts.is_empty() {
+        quote!(Vec::new())
+    } else {
+        let facts = facts.into_iter().map(|column| {
             let (key, accessor) = (&column.name, ident(&column.name));
             let words = match column.kind {
                 ColumnKind::Word => quote!(vec![value.as_str()]),
                 _ => quote!(value.iter().map(|word| word.as_str()).collect()),
             };
             if column.optional {
-                quote!(if let Some(value) = self.#accessor() { facts.push((#key, #words)); })
+                quote!(if let Some(value) = #name::#accessor(self) { facts.push((#key, #words)); })
             } else {
-                quote!({ let value = self.#accessor(); facts.push((#key, #words)); })
+                quote!({ let value = #name::#accessor(self); facts.push((#key, #words)); })
             }
         });
+        quote! {
+            let mut facts = Vec::new();
+            #( #facts )*
+            facts
+        }
+    };
     let words_columns = table
         .columns
         .iter()
@@ -90,18 +100,15 @@ pub(crate) fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
             const DOCS_PAGE: &'static str = #docs;
 
             fn title(self) -> &'static str {
-                self.#title()
+                #name::#title(self)
             }
 
             fn status(self) -> Option<u16> {
                 #status
             }
 
-            #[allow(unused_mut)]
             fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
-                let mut facts = Vec::new();
-                #( #facts )*
-                facts
+                #word_facts
             }
         }
 

@@ -39,7 +39,7 @@ pub(crate) fn raised_enum(catalog: &Catalog) -> TokenStream {
         quote! {
             #column_doc
             pub const fn #name(self) -> #ty {
-                match self { #( Raised::#variants(row) => row.#name(), )* }
+                match self { #( Raised::#variants(row) => #types::#name(row), )* }
             }
         }
     });

@@ -101,6 +101,12 @@ fn row_data(
         .iter()
         .map(|row| row_value(catalog, table, row, row_type));
     let count = Literal::usize_unsuffixed(table.rows.len());
+    // A table without rows never reads its (empty) array.
+    let allow_unused = if table.rows.is_empty() {
+        quote!(#[allow(dead_code)])
+    } else {
+        quote!()
+    };
     quote! {
         /// The facts of one row, kept together.
         struct #row_type {
@@ -108,6 +114,7 @@ fn row_data(
         }
 
         /// One row per variant, in variant order.
+        #allow_unused
         static #rows_static: [#row_type; #count] = [ #( #values, )* ];
     }
 }
@@ -237,7 +244,7 @@ fn trait_impls(table: &Table, name: &Ident) -> TokenStream {
         impl core::fmt::Display for #name {
             #display_doc
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.#display())
+                f.write_str(#name::#display(*self))
             }
         }
 

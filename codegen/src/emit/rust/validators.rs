@@ -209,13 +209,20 @@ fn number_test(
         quote!(value)
     };
     let mut tests = vec![quote!(#value.is_finite())];
-    if let Some(min) = min {
-        let min = Literal::f64_unsuffixed(min);
-        tests.push(quote!(#value >= #min));
-    }
-    if let Some(max) = max {
-        let max = Literal::f64_unsuffixed(max);
-        tests.push(quote!(#value <= #max));
+    match (min, max) {
+        (Some(min), Some(max)) => {
+            let (min, max) = (Literal::f64_unsuffixed(min), Literal::f64_unsuffixed(max));
+            tests.push(quote!((#min..=#max).contains(&#value)));
+        }
+        (Some(min), None) => {
+            let min = Literal::f64_unsuffixed(min);
+            tests.push(quote!(#value >= #min));
+        }
+        (None, Some(max)) => {
+            let max = Literal::f64_unsuffixed(max);
+            tests.push(quote!(#value <= #max));
+        }
+        (None, None) => {}
     }
     if let Some(above) = above {
         let above = Literal::f64_unsuffixed(above);
