@@ -14,6 +14,7 @@ use codegen::CatalogSource;
 pub mod line_endings;
 pub mod report;
 pub mod root;
+pub mod synth;
 
 /// The folder of the catalogs `cargo xtask gen` reads, relative to the root.
 pub const CATALOG_DIR: &str = "catalog";

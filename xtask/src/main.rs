@@ -3,10 +3,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{plan_all, root, stale, write_all};
+use xtask::{plan_all, root, stale, synth, write_all};
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--catalog PATH] [--out DIR]
+       cargo xtask synth --codes N --out PATH [--seed S] [--module NAME]
+       cargo xtask synth --bench-modules [--check]
 
   gen              regenerate every catalog/*.toml's Rust module, docs page and README
                    section, generated/mod.rs and catalog/published-keys.txt, replacing
@@ -16,7 +18,15 @@ usage: cargo xtask gen [--check] [--catalog PATH] [--out DIR]
                    or absolute); without --out, every catalog is still checked with it
                    and no other catalog's file is written
   --out DIR        where the outputs go (default: the workspace root); with --catalog,
-                   that catalog alone is generated into DIR";
+                   that catalog alone is generated into DIR
+
+  synth            write a synthetic format-2 catalog of N codes (8-40 bytes, many of
+                   equal length, text, http_status and word columns) to PATH, the same
+                   for the same N and S (default seed 11); module NAME (default
+                   synth_N); generate it with `gen --catalog PATH --out DIR`
+  --bench-modules  regenerate captcha-errors/benches/generated/, the 6-, 1,000- and
+                   10,000-code modules the lookup benchmark includes; with --check,
+                   write nothing and exit 1 if they are stale";
 
 struct Args {
     check: bool,
@@ -51,6 +61,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("synth") {
+        return synth_main(std::env::args().skip(2));
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(message) if message.is_empty() => {
@@ -118,4 +131,76 @@ fn main() -> ExitCode {
         println!("updated {}", file.path.display());
     }
     ExitCode::SUCCESS
+}
+
+/// What `cargo xtask synth` was asked to do.
+enum SynthCommand {
+    /// Write one catalog.
+    Catalog(synth::Options, PathBuf),
+    /// Regenerate the benchmark's modules, or only check them.
+    BenchModules { check: bool },
+}
+
+fn parse_synth_args(mut args: impl Iterator<Item = String>) -> Result<SynthCommand, String> {
+    let (mut codes, mut out, mut seed, mut module) = (None, None, synth::DEFAULT_SEED, None);
+    let (mut bench_modules, mut check) = (false, false);
+    while let Some(arg) = args.next() {
+        let mut value = |what: &str| args.next().ok_or(format!("`{arg}` needs {what}"));
+        match arg.as_str() {
+            "--codes" => {
+                let text = value("a number")?;
+                codes = Some(
+                    text.parse()
+                        .map_err(|_| format!("`--codes {text}`: not a number"))?,
+                );
+            }
+            "--seed" => {
+                let text = value("a number")?;
+                seed = text
+                    .parse()
+                    .map_err(|_| format!("`--seed {text}`: not a number"))?;
+            }
+            "--out" => out = Some(PathBuf::from(value("a path")?)),
+            "--module" => module = Some(value("a module name")?),
+            "--bench-modules" => bench_modules = true,
+            "--check" => check = true,
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    if bench_modules {
+        return Ok(SynthCommand::BenchModules { check });
+    }
+    let codes: usize = codes.ok_or("`synth` needs `--codes N`")?;
+    let out = out.ok_or("`synth` needs `--out PATH`")?;
+    let mut options = synth::Options::new(codes);
+    options.seed = seed;
+    if let Some(module) = module {
+        options.module = module;
+    }
+    Ok(SynthCommand::Catalog(options, out))
+}
+
+/// `cargo xtask synth ...`.
+fn synth_main(args: impl Iterator<Item = String>) -> ExitCode {
+    let result = match parse_synth_args(args) {
+        Ok(SynthCommand::Catalog(options, out)) => synth::catalog(&options)
+            .and_then(|text| {
+                std::fs::write(&out, text).map_err(|e| format!("{}: {e}", out.display()))
+            })
+            .map(|()| println!("wrote {} ({} codes)", out.display(), options.codes)),
+        Ok(SynthCommand::BenchModules { check }) => root::workspace_root_from_env()
+            .and_then(|root| synth::bench_modules(&root, check))
+            .map(|notes| notes.iter().for_each(|note| println!("{note}"))),
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -521,36 +521,125 @@ impl VerifyCode {
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "T001" => Some(VerifyCode::T001),
-            "T005" => Some(VerifyCode::T005),
-            "T006" => Some(VerifyCode::T006),
-            "F001" => Some(VerifyCode::F001),
-            "F002" => Some(VerifyCode::F002),
-            "F003" => Some(VerifyCode::F003),
-            "F004" => Some(VerifyCode::F004),
-            "F005" => Some(VerifyCode::F005),
-            "F006" => Some(VerifyCode::F006),
-            "F007" => Some(VerifyCode::F007),
-            "F008" => Some(VerifyCode::F008),
-            "F009" => Some(VerifyCode::F009),
-            "F010" => Some(VerifyCode::F010),
-            "F011" => Some(VerifyCode::F011),
-            "F012" => Some(VerifyCode::F012),
-            "F013" => Some(VerifyCode::F013),
-            "F014" => Some(VerifyCode::F014),
-            "F015" => Some(VerifyCode::F015),
-            "F016" => Some(VerifyCode::F016),
-            "F017" => Some(VerifyCode::F017),
-            "F018" => Some(VerifyCode::F018),
-            "F019" => Some(VerifyCode::F019),
-            "F020" => Some(VerifyCode::F020),
-            "F022" => Some(VerifyCode::F022),
-            "F023" => Some(VerifyCode::F023),
-            "F024" => Some(VerifyCode::F024),
-            "F025" => Some(VerifyCode::F025),
-            _ => None,
+        /// A perfect hash of the keys, made by the generator.
+        mod perfect_hash {
+            /// Mixed into the first word of every 16 bytes of the key.
+            const SECRET: u64 = 0xA076_1D64_78BD_642F;
+            /// Multiplies two words into 128 bits and folds the halves together: every bit of
+            /// the result depends on every bit of both words.
+            fn fold_multiply(a: u64, b: u64) -> u64 {
+                let product = u128::from(a) * u128::from(b);
+                (product as u64) ^ ((product >> 64) as u64)
+            }
+            /// Mixes two words of the key into `hash`.
+            fn mix(hash: u64, a: u64, b: u64) -> u64 {
+                fold_multiply(a ^ SECRET, b ^ hash)
+            }
+            /// The two words of 16 bytes of the key.
+            fn words(bytes: &[u8; 16]) -> (u64, u64) {
+                let (words, _) = bytes.as_chunks::<8>();
+                (u64::from_le_bytes(words[0]), u64::from_le_bytes(words[1]))
+            }
+            /// The two words of a key under 16 bytes, which together hold each of its bytes
+            /// (overlapping for 5 to 15 bytes).
+            fn short_words(key: &[u8]) -> (u64, u64) {
+                if let (Some(first), Some(last)) = (
+                    key.first_chunk::<8>(),
+                    key.last_chunk::<8>(),
+                ) {
+                    return (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+                }
+                if let (Some(first), Some(last)) = (
+                    key.first_chunk::<4>(),
+                    key.last_chunk::<4>(),
+                ) {
+                    return (
+                        u64::from(u32::from_le_bytes(*first)),
+                        u64::from(u32::from_le_bytes(*last)),
+                    );
+                }
+                match key {
+                    [] => (0, 0),
+                    [first, ..] => {
+                        (
+                            (u64::from(*first) << 16)
+                                | (u64::from(key[key.len() / 2]) << 8)
+                                | u64::from(key[key.len() - 1]),
+                            0,
+                        )
+                    }
+                }
+            }
+            /// The hash of `key` under `seed`, in the manner of wyhash: the first 16 bytes, each
+            /// 16 after them, and the last 16 (overlapping the ones before), or for a key under
+            /// 16 bytes its [`short_words`]. The length is mixed in, so the overlaps cannot make
+            /// two keys equal.
+            fn key_hash(key: &[u8], seed: u64) -> u64 {
+                let mut hash = seed ^ key.len() as u64;
+                let (Some(first), Some(last)) = (
+                    key.first_chunk::<16>(),
+                    key.last_chunk::<16>(),
+                ) else {
+                    let (a, b) = short_words(key);
+                    return mix(hash, a, b);
+                };
+                let (a, b) = words(first);
+                hash = mix(hash, a, b);
+                let mut rest = &key[16..];
+                while rest.len() > 16 {
+                    if let Some(next) = rest.first_chunk::<16>() {
+                        let (a, b) = words(next);
+                        hash = mix(hash, a, b);
+                    }
+                    rest = &rest[16..];
+                }
+                let (a, b) = words(last);
+                mix(hash, a, b)
+            }
+            /// Whether `a` and `b` hold the same bytes: compared in the pieces [`key_hash`]
+            /// reads, so that keys of up to 32 bytes take a few word comparisons and no call.
+            fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+                if a.len() != b.len() {
+                    return false;
+                }
+                match (a.first_chunk::<16>(), a.last_chunk::<16>()) {
+                    (Some(a_first), Some(a_last)) => {
+                        b.first_chunk::<16>() == Some(a_first)
+                            && b.last_chunk::<16>() == Some(a_last)
+                            && (a.len() <= 32 || a[16..] == b[16..])
+                    }
+                    _ => short_words(a) == short_words(b),
+                }
+            }
+            /// The bucket of a key with hash `hash`: its top `bits` bits.
+            fn bucket_of(hash: u64, bits: u32) -> usize {
+                (hash >> (64 - bits)) as usize
+            }
+            /// The slot of a key with hash `hash` whose bucket has `pilot`, among `slots` (a
+            /// power of two): the hash's low bits, displaced by the pilot.
+            fn slot_of(hash: u64, pilot: u16, slots: usize) -> usize {
+                (hash as usize ^ usize::from(pilot)) & (slots - 1)
+            }
+            const SEED: u64 = 16294208416658607535;
+            static PILOTS: [u16; 8] = [0, 3, 1, 0, 0, 1, 1, 4];
+            static SLOTS: [u16; 64] = [
+                0, 0, 24, 26, 15, 21, 17, 3, 4, 10, 18, 0, 0, 0, 6, 0, 0, 20, 0, 14, 0,
+                0, 0, 0, 23, 25, 0, 0, 0, 0, 16, 0, 8, 0, 0, 22, 1, 0, 12, 0, 13, 0, 9,
+                0, 0, 0, 0, 0, 0, 0, 0, 11, 2, 0, 0, 0, 5, 0, 0, 0, 0, 19, 7, 0,
+            ];
+            /// The row whose key is `key`, if there is one.
+            pub(super) fn find(key: &[u8]) -> Option<super::VerifyCode> {
+                if !(4..=4).contains(&key.len()) {
+                    return None;
+                }
+                let hash = key_hash(key, SEED);
+                let pilot = PILOTS[bucket_of(hash, PILOTS.len().trailing_zeros())];
+                let index = SLOTS[slot_of(hash, pilot, SLOTS.len())] as usize;
+                let row = *super::VerifyCode::ALL.get(index)?;
+                same_bytes(row.as_str().as_bytes(), key).then_some(row)
+            }
         }
+        perfect_hash::find(code.as_bytes())
     }
     /// The code exactly as it appears in Result.VerifyCode.
     pub const fn code(self) -> &'static str {

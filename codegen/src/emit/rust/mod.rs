@@ -4,6 +4,7 @@
 
 mod config;
 mod integrations;
+mod lookup;
 mod params;
 mod raised;
 mod table;

@@ -1,6 +1,7 @@
 //! A table's enum: one variant per row, a private row struct holding a row's facts
 //! together, one static array of rows, and an accessor per column that reads the row.
-//! The lookup `from_<key>` is a `match` on the wire string.
+//! The lookup `from_<key>` is chosen by [`super::lookup`]: a `match` for small tables, a
+//! generated perfect hash for big ones.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -212,23 +213,7 @@ fn accessor(catalog: &Catalog, column: &Column) -> TokenStream {
 }
 
 fn lookup(table: &Table, name: &Ident) -> TokenStream {
-    let key = &table.columns[table.key].name;
-    let function = format_ident!("from_{}", key);
-    let keys = table.rows.iter().map(|row| table.key_of(row));
-    let variants = table.rows.iter().map(|row| ident(&row.variant));
-    let argument = ident(key);
-    let lookup_doc = doc(&format!(
-        "The row whose `{key}` is exactly this text (case-sensitive, no trimming), or `None`."
-    ));
-    quote! {
-        #lookup_doc
-        pub fn #function(#argument: &str) -> Option<Self> {
-            match #argument {
-                #( #keys => Some(#name::#variants), )*
-                _ => None,
-            }
-        }
-    }
+    super::lookup::from_key(table, name)
 }
 
 fn trait_impls(table: &Table, name: &Ident) -> TokenStream {

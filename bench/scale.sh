@@ -1,0 +1,336 @@
+#!/usr/bin/env bash
+# Reproduces the scale figures of issue 11 on this machine: synthetic catalogs of 6, 1,000
+# and 10,000 codes (`cargo xtask synth`), and for each
+#   size          generated Rust bytes against catalog bytes
+#   gen           `xtask gen` wall time and peak memory (/usr/bin/time -v)
+#   instructions  `from_code` instructions per lookup, hits and misses (valgrind's callgrind)
+#   build         a dependent's clean debug and release build against the crate with the
+#                 10,000-code catalog added, against the crate as it is, and against a
+#                 hand-written 6-code `match` crate
+#
+# usage: bench/scale.sh [size|gen|instructions|build|all]...   (default: all)
+# environment:
+#   SCALE_WORK=DIR   scratch folder (default: target/scale), emptied first
+#   RUNS=N           clean builds per figure; the median is shown (default: 3)
+#   BASELINE=REV     also measure size, gen and instructions with the generator of git
+#                    revision REV (for example HEAD, before the working tree's changes)
+#
+# Needs cargo, valgrind (callgrind_annotate), GNU time at /usr/bin/time and bc. Builds
+# run offline: the crates it makes have no dependencies but captcha-errors.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="${SCALE_WORK:-$root/target/scale}"
+runs="${RUNS:-3}"
+sizes=(6 1000 10000)
+target="${CARGO_TARGET_DIR:-$root/target}"
+sections=("$@")
+[ ${#sections[@]} -eq 0 ] && sections=(all)
+
+wants() {
+  local section
+  for section in "${sections[@]}"; do
+    [ "$section" = all ] || [ "$section" = "$1" ] && return 0
+  done
+  return 1
+}
+
+rm -rf "$work"
+mkdir -p "$work"
+echo "== building xtask (release)"
+(cd "$root" && cargo build --quiet --release -p xtask)
+xtask="$target/release/xtask"
+
+# Catalogs and their generated modules, with the generator `$1` (an xtask binary) run in
+# the checkout `$2`, into "$work/$3-N".
+generate() {
+  local bin="$1" checkout="$2" prefix="$3" codes
+  for codes in "${sizes[@]}"; do
+    mkdir -p "$work/$prefix-$codes"
+    (cd "$checkout" && "$bin" gen --catalog "$work/catalogs/synth_$codes.toml" \
+      --out "$work/$prefix-$codes" >/dev/null)
+  done
+}
+
+mkdir -p "$work/catalogs"
+for codes in "${sizes[@]}"; do
+  (cd "$root" && "$xtask" synth --codes "$codes" --out "$work/catalogs/synth_$codes.toml" >/dev/null)
+done
+generate "$xtask" "$root" gen
+
+baseline_xtask=""
+if [ -n "${BASELINE:-}" ]; then
+  echo "== building the baseline generator of $BASELINE"
+  mkdir -p "$work/baseline"
+  git -C "$root" archive "$BASELINE" | tar -x -C "$work/baseline"
+  (cd "$work/baseline" && CARGO_TARGET_DIR="$work/baseline/target" cargo build --quiet --release -p xtask)
+  baseline_xtask="$work/baseline/target/release/xtask"
+  generate "$baseline_xtask" "$work/baseline" base
+fi
+
+module() { echo "$work/$1-$2/captcha-errors/src/generated/synth_$2.rs"; }
+
+if wants size; then
+  echo
+  echo "== generated Rust against catalog, bytes"
+  for codes in "${sizes[@]}"; do
+    catalog=$(wc -c <"$work/catalogs/synth_$codes.toml")
+    rust=$(wc -c <"$(module gen "$codes")")
+    line="$codes codes: catalog $catalog, Rust $rust, ratio $(echo "scale=2; $rust / $catalog" | bc)"
+    if [ -n "$baseline_xtask" ]; then
+      line="$line (baseline Rust $(wc -c <"$(module base "$codes")"))"
+    fi
+    echo "$line"
+  done
+fi
+
+# Wall seconds and peak MiB of `xtask gen` with binary `$1` in checkout `$2`, for N = `$3`.
+time_gen() {
+  local out="$work/time-gen"
+  rm -rf "$out"
+  mkdir -p "$out"
+  (cd "$2" && /usr/bin/time -v "$1" gen --catalog "$work/catalogs/synth_$3.toml" --out "$out" \
+    2>"$work/time.txt" >/dev/null)
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$work/time.txt")
+  rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$work/time.txt")
+  echo "wall $wall (m:ss), peak $(echo "scale=1; $rss / 1024" | bc) MiB"
+}
+
+if wants gen; then
+  echo
+  echo "== xtask gen --catalog synth_N.toml --out DIR (/usr/bin/time -v)"
+  for codes in "${sizes[@]}"; do
+    echo "$codes codes: $(time_gen "$xtask" "$root" "$codes")"
+    if [ -n "$baseline_xtask" ]; then
+      echo "$codes codes, baseline: $(time_gen "$baseline_xtask" "$work/baseline" "$codes")"
+    fi
+  done
+fi
+
+# A program that looks up every key (or every key with its middle byte changed) of one
+# table, ROUNDS times, through `lookup_TABLE`, a function callgrind counts alone.
+write_harness() {
+  local dir="$1" prefix="$2" crate="$3"
+  mkdir -p "$dir/src"
+  cat >"$dir/Cargo.toml" <<EOF
+[package]
+name = "harness"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+captcha-errors = { path = "$crate" }
+
+[workspace]
+EOF
+  {
+    echo '#![allow(dead_code)]'
+    echo 'use std::hint::black_box;'
+    echo 'pub use captcha_errors::{CatalogRow, WireCode};'
+    echo 'pub struct UnknownValue;'
+    echo 'impl UnknownValue { fn new(_: &'"'"'static str, _: &str) -> Self { UnknownValue } }'
+    echo 'macro_rules! serde_as_wire { ($($any:tt)*) => {}; }'
+    echo 'macro_rules! http_status_code { ($($any:tt)*) => {}; }'
+    echo 'pub(crate) use {http_status_code, serde_as_wire};'
+    for codes in "${sizes[@]}"; do
+      echo "#[path = \"$(module "$prefix" "$codes")\"] mod synth_$codes;"
+      echo "#[inline(never)] fn lookup_$codes(key: &str) -> Option<synth_$codes::SynthCode> { synth_$codes::SynthCode::from_code(key) }"
+    done
+    echo '#[inline(never)] fn lookup_real(key: &str) -> Option<captcha_errors::ErrorCode> { captcha_errors::ErrorCode::from_code(key) }'
+    cat <<'EOF'
+fn probes(keys: Vec<&'static str>, miss: bool) -> Vec<String> {
+    let mut probes: Vec<String> = keys
+        .into_iter()
+        .map(|key| {
+            let mut bytes = key.as_bytes().to_vec();
+            if miss {
+                let middle = bytes.len() / 2;
+                bytes[middle] ^= 1;
+            }
+            String::from_utf8(bytes).expect("ASCII")
+        })
+        .collect();
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    for index in (1..probes.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        probes.swap(index, (state % (index as u64 + 1)) as usize);
+    }
+    probes
+}
+fn run<T>(probes: &[String], rounds: usize, lookup: fn(&str) -> Option<T>) -> usize {
+    let mut found = 0;
+    for _ in 0..rounds {
+        for probe in probes {
+            found += usize::from(black_box(lookup(black_box(probe))).is_some());
+        }
+    }
+    found
+}
+macro_rules! table {
+    ($ty:ty, $lookup:ident, $miss:expr, $rounds:expr) => {
+        run(&probes(<$ty>::ALL.iter().map(|row| row.as_str()).collect(), $miss), $rounds, $lookup)
+    };
+}
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (miss, rounds) = (args[2] == "miss", args[3].parse().expect("rounds"));
+    let found = match args[1].as_str() {
+        "real" => table!(captcha_errors::ErrorCode, lookup_real, miss, rounds),
+        "6" => table!(synth_6::SynthCode, lookup_6, miss, rounds),
+        "1000" => table!(synth_1000::SynthCode, lookup_1000, miss, rounds),
+        "10000" => table!(synth_10000::SynthCode, lookup_10000, miss, rounds),
+        other => panic!("no table {other}"),
+    };
+    println!("{found}");
+}
+EOF
+  } >"$dir/src/main.rs"
+  (cd "$dir" && CARGO_TARGET_DIR="$dir/target" cargo build --quiet --release --offline)
+}
+
+# Instructions callgrind counts inside lookup_TABLE for ROUNDS rounds.
+collected() {
+  local bin="$1" table="$2" kind="$3" rounds="$4" out="$work/callgrind.out"
+  valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect="*lookup_$table" \
+    "$bin" "$table" "$kind" "$rounds" >/dev/null 2>&1
+  callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/{gsub(",", "", $1); print $1}'
+}
+
+# Instructions per lookup: the difference between 110 and 10 rounds, so that one-time
+# costs (the first call's symbol binding, page faults) cancel out.
+per_lookup() {
+  local bin="$1" table="$2" kind="$3" rows="$2"
+  [ "$table" = real ] && rows=6
+  local few many
+  few=$(collected "$bin" "$table" "$kind" 10)
+  many=$(collected "$bin" "$table" "$kind" 110)
+  echo "scale=1; ($many - $few) / ($rows * 100)" | bc
+}
+
+instructions() {
+  local bin="$1" label="$2" table
+  for table in real "${sizes[@]}"; do
+    local name="$table codes"
+    [ "$table" = real ] && name="ErrorCode (6 codes)"
+    echo "$label $name: hits $(per_lookup "$bin" "$table" hit), misses $(per_lookup "$bin" "$table" miss)"
+  done
+}
+
+if wants instructions; then
+  echo
+  echo "== from_code, instructions per lookup (callgrind, release build)"
+  write_harness "$work/harness" gen "$root/captcha-errors"
+  instructions "$work/harness/target/release/harness" now
+  if [ -n "$baseline_xtask" ]; then
+    write_harness "$work/harness-base" base "$work/baseline/captcha-errors"
+    instructions "$work/harness-base/target/release/harness" baseline
+  fi
+fi
+
+# A crate `$1` that depends on `$2` (a path) and runs `$3` (Rust statements).
+write_dependent() {
+  mkdir -p "$1/src"
+  printf '[package]\nname = "dependent"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n' "$2" >"$1/Cargo.toml"
+  printf 'fn main() {\n    let text = std::env::args().nth(1).unwrap_or_default();\n%s\n}\n' "$3" >"$1/src/main.rs"
+}
+
+# RUNS clean builds of the dependent in `$1` with cargo flags `$2`: the median wall time,
+# and the median CPU time (user + system, which other work on the machine disturbs less).
+clean_build() {
+  local dir="$1" flags="$2" walls=() cpus=() run
+  for run in $(seq "$runs"); do
+    rm -rf "$dir/target"
+    (cd "$dir" && CARGO_TARGET_DIR="$dir/target" /usr/bin/time -f "%e %U %S" -o "$work/time.txt" \
+      cargo build --quiet --offline $flags)
+    walls+=("$(awk '{print $1}' "$work/time.txt")")
+    cpus+=("$(awk '{print $2 + $3}' "$work/time.txt")")
+  done
+  local median='{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  echo "$(printf '%s\n' "${walls[@]}" | sort -n | awk "$median") s wall," \
+    "$(printf '%s\n' "${cpus[@]}" | sort -n | awk "$median") s CPU"
+}
+
+if wants build; then
+  echo
+  echo "== a dependent's clean build, default features (median of $runs; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  copy="$work/checkout-10000"
+  mkdir -p "$copy"
+  (cd "$root" && git ls-files -z --cached --others --exclude-standard) |
+    (cd "$root" && xargs -0 -I{} sh -c 'test -f "{}" && mkdir -p "'"$copy"'/$(dirname "{}")" && cp "{}" "'"$copy"'/{}"')
+  cp "$work/catalogs/synth_10000.toml" "$copy/catalog/"
+  (cd "$copy" && "$xtask" gen >/dev/null)
+  write_dependent "$work/dep-10000" "captcha-errors = { path = \"$copy/captcha-errors\" }" \
+    '    let code = captcha_errors::synth_10000::SynthCode::from_code(&text);
+    println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
+  write_dependent "$work/dep-real" "captcha-errors = { path = \"$root/captcha-errors\" }" \
+    '    let code = captcha_errors::ErrorCode::from_code(&text);
+    println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
+  mkdir -p "$work/handwritten/src"
+  printf '[package]\nname = "handwritten"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n' >"$work/handwritten/Cargo.toml"
+  cat >"$work/handwritten/src/lib.rs" <<'EOF'
+//! Six error codes, written by hand: the smallest crate that does the same job.
+use core::fmt;
+
+/// An error code of the Captcha 2.0 initialization API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    IllegalUserTag,
+    IllegalCertifyId,
+    IllegalScene,
+    ForbiddenAccountAccessDenied,
+    Throttling,
+    ThrottlingByStrategy,
+}
+
+impl ErrorCode {
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "IllegalUserTag" => Some(Self::IllegalUserTag),
+            "IllegalCertifyId" => Some(Self::IllegalCertifyId),
+            "IllegalScene" => Some(Self::IllegalScene),
+            "Forbidden.AccountAccessDenied" => Some(Self::ForbiddenAccountAccessDenied),
+            "Throttling" => Some(Self::Throttling),
+            "ThrottlingByStrategy" => Some(Self::ThrottlingByStrategy),
+            _ => None,
+        }
+    }
+
+    pub fn http_status(self) -> u16 {
+        match self {
+            Self::ForbiddenAccountAccessDenied => 403,
+            Self::Throttling | Self::ThrottlingByStrategy => 429,
+            _ => 400,
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::IllegalUserTag => "The user tag (prefix) parameter is invalid.",
+            Self::IllegalCertifyId => "The format of the custom certifyId parameter is invalid.",
+            Self::IllegalScene => "The scene ID (SceneId) parameter is invalid.",
+            Self::ForbiddenAccountAccessDenied => "The user account has an overdue payment.",
+            Self::Throttling => "API rate limiting is triggered.",
+            Self::ThrottlingByStrategy => "Initialization request rate limiting is triggered.",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.description())
+    }
+}
+
+impl std::error::Error for ErrorCode {}
+EOF
+  write_dependent "$work/dep-handwritten" "handwritten = { path = \"$work/handwritten\" }" \
+    '    let code = handwritten::ErrorCode::from_code(&text);
+    println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
+  for dependent in dep-10000 dep-real dep-handwritten; do
+    echo "$dependent: debug $(clean_build "$work/$dependent" ""), release $(clean_build "$work/$dependent" --release)"
+  done
+fi
