@@ -2405,3 +2405,36 @@ k = "x"
 "#
     ));
 }
+
+/// The loader and checker alone (`codegen::parse`, no emitting), on mutated catalogs:
+/// never a panic, and every rejection located inside the text. Cheap enough for a long
+/// run: `LOADER_FUZZ_CASES=1000000 cargo test --release -p codegen --test fuzz the_loader -- --nocapture`.
+#[test]
+fn the_loader_never_panics_on_mutated_catalogs() {
+    let cases = std::env::var("LOADER_FUZZ_CASES")
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or(256);
+    let executions = AtomicUsize::new(0);
+    let rejected = AtomicUsize::new(0);
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&mutated_catalog(), |source| {
+            executions.fetch_add(1, Ordering::Relaxed);
+            if let Err(diagnostics) = codegen::parse(&source) {
+                rejected.fetch_add(1, Ordering::Relaxed);
+                check_diagnostics(PATH, &source, &diagnostics)?;
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|error| panic!("{error}"));
+    println!(
+        "the loader: {} executions, {} rejected",
+        executions.load(Ordering::Relaxed),
+        rejected.load(Ordering::Relaxed)
+    );
+}
