@@ -67,8 +67,6 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
     let variants: Vec<Ident> = params.iter().map(variant).collect();
     let docs = params.iter().map(|param| param_doc(catalog, param));
     let names: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
-    let rows = params.iter().map(|param| param_row(catalog, param));
-    let count = proc_macro2::Literal::usize_unsuffixed(params.len());
     let scope = catalog.scope_vocabulary().map_or_else(
         || quote!(()),
         |vocabulary| {
@@ -76,10 +74,7 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
             quote!(#name)
         },
     );
-    let type_error = match catalog.type_error {
-        Some(at) => super::raised::path(catalog, at),
-        None => quote!(unreachable!()),
-    };
+    let data = param_data(catalog, &scope);
     let enum_doc = doc(&format!(
         "An init parameter checked for the {}.",
         escape_inline(&catalog.name)
@@ -104,28 +99,7 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
             #( #docs #variants, )*
         }
 
-        /// The facts of one parameter, kept together.
-        struct ParamRow {
-            name: &'static str,
-            scope: #scope,
-            json_type: crate::JsonType,
-            required: bool,
-            default_value: Option<&'static str>,
-            rule: &'static str,
-            raises: Raised,
-            severity: crate::Severity,
-            confidence: crate::Confidence,
-            doc: &'static str,
-            parent: Option<Param>,
-        }
-
-        /// One row per parameter, in variant order.
-        #[allow(deprecated)]
-        static PARAM_ROWS: [ParamRow; #count] = [ #( #rows, )* ];
-
-        /// The row a value of the wrong JSON type raises, whatever the parameter.
-        #[allow(deprecated)]
-        const TYPE_ERROR: Raised = #type_error;
+        #data
 
         impl Param {
             /// Every parameter, in catalog order.
@@ -154,6 +128,40 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
         }
 
         #wire
+    }
+}
+
+/// The private row struct, the static array of rows and the type-error row.
+fn param_data(catalog: &Catalog, scope: &TokenStream) -> TokenStream {
+    let rows = catalog.params.iter().map(|param| param_row(catalog, param));
+    let count = proc_macro2::Literal::usize_unsuffixed(catalog.params.len());
+    let type_error = match catalog.type_error {
+        Some(at) => super::raised::path(catalog, at),
+        None => quote!(unreachable!()),
+    };
+    quote! {
+        /// The facts of one parameter, kept together.
+        struct ParamRow {
+            name: &'static str,
+            scope: #scope,
+            json_type: crate::JsonType,
+            required: bool,
+            default_value: Option<&'static str>,
+            rule: &'static str,
+            raises: Raised,
+            severity: crate::Severity,
+            confidence: crate::Confidence,
+            doc: &'static str,
+            parent: Option<Param>,
+        }
+
+        /// One row per parameter, in variant order.
+        #[allow(deprecated)]
+        static PARAM_ROWS: [ParamRow; #count] = [ #( #rows, )* ];
+
+        /// The row a value of the wrong JSON type raises, whatever the parameter.
+        #[allow(deprecated)]
+        const TYPE_ERROR: Raised = #type_error;
     }
 }
 
