@@ -118,6 +118,27 @@ impl<T: WireCode> fmt::Display for Wire<T> {
     }
 }
 
+/// A `Wire` equals the known code it holds.
+impl<T: WireCode> PartialEq<T> for Wire<T> {
+    fn eq(&self, other: &T) -> bool {
+        self.known() == Some(*other)
+    }
+}
+
+/// A borrowed `Wire`, as the body parsers return it, compares with an owned one.
+impl<T: PartialEq> PartialEq<Wire<T>> for &Wire<T> {
+    fn eq(&self, other: &Wire<T>) -> bool {
+        **self == *other
+    }
+}
+
+/// An owned `Wire` compares with a borrowed one.
+impl<T: PartialEq> PartialEq<&Wire<T>> for Wire<T> {
+    fn eq(&self, other: &&Wire<T>) -> bool {
+        *self == **other
+    }
+}
+
 impl<T: WireCode> PartialEq<str> for Wire<T> {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
@@ -222,5 +243,13 @@ mod tests {
             Wire::Known(ErrorCode::Throttling)
         );
         assert!(Wire::<ErrorCode>::parse("Throttling") == "Throttling");
+        let parsed = Wire::<ErrorCode>::parse("Throttling");
+        assert_eq!(parsed, ErrorCode::Throttling);
+        assert_eq!(&parsed, Wire::Known(ErrorCode::Throttling));
+        assert_eq!(Wire::Known(ErrorCode::Throttling), &parsed);
+        assert_ne!(
+            Wire::<ErrorCode>::parse("throttling"),
+            ErrorCode::Throttling
+        );
     }
 }
