@@ -24,47 +24,6 @@ pub const RESERVED_MODULES: &[&str] = &[
     "wire",
 ];
 
-/// Words TypeScript reserves that are not Rust keywords too (those are refused anyway).
-const TYPESCRIPT_RESERVED: &[&str] = &[
-    "case",
-    "catch",
-    "class",
-    "debugger",
-    "default",
-    "delete",
-    "export",
-    "extends",
-    "finally",
-    "function",
-    "implements",
-    "import",
-    "instanceof",
-    "interface",
-    "new",
-    "null",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "switch",
-    "this",
-    "throw",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "with",
-    "yield",
-    "let",
-    "static",
-    "await",
-    "enum",
-    "const",
-    "undefined",
-    "arguments",
-    "eval",
-];
-
 /// `[catalog]` once checked.
 pub(super) struct CheckedMeta {
     pub(super) name: String,
@@ -128,7 +87,7 @@ impl Checker<'_> {
         if !self.snake_case(module, "name the module in snake_case, such as \"init\"") {
             return None;
         }
-        if TYPESCRIPT_RESERVED.contains(&module.get_ref().as_str()) {
+        if crate::names::TYPESCRIPT_RESERVED.contains(&module.get_ref().as_str()) {
             self.report(
                 Diagnostic::new(
                     module.span(),

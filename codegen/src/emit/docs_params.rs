@@ -39,9 +39,7 @@ pub(crate) fn params_section(catalog: &Catalog) -> String {
     out.push('\n');
     for param in &catalog.params {
         let raises = row_name(catalog, param.raises);
-        let scope = catalog
-            .scope_vocabulary()
-            .map_or_else(String::new, |v| escape_inline(&v.words[param.scope].word));
+        let scope = escape_inline(catalog.scope_word(param));
         out.push_str(&row(&[
             format!("`{}`", param.name),
             scope,

@@ -184,6 +184,12 @@ impl Catalog {
             .collect()
     }
 
+    /// The word of the `scope` vocabulary a parameter is passed in; empty without one.
+    pub fn scope_word(&self, param: &Param) -> &str {
+        self.scope_vocabulary()
+            .map_or("", |vocabulary| vocabulary.words[param.scope].word.as_str())
+    }
+
     /// The vocabulary that names where a parameter is passed (`scope`), if declared.
     pub fn scope_vocabulary(&self) -> Option<&Vocabulary> {
         self.vocabularies

@@ -42,9 +42,7 @@ fn param_doc(catalog: &Catalog, param: &Param) -> TokenStream {
     } else {
         "Optional"
     };
-    let scope = catalog
-        .scope_vocabulary()
-        .map_or("", |vocabulary| vocabulary.words[param.scope].word.as_str());
+    let scope = catalog.scope_word(param);
     let mut lines = vec![
         format!("`{}`: {}", param.name, escape_inline(&param.doc)),
         String::new(),

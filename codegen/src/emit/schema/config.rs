@@ -134,9 +134,7 @@ fn param_doc(catalog: &Catalog, param: &Param) -> String {
     } else {
         "Optional"
     };
-    let scope = catalog
-        .scope_vocabulary()
-        .map_or("", |vocabulary| vocabulary.words[param.scope].word.as_str());
+    let scope = catalog.scope_word(param);
     let mut doc = format!(
         "{}\n\n{required} {}, passed in `{scope}`; must be {}.",
         param.doc,

@@ -81,9 +81,7 @@ pub(crate) fn params(catalog: &Catalog, names: &mut Names) -> Result<String, Str
 }
 
 fn param_row(catalog: &Catalog, param: &Param) -> String {
-    let scope = catalog
-        .scope_vocabulary()
-        .map_or("", |vocabulary| vocabulary.words[param.scope].word.as_str());
+    let scope = catalog.scope_word(param);
     let optional = |text: Option<&str>| text.map_or("undefined".to_owned(), literal);
     let mut out = doc1("  ", &format!("`{}`: {}", param.name, param.doc));
     out.push_str(&format!("  {}: {{\n", key(&param.name)));

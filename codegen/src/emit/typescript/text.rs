@@ -81,71 +81,9 @@ pub(crate) fn is_identifier_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
-/// The words JavaScript and TypeScript reserve; a binding may not take them.
-const RESERVED: &[&str] = &[
-    "arguments",
-    "await",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "eval",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "implements",
-    "import",
-    "in",
-    "instanceof",
-    "interface",
-    "let",
-    "new",
-    "null",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "return",
-    "static",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "undefined",
-    "var",
-    "void",
-    "while",
-    "with",
-    "yield",
-    "any",
-    "boolean",
-    "never",
-    "number",
-    "object",
-    "string",
-    "symbol",
-    "unknown",
-    "bigint",
-];
-
 /// Whether `name` can be declared as a binding (a const, function or type).
 pub(crate) fn is_binding(name: &str) -> bool {
-    is_identifier_name(name) && !RESERVED.contains(&name)
+    is_identifier_name(name) && !crate::names::TYPESCRIPT_RESERVED.contains(&name)
 }
 
 /// A key in an object literal or type: bare when it is an identifier name, quoted
