@@ -11568,243 +11568,579 @@ impl SynthCode {
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     pub fn from_code(code: &str) -> Option<Self> {
-        /// A perfect hash of the keys, made by the generator.
+        /// A perfect hash of the keys, one per key length, made by the generator. The
+        /// shared code has parts a table may not use.
+        #[allow(dead_code)]
         mod perfect_hash {
-            /// Mixed into the first word of every 16 bytes of the key.
-            const SECRET: u64 = 0xA076_1D64_78BD_642F;
+            /// How the hash combines the words (8 bytes each) it reads of a key.
+            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+            pub(crate) enum Combine {
+                /// The words are folded into two by `xor` and the two are mixed once: the
+                /// cheapest, used when the folded pair still tells every two keys of the length
+                /// apart.
+                Folded,
+                /// The words are mixed in two at a time (the last with its complement if they
+                /// are odd), one multiplication per pair: used when folding would make two keys
+                /// alike.
+                Chained,
+            }
+            /// The perfect hash of the keys of one length: where the hash reads their words, how
+            /// it combines them, its seed, one pilot per bucket and one row index per slot.
+            #[derive(Clone, Debug, PartialEq, Eq)]
+            pub(crate) struct Group<'a> {
+                /// The offset of each word the hash reads.
+                pub(crate) offsets: &'a [usize],
+                /// How the hash combines them.
+                pub(crate) combine: Combine,
+                /// The seed of the hash.
+                pub(crate) seed: u64,
+                /// One pilot per bucket (a power of two of them).
+                pub(crate) pilots: &'a [u16],
+                /// One row index per slot (a power of two of them); a slot no key leads to
+                /// holds another row of the group.
+                pub(crate) slots: &'a [u32],
+            }
             /// Multiplies two words into 128 bits and folds the halves together: every bit of
             /// the result depends on every bit of both words.
-            fn fold_multiply(a: u64, b: u64) -> u64 {
+            #[inline(always)]
+            pub(super) fn fold_multiply(a: u64, b: u64) -> u64 {
                 let product = u128::from(a) * u128::from(b);
                 (product as u64) ^ ((product >> 64) as u64)
             }
-            /// Mixes two words of the key into `hash`.
-            fn mix(hash: u64, a: u64, b: u64) -> u64 {
-                fold_multiply(a ^ SECRET, b ^ hash)
+            /// Mixes two words of the key into `hash`: its low half is mixed into one word and
+            /// its high half into the other, each sign-extended, so that when `hash` is a
+            /// constant (a seed) each is a 32-bit immediate operand, not a 64-bit load.
+            #[inline(always)]
+            pub(super) fn mix(hash: u64, a: u64, b: u64) -> u64 {
+                let low = i64::from(hash as u32 as i32) as u64;
+                let high = i64::from((hash >> 32) as u32 as i32) as u64;
+                fold_multiply(a ^ low, b ^ high)
             }
-            /// The two words of 16 bytes of the key.
-            fn words(bytes: &[u8; 16]) -> (u64, u64) {
-                let (words, _) = bytes.as_chunks::<8>();
-                (u64::from_le_bytes(words[0]), u64::from_le_bytes(words[1]))
-            }
-            /// The two words of a key under 16 bytes, which together hold each of its bytes
-            /// (overlapping for 5 to 15 bytes).
-            fn short_words(key: &[u8]) -> (u64, u64) {
-                if let (Some(first), Some(last)) = (
-                    key.first_chunk::<8>(),
-                    key.last_chunk::<8>(),
-                ) {
-                    return (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+            /// The word of `key` at `offset`, or 0 past its end.
+            #[inline(always)]
+            pub(super) fn word_at(key: &[u8], offset: usize) -> u64 {
+                match key.get(offset..).and_then(<[u8]>::first_chunk::<8>) {
+                    Some(word) => u64::from_le_bytes(*word),
+                    None => 0,
                 }
-                if let (Some(first), Some(last)) = (
+            }
+            /// The two words of a key under 8 bytes: the first holds each of its bytes (the
+            /// first and last 4 of a key of 4 to 7 bytes, overlapping; the first, middle and
+            /// last of a shorter one, repeated), filling all 64 bits so that [`mix`]'s
+            /// multiplication spreads them; the second is its complement.
+            #[inline(always)]
+            pub(super) fn short_words(key: &[u8]) -> (u64, u64) {
+                let word = if let (Some(first), Some(last)) = (
                     key.first_chunk::<4>(),
                     key.last_chunk::<4>(),
                 ) {
-                    return (
-                        u64::from(u32::from_le_bytes(*first)),
-                        u64::from(u32::from_le_bytes(*last)),
-                    );
-                }
-                match key {
-                    [] => (0, 0),
-                    [first, ..] => {
-                        (
+                    (u64::from(u32::from_le_bytes(*first)) << 32)
+                        | u64::from(u32::from_le_bytes(*last))
+                } else {
+                    let spread = match key {
+                        [] => 0,
+                        [first, ..] => {
                             (u64::from(*first) << 16)
                                 | (u64::from(key[key.len() / 2]) << 8)
-                                | u64::from(key[key.len() - 1]),
-                            0,
-                        )
-                    }
-                }
-            }
-            /// The hash of `key` under `seed`, in the manner of wyhash: the first 16 bytes, each
-            /// 16 after them, and the last 16 (overlapping the ones before), or for a key under
-            /// 16 bytes its [`short_words`]. The length is mixed in, so the overlaps cannot make
-            /// two keys equal.
-            fn key_hash(key: &[u8], seed: u64) -> u64 {
-                let mut hash = seed ^ key.len() as u64;
-                let (Some(first), Some(last)) = (
-                    key.first_chunk::<16>(),
-                    key.last_chunk::<16>(),
-                ) else {
-                    let (a, b) = short_words(key);
-                    return mix(hash, a, b);
+                                | u64::from(key[key.len() - 1])
+                        }
+                    };
+                    spread | (spread << 24) | (spread << 48)
                 };
-                let (a, b) = words(first);
-                hash = mix(hash, a, b);
-                let mut rest = &key[16..];
-                while rest.len() > 16 {
-                    if let Some(next) = rest.first_chunk::<16>() {
-                        let (a, b) = words(next);
-                        hash = mix(hash, a, b);
-                    }
-                    rest = &rest[16..];
-                }
-                let (a, b) = words(last);
-                mix(hash, a, b)
+                (word, !word)
             }
-            /// Whether `a` and `b` hold the same bytes: compared in the pieces [`key_hash`]
-            /// reads, so that keys of up to 32 bytes take a few word comparisons and no call.
-            fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-                if a.len() != b.len() {
-                    return false;
-                }
-                match (a.first_chunk::<16>(), a.last_chunk::<16>()) {
-                    (Some(a_first), Some(a_last)) => {
-                        b.first_chunk::<16>() == Some(a_first)
-                            && b.last_chunk::<16>() == Some(a_last)
-                            && (a.len() <= 32 || a[16..] == b[16..])
+            /// The two words the words at `offsets` fold into ([`Combine::Folded`]): the words
+            /// in even places into the first, the others into the second (the complement of the
+            /// first if there is one word), so that both fill 64 bits for [`mix`].
+            #[inline(always)]
+            pub(super) fn folded_words(key: &[u8], offsets: &[usize]) -> (u64, u64) {
+                let (mut a, mut b) = (0, 0);
+                let mut place = 0;
+                while place < offsets.len() {
+                    let word = word_at(key, offsets[place]);
+                    if place % 2 == 0 {
+                        a ^= word;
+                    } else {
+                        b ^= word;
                     }
-                    _ => short_words(a) == short_words(b),
+                    place += 1;
                 }
+                if offsets.len() == 1 {
+                    b = !a;
+                }
+                (a, b)
+            }
+            /// The hash under `seed` of `key`, whose length every key of its group has: of its
+            /// [`short_words`] under 8 bytes, else of its words at `offsets`, combined as
+            /// `combine` says.
+            #[inline(always)]
+            pub(super) fn key_hash(
+                key: &[u8],
+                seed: u64,
+                offsets: &[usize],
+                combine: Combine,
+            ) -> u64 {
+                if key.len() < 8 {
+                    let (a, b) = short_words(key);
+                    return mix(seed, a, b);
+                }
+                if combine == Combine::Folded {
+                    let (a, b) = folded_words(key, offsets);
+                    return mix(seed, a, b);
+                }
+                let mut hash = seed;
+                let mut place = 0;
+                while place < offsets.len() {
+                    let a = word_at(key, offsets[place]);
+                    let b = match offsets.get(place + 1) {
+                        Some(offset) => word_at(key, *offset),
+                        None => !a,
+                    };
+                    hash = mix(hash, a, b);
+                    place += 2;
+                }
+                hash
             }
             /// The bucket of a key with hash `hash`: its top `bits` bits.
-            fn bucket_of(hash: u64, bits: u32) -> usize {
-                (hash >> (64 - bits)) as usize
+            #[inline(always)]
+            pub(super) fn bucket_of(hash: u64, bits: u32) -> usize {
+                (hash >> (63 - bits) >> 1) as usize
             }
             /// The slot of a key with hash `hash` whose bucket has `pilot`, among `slots` (a
             /// power of two): the hash's low bits, displaced by the pilot.
-            fn slot_of(hash: u64, pilot: u16, slots: usize) -> usize {
-                (hash as usize ^ usize::from(pilot)) & (slots - 1)
+            #[inline(always)]
+            pub(super) fn slot_of(hash: u64, pilot: u16, slots: usize) -> usize {
+                (hash as usize ^ usize::from(pilot)) & slots.wrapping_sub(1)
             }
-            const SEED: u64 = 17909611376780542444;
-            static PILOTS: [u16; 256] = [
-                0, 5, 0, 2, 0, 3, 3, 2, 0, 0, 6, 17, 14, 0, 0, 4, 5, 6, 0, 1, 0, 0, 1, 0,
-                2, 0, 0, 8, 6, 0, 0, 2, 1, 0, 2, 3, 0, 0, 0, 0, 0, 1, 0, 10, 1, 0, 4, 0,
-                3, 0, 1, 1, 0, 2, 0, 0, 2, 2, 4, 0, 0, 0, 2, 0, 0, 0, 7, 1, 0, 3, 1, 0,
-                0, 5, 11, 0, 2, 0, 1, 6, 8, 7, 0, 10, 0, 0, 12, 1, 2, 0, 2, 2, 0, 0, 0,
-                3, 0, 1, 0, 3, 0, 0, 1, 6, 8, 0, 1, 1, 0, 0, 8, 0, 1, 9, 5, 0, 0, 0, 0,
-                1, 4, 12, 0, 0, 3, 3, 2, 3, 4, 0, 1, 10, 0, 4, 2, 1, 1, 6, 0, 0, 20, 4,
-                0, 1, 17, 0, 0, 0, 0, 1, 0, 0, 7, 0, 1, 0, 0, 1, 0, 3, 9, 6, 1, 0, 0, 8,
-                13, 0, 0, 2, 1, 0, 0, 0, 2, 1, 0, 7, 0, 4, 17, 3, 1, 0, 0, 0, 5, 1, 2, 0,
-                2, 14, 0, 1, 19, 0, 1, 0, 0, 2, 7, 3, 7, 6, 11, 4, 0, 7, 1, 3, 0, 1, 6,
-                4, 4, 4, 0, 3, 2, 17, 0, 0, 0, 1, 0, 0, 2, 0, 0, 5, 35, 4, 0, 0, 1, 3, 4,
-                0, 6, 0, 1, 10, 0, 0, 4, 0, 8, 4, 0, 2, 2, 8, 0, 4, 3, 4,
-            ];
-            static SLOTS: [u16; 2048] = [
-                348, 0, 953, 913, 0, 0, 0, 0, 0, 891, 424, 65, 0, 0, 482, 976, 0, 452,
-                132, 25, 0, 212, 0, 473, 0, 322, 899, 0, 545, 0, 0, 411, 0, 0, 0, 0, 0,
-                0, 324, 918, 0, 0, 0, 0, 3, 669, 0, 0, 991, 0, 822, 548, 0, 0, 493, 0,
-                218, 678, 423, 560, 104, 0, 286, 391, 0, 478, 331, 674, 0, 0, 857, 977,
-                626, 0, 0, 101, 768, 0, 0, 0, 671, 917, 0, 528, 0, 221, 0, 392, 97, 523,
-                0, 433, 883, 0, 0, 137, 711, 905, 0, 0, 143, 651, 0, 13, 0, 0, 162, 0,
-                63, 762, 0, 0, 982, 219, 739, 0, 715, 0, 0, 409, 759, 783, 0, 0, 549, 0,
-                0, 0, 760, 113, 255, 272, 766, 876, 761, 0, 0, 0, 0, 477, 0, 0, 0, 0, 0,
-                582, 0, 0, 0, 0, 57, 0, 884, 466, 609, 542, 333, 306, 0, 0, 295, 0, 0, 0,
-                690, 543, 813, 0, 920, 468, 0, 43, 14, 831, 145, 692, 0, 40, 0, 0, 790,
-                0, 382, 307, 0, 513, 0, 0, 325, 0, 587, 602, 0, 0, 0, 0, 0, 826, 0, 0,
-                803, 0, 0, 470, 0, 427, 0, 0, 0, 0, 374, 147, 0, 0, 0, 765, 0, 0, 828,
-                151, 283, 451, 0, 84, 0, 0, 0, 0, 0, 0, 0, 581, 112, 700, 515, 50, 936,
-                288, 0, 0, 0, 597, 497, 0, 0, 718, 0, 189, 496, 0, 0, 607, 93, 591, 0,
-                907, 0, 0, 280, 808, 550, 0, 653, 81, 284, 637, 0, 489, 524, 403, 337,
-                877, 0, 193, 0, 128, 864, 0, 0, 0, 946, 0, 12, 0, 457, 0, 821, 0, 971, 0,
-                0, 269, 900, 628, 551, 0, 0, 430, 258, 0, 0, 125, 947, 87, 0, 937, 0, 9,
-                667, 58, 0, 509, 0, 0, 0, 471, 0, 0, 0, 0, 0, 0, 0, 0, 0, 575, 49, 352,
-                733, 0, 35, 0, 0, 0, 248, 764, 381, 254, 38, 0, 0, 745, 702, 0, 530, 435,
-                0, 0, 133, 0, 707, 0, 511, 0, 0, 0, 0, 0, 0, 364, 0, 0, 342, 583, 0, 0,
-                959, 753, 0, 0, 61, 0, 0, 0, 0, 0, 102, 0, 927, 948, 0, 0, 556, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 735, 0, 738, 226, 19,
-                0, 0, 0, 334, 0, 0, 0, 0, 0, 0, 0, 0, 0, 992, 0, 309, 827, 326, 531, 0,
-                0, 0, 204, 0, 0, 0, 0, 0, 0, 0, 304, 0, 0, 0, 0, 0, 886, 338, 0, 0, 192,
-                968, 633, 742, 313, 0, 0, 0, 0, 0, 0, 0, 495, 0, 589, 0, 461, 593, 842,
-                623, 775, 0, 456, 42, 0, 274, 0, 373, 0, 361, 544, 0, 96, 875, 752, 355,
-                654, 0, 0, 0, 268, 567, 634, 618, 242, 217, 0, 631, 0, 0, 962, 400, 0,
-                951, 744, 149, 650, 0, 0, 0, 79, 0, 181, 624, 234, 69, 454, 955, 565,
-                792, 763, 553, 0, 129, 956, 472, 570, 0, 223, 0, 0, 0, 0, 0, 232, 0, 22,
-                358, 205, 0, 0, 0, 0, 838, 0, 904, 807, 0, 865, 941, 506, 0, 0, 375, 644,
-                987, 997, 53, 0, 0, 0, 0, 6, 438, 774, 863, 746, 0, 0, 0, 0, 299, 820,
-                999, 896, 260, 584, 988, 0, 397, 235, 323, 0, 0, 546, 0, 0, 0, 0, 0, 17,
-                0, 0, 273, 973, 82, 0, 0, 0, 812, 0, 789, 0, 0, 0, 0, 938, 271, 0, 199,
-                0, 384, 0, 0, 668, 0, 281, 0, 514, 439, 0, 0, 127, 89, 0, 0, 106, 237,
-                520, 0, 569, 0, 0, 0, 965, 0, 0, 458, 98, 0, 0, 0, 0, 0, 213, 879, 0, 0,
-                890, 0, 0, 0, 0, 0, 893, 0, 0, 804, 0, 0, 0, 0, 0, 0, 0, 75, 732, 379,
-                677, 0, 858, 0, 0, 292, 0, 0, 285, 0, 214, 625, 0, 318, 0, 0, 895, 854,
-                455, 0, 0, 0, 516, 0, 703, 0, 47, 0, 0, 0, 0, 0, 0, 0, 0, 534, 0, 0, 377,
-                356, 383, 750, 0, 0, 62, 0, 0, 538, 121, 85, 0, 0, 0, 539, 0, 0, 0, 209,
-                0, 806, 0, 27, 0, 0, 0, 0, 0, 404, 426, 0, 80, 852, 723, 0, 0, 0, 0, 0,
-                617, 0, 0, 83, 250, 577, 0, 611, 0, 0, 0, 0, 136, 0, 0, 24, 993, 0, 555,
-                758, 0, 935, 0, 0, 0, 0, 0, 293, 777, 0, 0, 107, 0, 78, 0, 0, 773, 814,
-                749, 622, 0, 0, 673, 476, 0, 0, 0, 0, 161, 158, 197, 236, 561, 139, 55,
-                0, 0, 0, 51, 0, 187, 8, 0, 156, 72, 144, 459, 688, 0, 897, 440, 341, 176,
-                912, 741, 0, 0, 676, 0, 697, 351, 0, 0, 345, 168, 720, 15, 0, 989, 0,
-                841, 0, 0, 0, 239, 558, 0, 335, 691, 0, 0, 996, 94, 0, 0, 0, 0, 52, 0, 0,
-                498, 445, 442, 0, 0, 957, 475, 148, 0, 160, 256, 512, 0, 0, 632, 0, 208,
-                781, 413, 0, 0, 491, 911, 0, 0, 743, 0, 0, 0, 0, 0, 0, 412, 0, 919, 0,
-                490, 0, 0, 557, 0, 0, 249, 171, 184, 0, 0, 873, 0, 979, 978, 710, 370,
-                330, 0, 837, 207, 247, 915, 0, 0, 222, 16, 141, 211, 698, 317, 215, 116,
-                465, 801, 0, 0, 447, 140, 894, 0, 642, 0, 658, 0, 0, 0, 0, 595, 246, 0,
-                0, 0, 48, 0, 0, 0, 975, 861, 933, 182, 34, 0, 0, 0, 0, 419, 0, 0, 0, 368,
-                481, 816, 0, 682, 10, 902, 395, 0, 0, 719, 731, 486, 846, 428, 0, 394,
-                940, 7, 0, 851, 0, 0, 0, 527, 0, 0, 638, 135, 914, 0, 0, 0, 0, 0, 0, 504,
-                420, 656, 344, 0, 434, 0, 592, 825, 572, 0, 0, 751, 679, 0, 357, 0, 0,
-                994, 387, 436, 166, 398, 0, 0, 185, 0, 0, 0, 0, 159, 0, 793, 662, 536,
-                26, 0, 805, 849, 0, 0, 0, 0, 0, 0, 874, 0, 885, 598, 460, 887, 748, 308,
-                0, 369, 706, 870, 354, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 606, 981, 695,
-                559, 401, 952, 278, 0, 0, 0, 0, 0, 830, 0, 0, 0, 0, 779, 817, 165, 646,
-                91, 152, 100, 835, 833, 0, 0, 612, 737, 0, 0, 195, 0, 0, 0, 118, 872,
-                797, 0, 68, 647, 605, 336, 0, 0, 0, 0, 0, 0, 0, 0, 347, 421, 961, 613,
-                969, 811, 0, 0, 0, 696, 0, 111, 0, 365, 630, 18, 529, 898, 180, 224, 0,
-                910, 0, 131, 0, 0, 0, 666, 0, 0, 0, 178, 0, 829, 878, 949, 36, 488, 889,
-                958, 291, 314, 601, 353, 117, 507, 519, 0, 0, 0, 0, 796, 0, 916, 105,
-                540, 684, 0, 231, 0, 0, 157, 0, 880, 228, 321, 0, 0, 432, 939, 0, 903, 0,
-                629, 95, 33, 924, 610, 785, 188, 800, 172, 729, 264, 310, 0, 492, 464,
-                860, 124, 270, 0, 713, 446, 967, 0, 155, 173, 186, 921, 0, 714, 756, 615,
-                480, 0, 74, 0, 469, 0, 0, 0, 0, 44, 604, 0, 0, 608, 0, 339, 502, 362,
-                818, 652, 0, 416, 0, 0, 0, 0, 0, 0, 329, 0, 0, 0, 0, 0, 603, 522, 0, 701,
-                809, 414, 417, 0, 169, 0, 0, 177, 0, 305, 0, 0, 59, 0, 154, 389, 518,
-                964, 0, 716, 1, 0, 0, 378, 0, 0, 119, 657, 23, 467, 983, 0, 0, 0, 594, 0,
-                196, 328, 0, 290, 0, 0, 0, 627, 0, 869, 108, 230, 0, 0, 892, 276, 0, 0,
-                576, 0, 153, 533, 371, 243, 175, 238, 206, 922, 396, 881, 0, 0, 67, 0,
-                402, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 501, 0, 0, 859, 755, 453, 240, 103,
-                233, 499, 0, 963, 619, 0, 986, 0, 366, 0, 0, 834, 474, 810, 0, 142, 0, 0,
-                0, 0, 30, 0, 0, 0, 687, 643, 0, 786, 0, 0, 0, 521, 0, 0, 563, 500, 708,
-                407, 316, 425, 661, 0, 0, 0, 866, 0, 487, 0, 0, 134, 0, 0, 0, 923, 0,
-                929, 0, 585, 0, 0, 76, 0, 0, 0, 110, 0, 225, 0, 798, 0, 0, 0, 0, 0, 0, 0,
-                0, 960, 332, 297, 712, 0, 620, 0, 0, 0, 782, 635, 0, 0, 0, 0, 736, 32, 0,
-                596, 0, 0, 0, 0, 0, 0, 784, 832, 319, 0, 227, 663, 0, 11, 0, 823, 279, 0,
-                0, 819, 0, 0, 2, 0, 71, 0, 600, 302, 388, 754, 0, 0, 0, 757, 170, 0, 190,
-                0, 0, 0, 0, 867, 526, 262, 0, 694, 0, 998, 46, 0, 0, 372, 484, 0, 704, 0,
-                0, 0, 183, 367, 0, 0, 0, 693, 0, 0, 179, 0, 0, 257, 0, 0, 537, 580, 0,
-                945, 0, 0, 0, 0, 670, 21, 0, 0, 0, 908, 0, 0, 0, 0, 0, 0, 689, 665, 0,
-                966, 405, 683, 66, 444, 77, 944, 0, 0, 0, 0, 672, 930, 0, 0, 0, 0, 0,
-                776, 422, 0, 0, 0, 0, 0, 0, 0, 86, 0, 721, 882, 0, 845, 566, 210, 0, 90,
-                0, 0, 88, 788, 0, 0, 70, 568, 0, 508, 312, 0, 0, 0, 535, 0, 0, 253, 799,
-                0, 267, 275, 0, 198, 429, 0, 315, 0, 0, 220, 462, 0, 0, 64, 0, 659, 0, 0,
-                39, 0, 138, 0, 0, 0, 29, 0, 934, 31, 574, 0, 0, 0, 769, 114, 985, 0, 163,
-                346, 0, 0, 0, 0, 0, 0, 554, 0, 0, 0, 848, 0, 0, 0, 201, 41, 795, 0, 483,
-                241, 0, 724, 0, 740, 0, 266, 641, 772, 359, 0, 0, 0, 943, 0, 0, 855, 850,
-                340, 648, 974, 517, 406, 449, 0, 448, 552, 0, 771, 399, 0, 0, 0, 901, 0,
-                725, 0, 0, 0, 0, 844, 0, 0, 376, 888, 0, 0, 4, 0, 925, 60, 0, 836, 0,
-                909, 686, 824, 20, 664, 0, 0, 0, 437, 0, 0, 954, 0, 0, 0, 0, 0, 386, 0,
-                0, 450, 0, 780, 0, 0, 0, 0, 0, 970, 0, 0, 0, 0, 56, 0, 0, 0, 0, 0, 0,
-                972, 203, 363, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 263, 0, 541, 0, 130, 0, 360,
-                54, 0, 586, 0, 0, 320, 150, 726, 843, 0, 261, 311, 443, 802, 767, 564, 0,
-                0, 0, 932, 0, 0, 0, 146, 699, 0, 0, 380, 0, 0, 0, 251, 0, 0, 573, 0, 298,
-                0, 0, 0, 0, 0, 0, 418, 0, 28, 0, 0, 856, 289, 926, 5, 532, 0, 0, 0, 942,
-                300, 415, 0, 727, 0, 0, 303, 0, 0, 0, 431, 636, 122, 126, 0, 709, 0, 0,
-                621, 0, 730, 0, 868, 0, 685, 245, 0, 0, 640, 505, 301, 0, 0, 0, 463, 984,
-                840, 0, 0, 0, 252, 0, 0, 0, 408, 847, 734, 0, 0, 390, 0, 194, 216, 0,
-                728, 0, 0, 0, 980, 115, 123, 265, 705, 167, 441, 0, 0, 0, 99, 0, 770, 0,
-                681, 0, 109, 0, 393, 0, 0, 0, 485, 931, 503, 675, 599, 645, 277, 588, 0,
-                0, 0, 0, 747, 0, 37, 0, 0, 0, 794, 0, 343, 0, 0, 0, 722, 202, 0, 0, 0,
-                510, 0, 0, 578, 0, 680, 73, 0, 0, 0, 327, 0, 0, 410, 0, 0, 0, 0, 0, 0, 0,
-                120, 0, 0, 0, 778, 995, 0, 579, 259, 871, 294, 174, 853, 639, 649, 928,
-                0, 92, 244, 0, 950, 0, 0, 0, 0, 0, 906, 0, 0, 0, 525, 0, 0, 0, 0, 0, 200,
-                0, 0, 0, 0, 0, 296, 791, 0, 0, 660, 0, 0, 45, 0, 0, 287, 0, 815, 614, 0,
-                349, 0, 385, 717, 350, 164, 0, 229, 655, 0, 494, 616, 590, 562, 0, 0,
-                839, 547, 191, 0, 787, 0, 0, 0, 282, 479, 990, 862, 0, 0, 0, 0, 0, 571,
-                0, 0, 0,
-            ];
+            /// The row index `key` leads to in `group`, or `None` if the group has no slots.
+            #[inline(always)]
+            pub(super) fn index_in(key: &[u8], group: &Group<'_>) -> Option<usize> {
+                let hash = key_hash(key, group.seed, group.offsets, group.combine);
+                let bits = group.pilots.len().trailing_zeros();
+                let pilot = *group.pilots.get(bucket_of(hash, bits))?;
+                let index = *group.slots.get(slot_of(hash, pilot, group.slots.len()))?;
+                usize::try_from(index).ok()
+            }
+            /// The row of `group` that `key`, of exactly `LENGTH` bytes, is, if any: the only row
+            /// it can be is the one its slot holds, so it is that row if their keys are equal.
+            /// `row` gives a row index's key and row. Every slot of a group, a free one too,
+            /// holds a row of the group (the generator checks it), so the key found there has
+            /// `LENGTH` bytes and comparing that many compares the whole keys. The length being
+            /// a constant here, the hash reads words at fixed places and the comparison is a
+            /// few loads. Only generated code and the generator's tests call it.
+            #[allow(dead_code)]
+            #[inline(always)]
+            pub(super) fn find_in<'k, const LENGTH: usize, T>(
+                key: &[u8],
+                group: &Group<'_>,
+                row: impl Fn(usize) -> Option<(&'k [u8], T)>,
+            ) -> Option<T> {
+                let key = key.first_chunk::<LENGTH>()?;
+                let (candidate, found) = row(index_in(key, group)?)?;
+                let candidate = candidate.first_chunk::<LENGTH>()?;
+                same_key(candidate, key).then_some(found)
+            }
+            /// Whether two keys of `LENGTH` bytes are equal: for 33 to 64 bytes, compared in
+            /// overlapping pieces of 16 bytes (the compiler calls `bcmp` for those lengths).
+            #[inline(always)]
+            pub(super) fn same_key<const LENGTH: usize>(
+                a: &[u8; LENGTH],
+                b: &[u8; LENGTH],
+            ) -> bool {
+                if LENGTH <= 32 || LENGTH > 64 {
+                    return a == b;
+                }
+                let piece = |key: &[u8; LENGTH], at: usize| -> Option<[u8; 16]> {
+                    key.get(at.min(LENGTH - 16)..)?.first_chunk::<16>().copied()
+                };
+                let mut equal = true;
+                let mut at = 0;
+                while at < LENGTH {
+                    equal &= piece(a, at) == piece(b, at);
+                    at += 16;
+                }
+                equal
+            }
+            static LENGTH_12: Group<'static> = Group {
+                offsets: &[],
+                combine: Combine::Folded,
+                seed: 16294208416658607535,
+                pilots: &[0],
+                slots: &[506],
+            };
+            static LENGTH_14: Group<'static> = Group {
+                offsets: &[0],
+                combine: Combine::Folded,
+                seed: 17909611376780542444,
+                pilots: &[0],
+                slots: &[862, 874],
+            };
+            static LENGTH_16: Group<'static> = Group {
+                offsets: &[8],
+                combine: Combine::Folded,
+                seed: 1961750202426094747,
+                pilots: &[0],
+                slots: &[367, 339, 156, 156, 451, 156, 156, 156],
+            };
+            static LENGTH_17: Group<'static> = Group {
+                offsets: &[0],
+                combine: Combine::Folded,
+                seed: 16294208416658607535,
+                pilots: &[0],
+                slots: &[830, 799],
+            };
+            static LENGTH_18: Group<'static> = Group {
+                offsets: &[10],
+                combine: Combine::Folded,
+                seed: 12178730177414951181,
+                pilots: &[0],
+                slots: &[828, 734, 622, 906, 622, 622, 804, 622],
+            };
+            static LENGTH_19: Group<'static> = Group {
+                offsets: &[11],
+                combine: Combine::Folded,
+                seed: 16294208416658607535,
+                pilots: &[0, 0, 1, 8],
+                slots: &[
+                    247, 488, 741, 139, 444, 42, 178, 553, 790, 541, 42, 42, 976, 815,
+                    42, 201,
+                ],
+            };
+            static LENGTH_20: Group<'static> = Group {
+                offsets: &[3],
+                combine: Combine::Folded,
+                seed: 487617019471545679,
+                pilots: &[2, 0, 1, 3],
+                slots: &[
+                    690, 295, 869, 193, 133, 190, 133, 133, 154, 133, 133, 133, 551, 133,
+                    133, 133, 648, 133, 133, 133, 133, 133, 133, 133, 366, 944, 891, 991,
+                    133, 590, 863, 311,
+                ],
+            };
+            static LENGTH_21: Group<'static> = Group {
+                offsets: &[9],
+                combine: Combine::Folded,
+                seed: 487617019471545679,
+                pilots: &[3, 0, 1, 1, 1, 0, 0, 5, 0, 6, 2, 0, 0, 0, 0, 9],
+                slots: &[
+                    996, 579, 391, 19, 171, 950, 681, 342, 349, 820, 41, 684, 197, 59,
+                    130, 52, 266, 19, 19, 214, 19, 152, 19, 19, 19, 19, 19, 19, 19, 19,
+                    937, 933, 19, 19, 19, 658, 19, 879, 628, 844, 180, 19, 19, 399, 19,
+                    19, 759, 598, 255, 483, 19, 508, 433, 880, 466, 19, 70, 19, 19, 19,
+                    19, 966, 19, 19,
+                ],
+            };
+            static LENGTH_22: Group<'static> = Group {
+                offsets: &[10, 0],
+                combine: Combine::Folded,
+                seed: 7960286522194355700,
+                pilots: &[0, 0, 0, 5, 0, 2, 0, 3, 0, 2, 3, 4, 2, 0, 0, 19],
+                slots: &[
+                    54, 54, 54, 66, 220, 54, 235, 404, 54, 54, 464, 722, 54, 854, 198,
+                    54, 564, 592, 54, 425, 453, 54, 89, 54, 106, 54, 183, 523, 694, 54,
+                    54, 54, 149, 54, 54, 54, 128, 199, 93, 310, 785, 817, 695, 54, 949,
+                    68, 121, 936, 54, 351, 224, 611, 520, 500, 135, 207, 871, 54, 62,
+                    543, 54, 54, 54, 54,
+                ],
+            };
+            static LENGTH_23: Group<'static> = Group {
+                offsets: &[9],
+                combine: Combine::Folded,
+                seed: 487617019471545679,
+                pilots: &[2, 0, 1, 4, 1, 0, 0, 2, 2, 0, 0, 0, 0, 4, 6, 4],
+                slots: &[
+                    25, 9, 9, 332, 9, 9, 9, 9, 9, 782, 9, 9, 9, 9, 504, 9, 9, 801, 783,
+                    434, 495, 9, 22, 9, 9, 9, 943, 9, 9, 9, 9, 9, 9, 9, 812, 489, 9, 9,
+                    9, 9, 9, 9, 9, 9, 813, 9, 9, 692, 9, 9, 386, 770, 678, 839, 9, 9, 9,
+                    675, 9, 644, 92, 9, 137, 856, 26, 438, 902, 927, 9, 275, 9, 350, 9,
+                    9, 585, 9, 358, 9, 9, 610, 9, 482, 83, 27, 9, 48, 941, 9, 9, 9, 529,
+                    51, 9, 9, 9, 9, 9, 9, 292, 992, 533, 9, 875, 532, 217, 9, 114, 382,
+                    354, 9, 240, 9, 537, 534, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 542, 9,
+                ],
+            };
+            static LENGTH_24: Group<'static> = Group {
+                offsets: &[7, 16],
+                combine: Combine::Folded,
+                seed: 7960286522194355700,
+                pilots: &[15, 18, 7, 9, 0, 14, 0, 4, 11, 1, 4, 0, 7, 5, 6, 7],
+                slots: &[
+                    633, 279, 555, 336, 870, 347, 352, 20, 20, 20, 20, 20, 20, 20, 868,
+                    20, 424, 892, 909, 846, 403, 20, 746, 730, 816, 20, 63, 765, 71, 141,
+                    397, 657, 325, 78, 814, 394, 568, 733, 570, 422, 20, 259, 274, 20,
+                    44, 356, 634, 20, 304, 20, 290, 148, 794, 67, 316, 910, 165, 924,
+                    728, 969, 660, 299, 435, 189,
+                ],
+            };
+            static LENGTH_25: Group<'static> = Group {
+                offsets: &[10],
+                combine: Combine::Folded,
+                seed: 17909611376780542444,
+                pilots: &[4, 0, 0, 0, 4, 8, 4, 0, 1, 1, 1, 0, 2, 2, 0, 0],
+                slots: &[
+                    30, 30, 30, 30, 30, 30, 108, 30, 253, 473, 689, 715, 850, 30, 278,
+                    30, 452, 30, 53, 30, 791, 30, 30, 30, 914, 679, 30, 583, 211, 737,
+                    427, 749, 606, 30, 30, 731, 145, 30, 30, 30, 30, 30, 30, 823, 788,
+                    58, 30, 340, 30, 426, 664, 370, 30, 129, 30, 919, 30, 459, 808, 758,
+                    30, 30, 30, 30, 30, 30, 30, 30, 781, 750, 955, 712, 30, 79, 365, 30,
+                    30, 30, 30, 30, 379, 30, 30, 766, 30, 30, 389, 829, 30, 30, 800, 30,
+                    30, 30, 30, 652, 30, 959, 30, 333, 237, 30, 30, 30, 960, 539, 30, 30,
+                    30, 144, 478, 105, 388, 30, 30, 378, 674, 30, 30, 30, 502, 30, 923,
+                    30, 143, 30, 899, 663,
+                ],
+            };
+            static LENGTH_26: Group<'static> = Group {
+                offsets: &[12, 3],
+                combine: Combine::Folded,
+                seed: 7960286522194355700,
+                pilots: &[1, 0, 4, 6, 2, 0, 13, 0, 0, 3, 2, 0, 9, 8, 11, 0],
+                slots: &[
+                    6, 330, 554, 6, 688, 6, 6, 6, 457, 6, 6, 6, 6, 6, 420, 998, 187, 6,
+                    242, 6, 6, 6, 6, 6, 6, 723, 6, 472, 6, 6, 100, 6, 498, 102, 6, 319,
+                    572, 672, 787, 921, 282, 6, 548, 196, 995, 6, 578, 807, 385, 124, 6,
+                    6, 6, 6, 318, 6, 650, 853, 400, 971, 952, 252, 35, 615, 6, 962, 6, 6,
+                    6, 118, 6, 6, 305, 395, 6, 6, 638, 6, 6, 6, 6, 545, 6, 639, 6, 825,
+                    6, 6, 6, 236, 6, 226, 6, 213, 561, 6, 297, 6, 467, 204, 6, 6, 6, 6,
+                    313, 6, 925, 888, 6, 6, 6, 676, 6, 6, 608, 6, 6, 784, 6, 866, 656,
+                    436, 987, 6, 631, 6, 6, 654,
+                ],
+            };
+            static LENGTH_27: Group<'static> = Group {
+                offsets: &[12, 19, 3],
+                combine: Combine::Folded,
+                seed: 7960286522194355700,
+                pilots: &[
+                    0, 0, 1, 0, 0, 1, 0, 0, 0, 3, 9, 2, 0, 1, 8, 0, 1, 5, 0, 6, 4, 3, 0,
+                    2, 1, 2, 35, 0, 8, 0, 0, 3,
+                ],
+                slots: &[
+                    175, 13, 392, 822, 254, 77, 939, 13, 265, 699, 191, 990, 738, 97,
+                    468, 90, 13, 210, 13, 13, 484, 901, 13, 14, 562, 858, 890, 935, 670,
+                    209, 306, 833, 771, 857, 922, 13, 13, 13, 232, 15, 13, 13, 285, 503,
+                    215, 177, 970, 744, 13, 13, 13, 159, 18, 635, 222, 988, 13, 13, 13,
+                    490, 13, 946, 13, 13, 56, 609, 155, 480, 714, 454, 276, 13, 13, 273,
+                    13, 13, 797, 948, 13, 705, 747, 13, 13, 13, 696, 13, 13, 13, 13, 593,
+                    13, 13, 481, 179, 134, 216, 661, 13, 230, 13, 441, 912, 174, 832, 13,
+                    13, 977, 613, 776, 13, 13, 13, 13, 13, 732, 530, 13, 13, 13, 13, 626,
+                    848, 13, 258, 13, 13, 13, 13,
+                ],
+            };
+            static LENGTH_28: Group<'static> = Group {
+                offsets: &[14, 0],
+                combine: Combine::Folded,
+                seed: 16294208416658607535,
+                pilots: &[
+                    0, 1, 0, 0, 1, 0, 0, 4, 0, 2, 4, 0, 2, 3, 0, 11, 0, 0, 3, 5, 0, 1, 5,
+                    0, 1, 7, 0, 17, 2, 0, 0, 0,
+                ],
+                slots: &[
+                    147, 582, 5, 900, 755, 241, 429, 5, 5, 5, 762, 5, 884, 5, 5, 5, 115,
+                    150, 5, 5, 461, 751, 73, 5, 343, 21, 5, 742, 838, 916, 419, 5, 117,
+                    740, 789, 307, 49, 597, 463, 907, 368, 5, 798, 326, 384, 827, 994,
+                    736, 411, 234, 748, 401, 760, 104, 360, 5, 264, 942, 5, 414, 5, 5,
+                    405, 600, 82, 5, 5, 5, 586, 208, 5, 5, 5, 5, 5, 5, 5, 127, 5, 5, 5,
+                    5, 5, 5, 5, 5, 5, 46, 5, 355, 244, 5, 5, 5, 5, 5, 793, 5, 5, 5, 206,
+                    5, 665, 194, 5, 5, 509, 76, 161, 5, 5, 5, 387, 132, 5, 963, 5, 5,
+                    576, 160, 277, 819, 428, 967, 928, 47, 5, 5,
+                ],
+            };
+            static LENGTH_29: Group<'static> = Group {
+                offsets: &[14, 21],
+                combine: Combine::Folded,
+                seed: 487617019471545679,
+                pilots: &[
+                    0, 0, 0, 0, 0, 1, 3, 0, 0, 2, 0, 2, 1, 0, 2, 6, 0, 3, 1, 8, 7, 4, 0,
+                    1, 1, 0, 0, 0, 1, 10, 0, 1,
+                ],
+                slots: &[
+                    497, 961, 32, 16, 558, 700, 408, 398, 16, 16, 16, 802, 16, 965, 625,
+                    16, 16, 324, 897, 889, 28, 577, 228, 271, 57, 88, 904, 393, 706, 686,
+                    16, 353, 16, 547, 107, 851, 357, 16, 16, 16, 768, 620, 16, 16, 16,
+                    34, 16, 256, 16, 698, 637, 476, 16, 16, 112, 312, 16, 16, 16, 327,
+                    16, 16, 272, 16, 16, 16, 98, 16, 16, 284, 603, 16, 809, 956, 458, 16,
+                    16, 719, 599, 16, 16, 16, 320, 296, 16, 964, 930, 587, 415, 16, 881,
+                    16, 16, 16, 16, 331, 43, 249, 717, 308, 338, 894, 701, 999, 947, 669,
+                    752, 16, 315, 61, 16, 898, 344, 84, 549, 792, 574, 16, 671, 16, 16,
+                    16, 16, 16, 16, 300, 188, 573,
+                ],
+            };
+            static LENGTH_30: Group<'static> = Group {
+                offsets: &[16, 0, 22],
+                combine: Combine::Folded,
+                seed: 487617019471545679,
+                pilots: &[
+                    3, 1, 0, 0, 0, 1, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0, 2,
+                    0, 1, 0, 2, 0, 0, 0, 2, 4,
+                ],
+                slots: &[
+                    3, 86, 3, 721, 348, 859, 3, 317, 514, 286, 841, 3, 431, 3, 421, 409,
+                    3, 3, 3, 605, 753, 3, 3, 3, 314, 3, 908, 3, 516, 673, 873, 3, 882,
+                    309, 803, 3, 38, 3, 3, 3, 471, 402, 525, 518, 834, 3, 512, 528, 3,
+                    162, 584, 713, 581, 911, 3, 556, 3, 4, 3, 158, 109, 3, 636, 522, 267,
+                    3, 3, 3, 3, 3, 3, 3, 3, 886, 659, 646, 3, 3, 3, 3, 380, 91, 3, 87,
+                    136, 3, 940, 172, 3, 470, 3, 3, 3, 3, 559, 3, 3, 811, 535, 3, 3, 616,
+                    72, 3, 3, 202, 3, 3, 3, 455, 3, 3, 374, 3, 50, 683, 185, 780, 980, 3,
+                    176, 786, 334, 3, 3, 795, 3, 623,
+                ],
+            };
+            static LENGTH_31: Group<'static> = Group {
+                offsets: &[16, 0, 23],
+                combine: Combine::Folded,
+                seed: 7960286522194355700,
+                pilots: &[
+                    0, 2, 0, 0, 1, 0, 1, 4, 6, 14, 0, 10, 7, 4, 9, 1, 0, 1, 0, 0, 5, 3,
+                    73, 0, 1, 5, 0, 0, 4, 1, 0, 10,
+                ],
+                slots: &[
+                    855, 538, 74, 566, 540, 0, 602, 33, 861, 903, 896, 575, 410, 588,
+                    269, 580, 289, 396, 0, 0, 885, 268, 437, 0, 248, 0, 986, 8, 182, 24,
+                    852, 0, 0, 932, 335, 806, 0, 64, 975, 381, 860, 491, 181, 594, 492,
+                    0, 640, 872, 0, 477, 0, 757, 0, 945, 709, 0, 0, 446, 440, 291, 69,
+                    101, 0, 745, 0, 164, 864, 0, 239, 163, 200, 517, 612, 96, 417, 7,
+                    168, 229, 80, 17, 0, 0, 0, 0, 550, 0, 430, 0, 739, 142, 993, 0, 0, 0,
+                    0, 186, 111, 883, 245, 238, 0, 953, 521, 0, 763, 0, 465, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 702, 645, 716, 0, 0, 0, 0, 251, 0, 0, 456, 40,
+                ],
+            };
+            static LENGTH_32: Group<'static> = Group {
+                offsets: &[18, 6],
+                combine: Combine::Folded,
+                seed: 16294208416658607535,
+                pilots: &[0, 4, 1, 1, 0, 0, 3, 3, 4, 0, 3, 2, 1, 2, 5, 0],
+                slots: &[
+                    10, 693, 493, 957, 371, 10, 607, 624, 10, 505, 10, 10, 725, 10, 377,
+                    10, 10, 116, 10, 835, 469, 618, 666, 929, 918, 10, 544, 10, 10, 10,
+                    10, 322, 831, 184, 10, 878, 843, 10, 10, 10, 972, 10, 627, 294, 10,
+                    687, 460, 10, 418, 10, 10, 328, 10, 710, 569, 982, 10, 10, 10, 668,
+                    596, 479, 373, 662, 10, 243, 10, 10, 10, 293, 10, 10, 85, 10, 341,
+                    10, 10, 10, 10, 138, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 526, 10,
+                    893, 94, 10, 10, 10, 10, 125, 169, 283, 10, 10, 487, 10, 10, 375, 10,
+                    10, 10, 769, 10, 10, 895, 837, 777, 601, 10, 685, 95, 772, 10, 99,
+                    10, 123, 997, 416, 10,
+                ],
+            };
+            static LENGTH_33: Group<'static> = Group {
+                offsets: &[17, 0, 25],
+                combine: Combine::Folded,
+                seed: 7960286522194355700,
+                pilots: &[2, 0, 1, 0, 1, 7, 0, 1, 4, 0, 0, 0, 4, 0, 10, 2],
+                slots: &[
+                    2, 2, 475, 2, 110, 203, 2, 494, 774, 824, 697, 2, 364, 563, 826, 2,
+                    2, 2, 2, 920, 877, 442, 345, 486, 617, 321, 507, 2, 2, 643, 2, 2, 2,
+                    2, 131, 361, 2, 2, 703, 2, 973, 151, 462, 836, 704, 2, 567, 2, 126,
+                    2, 231, 2, 2, 359, 2, 2, 2, 2, 552, 122, 2, 680, 262, 2, 915, 2, 153,
+                    720, 938, 2, 412, 536, 983, 2, 651, 515, 2, 407, 511, 363, 2, 2, 2,
+                    2, 2, 931, 2, 23, 743, 2, 735, 2, 630, 2, 2, 2, 2, 2, 968, 2, 443, 2,
+                    323, 2, 2, 2, 2, 2, 2, 2, 934, 2, 2, 2, 2, 2, 37, 2, 2, 2, 31, 810,
+                    926, 2, 2, 682, 60, 2,
+                ],
+            };
+            static LENGTH_34: Group<'static> = Group {
+                offsets: &[18, 0],
+                combine: Combine::Folded,
+                seed: 16294208416658607535,
+                pilots: &[0, 1, 0, 7, 0, 0, 1, 0, 0, 5, 1, 4, 1, 4, 2, 1],
+                slots: &[
+                    845, 621, 390, 775, 779, 1, 876, 1, 1, 288, 173, 527, 629, 985, 119,
+                    302, 647, 75, 1, 376, 667, 1, 589, 1, 1, 423, 113, 1, 887, 406, 677,
+                    496, 519, 146, 383, 192, 1, 1, 1, 29, 270, 1, 11, 821, 501, 1, 1, 1,
+                    1, 1, 362, 1, 1, 979, 756, 1, 727, 653, 140, 778, 1, 233, 761, 346,
+                ],
+            };
+            static LENGTH_35: Group<'static> = Group {
+                offsets: &[20, 0],
+                combine: Combine::Folded,
+                seed: 16294208416658607535,
+                pilots: &[1, 0, 0, 0, 0, 1, 0, 0, 0, 2, 4, 0, 2, 1, 1, 6],
+                slots: &[
+                    250, 840, 12, 65, 103, 257, 12, 303, 729, 372, 12, 12, 12, 12, 12,
+                    439, 12, 805, 12, 12, 726, 12, 531, 12, 546, 773, 12, 12, 767, 39,
+                    195, 447, 958, 981, 499, 12, 12, 12, 12, 849, 12, 913, 45, 708, 12,
+                    157, 711, 619, 12, 818, 432, 12, 298, 12, 524, 227, 12, 12, 867, 12,
+                    12, 754, 649, 301,
+                ],
+            };
+            static LENGTH_36: Group<'static> = Group {
+                offsets: &[13],
+                combine: Combine::Folded,
+                seed: 7960286522194355700,
+                pilots: &[5, 0, 2, 8],
+                slots: &[
+                    81, 450, 445, 81, 81, 707, 261, 81, 81, 81, 260, 571, 81, 263, 81,
+                    974, 281, 510, 413, 329, 847, 170, 369, 81, 81, 632, 81, 560, 81, 81,
+                    978, 81,
+                ],
+            };
+            static LENGTH_37: Group<'static> = Group {
+                offsets: &[14],
+                combine: Combine::Folded,
+                seed: 487617019471545679,
+                pilots: &[2, 0, 0, 6, 6, 9, 3, 15],
+                slots: &[
+                    796, 655, 167, 287, 36, 280, 36, 36, 225, 641, 984, 989, 691, 865,
+                    36, 917, 905, 448, 954, 218, 718, 724, 36, 212, 36, 120, 764, 221,
+                    36, 614, 55, 36,
+                ],
+            };
+            static LENGTH_38: Group<'static> = Group {
+                offsets: &[16],
+                combine: Combine::Folded,
+                seed: 16294208416658607535,
+                pilots: &[0, 7],
+                slots: &[
+                    166, 449, 591, 513, 166, 166, 246, 842, 166, 205, 223, 565, 166, 166,
+                    337, 604,
+                ],
+            };
+            static LENGTH_39: Group<'static> = Group {
+                offsets: &[11],
+                combine: Combine::Folded,
+                seed: 7960286522194355700,
+                pilots: &[0],
+                slots: &[474, 219, 642, 219, 219, 595, 219, 485],
+            };
+            static LENGTH_40: Group<'static> = Group {
+                offsets: &[32],
+                combine: Combine::Folded,
+                seed: 7960286522194355700,
+                pilots: &[0],
+                slots: &[951, 557],
+            };
             /// The row whose key is `key`, if there is one.
             pub(super) fn find(key: &[u8]) -> Option<super::SynthCode> {
-                if !(12..=40).contains(&key.len()) {
-                    return None;
+                let row = |index: usize| {
+                    let row = *super::SynthCode::ALL.get(index)?;
+                    Some((row.as_str().as_bytes(), row))
+                };
+                match key.len() {
+                    12 => find_in::<12, _>(key, &LENGTH_12, row),
+                    14 => find_in::<14, _>(key, &LENGTH_14, row),
+                    16 => find_in::<16, _>(key, &LENGTH_16, row),
+                    17 => find_in::<17, _>(key, &LENGTH_17, row),
+                    18 => find_in::<18, _>(key, &LENGTH_18, row),
+                    19 => find_in::<19, _>(key, &LENGTH_19, row),
+                    20 => find_in::<20, _>(key, &LENGTH_20, row),
+                    21 => find_in::<21, _>(key, &LENGTH_21, row),
+                    22 => find_in::<22, _>(key, &LENGTH_22, row),
+                    23 => find_in::<23, _>(key, &LENGTH_23, row),
+                    24 => find_in::<24, _>(key, &LENGTH_24, row),
+                    25 => find_in::<25, _>(key, &LENGTH_25, row),
+                    26 => find_in::<26, _>(key, &LENGTH_26, row),
+                    27 => find_in::<27, _>(key, &LENGTH_27, row),
+                    28 => find_in::<28, _>(key, &LENGTH_28, row),
+                    29 => find_in::<29, _>(key, &LENGTH_29, row),
+                    30 => find_in::<30, _>(key, &LENGTH_30, row),
+                    31 => find_in::<31, _>(key, &LENGTH_31, row),
+                    32 => find_in::<32, _>(key, &LENGTH_32, row),
+                    33 => find_in::<33, _>(key, &LENGTH_33, row),
+                    34 => find_in::<34, _>(key, &LENGTH_34, row),
+                    35 => find_in::<35, _>(key, &LENGTH_35, row),
+                    36 => find_in::<36, _>(key, &LENGTH_36, row),
+                    37 => find_in::<37, _>(key, &LENGTH_37, row),
+                    38 => find_in::<38, _>(key, &LENGTH_38, row),
+                    39 => find_in::<39, _>(key, &LENGTH_39, row),
+                    40 => find_in::<40, _>(key, &LENGTH_40, row),
+                    _ => None,
                 }
-                let hash = key_hash(key, SEED);
-                let pilot = PILOTS[bucket_of(hash, PILOTS.len().trailing_zeros())];
-                let index = SLOTS[slot_of(hash, pilot, SLOTS.len())] as usize;
-                let row = *super::SynthCode::ALL.get(index)?;
-                same_bytes(row.as_str().as_bytes(), key).then_some(row)
             }
         }
         perfect_hash::find(code.as_bytes())
