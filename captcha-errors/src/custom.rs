@@ -8,6 +8,7 @@
 
 /// `captchaLogoImg`: an image address or a base64 image data URL. Checks the shape only;
 /// whether the image loads can only be seen in the page.
+#[inline]
 pub fn image_source(value: &str) -> Result<(), &'static str> {
     const REASON: &str =
         "must be an http(s) address or a base64 `data:image/...;base64,` URL, without whitespace";
@@ -41,6 +42,7 @@ pub fn image_source(value: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+#[inline]
 fn strip_prefix_ignore_case<'v>(value: &'v str, prefix: &str) -> Option<&'v str> {
     let head = value.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)

@@ -45,6 +45,7 @@ pub enum JsonProblem {
 
 impl JsonProblem {
     /// How serious the problem is.
+    #[inline]
     pub fn severity(&self) -> Severity {
         match self {
             JsonProblem::Param(problem) => problem.severity(),
@@ -55,6 +56,7 @@ impl JsonProblem {
 }
 
 impl core::fmt::Display for JsonProblem {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             JsonProblem::Param(problem) => problem.fmt(f),
@@ -84,6 +86,7 @@ pub struct JsonReport<'a> {
 impl<'a> JsonReport<'a> {
     /// Every problem: those of the JSON first, in key order, then those of the values,
     /// in parameter order.
+    #[inline]
     pub fn problems(&self) -> impl Iterator<Item = JsonProblem> + '_ {
         self.json_problems.iter().cloned().chain(
             self.report
@@ -95,6 +98,7 @@ impl<'a> JsonReport<'a> {
     }
 
     /// The problems that concern a known parameter.
+    #[inline]
     pub fn param_problems(&self) -> impl Iterator<Item = ParamError> + '_ {
         self.problems().filter_map(|problem| match problem {
             JsonProblem::Param(problem) => Some(problem),
@@ -103,6 +107,7 @@ impl<'a> JsonReport<'a> {
     }
 
     /// Whether no problem is an error.
+    #[inline]
     pub fn is_valid(&self) -> bool {
         self.report.is_valid()
             && self
@@ -112,6 +117,7 @@ impl<'a> JsonReport<'a> {
     }
 
     /// The typed config, if no problem is an error.
+    #[inline]
     pub fn config(&self) -> Option<&ValidConfig<'a>> {
         if self.is_valid() {
             self.report.config()
@@ -122,15 +128,18 @@ impl<'a> JsonReport<'a> {
 
     /// The object to pass to `initAliyunCaptcha({...})`, if the config is valid:
     /// every `init` parameter that has a value, members nested in their objects.
+    #[inline]
     pub fn init_options(&self) -> Option<Map<String, Value>> {
         self.object(Scope::Init)
     }
 
     /// The `window.AliyunCaptchaConfig` object (`region`, `prefix`), if the config is valid.
+    #[inline]
     pub fn globals(&self) -> Option<Map<String, Value>> {
         self.object(Scope::Global)
     }
 
+    #[inline]
     fn object(&self, scope: Scope) -> Option<Map<String, Value>> {
         let config = self.config()?;
         let mut object = Map::new();
@@ -150,6 +159,7 @@ impl<'a> JsonReport<'a> {
 
 /// Puts `value` under the param's name, nesting a member (`slideStyle.width`) in its
 /// object.
+#[inline]
 fn insert(object: &mut Map<String, Value>, param: Param, value: Value) {
     match param.name().split_once('.') {
         Some((parent, member)) => {
@@ -166,6 +176,7 @@ fn insert(object: &mut Map<String, Value>, param: Param, value: Value) {
     }
 }
 
+#[inline]
 fn to_json(value: ParamValue<'_>) -> Value {
     match value {
         ParamValue::Str(text) => Value::String(text.to_owned()),
@@ -179,6 +190,7 @@ fn to_json(value: ParamValue<'_>) -> Value {
     }
 }
 
+#[inline]
 fn json_type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -191,6 +203,7 @@ fn json_type_name(value: &Value) -> &'static str {
 }
 
 /// The value as text for a message: strings as they are, anything else as JSON.
+#[inline]
 fn as_text(value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
@@ -202,6 +215,7 @@ fn as_text(value: &Value) -> String {
 /// `initAliyunCaptcha` options), as a page passes them. A value of the wrong JSON type
 /// raises the catalog's general type row; unknown keys are warnings; every problem is
 /// reported, not just the first.
+#[inline]
 pub fn validate_json(config: &Value) -> JsonReport<'_> {
     let mut json_problems = Vec::new();
     let mut passthrough = Vec::new();
@@ -223,6 +237,7 @@ pub fn validate_json(config: &Value) -> JsonReport<'_> {
     }
 }
 
+#[inline]
 fn read_entry<'a>(
     key: &str,
     value: &'a Value,

@@ -54,6 +54,7 @@ impl JsonType {
     ];
 
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         match self {
             JsonType::String => "string",
@@ -71,6 +72,7 @@ impl Severity {
     pub const ALL: &'static [Severity] = &[Severity::Error, Severity::Warning];
 
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -84,6 +86,7 @@ impl Confidence {
     pub const ALL: &'static [Confidence] = &[Confidence::Official, Confidence::Observed];
 
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         match self {
             Confidence::Official => "official",
@@ -96,6 +99,7 @@ macro_rules! display_as_str {
     ($($name:ident),*) => {$(
         impl fmt::Display for $name {
             /// Writes the word the catalog uses, as `as_str` returns it.
+            #[inline]
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.as_str())
             }

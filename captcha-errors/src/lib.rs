@@ -14,7 +14,9 @@
 //! Features: `serde` (serde for every enum, the vendor's bodies, problem details, JSON
 //! configs) and `http` (`http::StatusCode`).
 //!
-//! With default features the crate has no dependencies; every lookup is plain Rust.
+//! With default features the crate has no dependencies; every lookup is plain Rust. Its
+//! functions are `#[inline]`, so each is compiled only in the crates that call it: a
+//! dependent that uses one lookup does not pay to build the validators.
 //!
 //! ```
 //! use captcha_errors::{ErrorCode, Retry};

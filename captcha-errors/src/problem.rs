@@ -40,6 +40,7 @@ pub struct ParamError {
 
 impl ParamError {
     /// A required parameter that is absent.
+    #[inline]
     pub fn missing(param: Param) -> Self {
         ParamError {
             param,
@@ -49,6 +50,7 @@ impl ParamError {
     }
 
     /// A value of the wrong JSON type; `value` is how it was written.
+    #[inline]
     pub fn wrong_type(param: Param, value: &str, found: &'static str) -> Self {
         ParamError {
             param,
@@ -58,6 +60,7 @@ impl ParamError {
     }
 
     /// A value that breaks the parameter's rule.
+    #[inline]
     pub fn broken_rule(param: Param, value: &str, hint: Option<&'static str>) -> Self {
         ParamError {
             param,
@@ -67,6 +70,7 @@ impl ParamError {
     }
 
     /// A value rejected by a hand-written check.
+    #[inline]
     pub fn custom(param: Param, value: &str, reason: &'static str) -> Self {
         ParamError {
             param,
@@ -76,22 +80,26 @@ impl ParamError {
     }
 
     /// The parameter.
+    #[inline]
     pub fn param(&self) -> Param {
         self.param
     }
 
     /// The offending value as given (numbers in their usual decimal form); `None` when
     /// the parameter is missing.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// What is wrong.
+    #[inline]
     pub fn kind(&self) -> ProblemKind {
         self.kind
     }
 
     /// The allowed value the input most likely meant, if one is obvious.
+    #[inline]
     pub fn hint(&self) -> Option<&'static str> {
         match self.kind {
             ProblemKind::BrokenRule { hint } => hint,
@@ -101,6 +109,7 @@ impl ParamError {
 
     /// The vendor row this problem corresponds to. A value of the wrong type raises the
     /// catalog's general type row; every other problem raises the parameter's own row.
+    #[inline]
     pub fn raised(&self) -> Raised {
         match self.kind {
             ProblemKind::WrongType { .. } => self.param.type_error(),
@@ -110,6 +119,7 @@ impl ParamError {
 
     /// How serious the problem is: a missing or mistyped value is always an error; a
     /// broken rule is as serious as the catalog says the rule is.
+    #[inline]
     pub fn severity(&self) -> Severity {
         match self.kind {
             ProblemKind::Missing | ProblemKind::WrongType { .. } => Severity::Error,
@@ -118,6 +128,7 @@ impl ParamError {
     }
 
     /// Whether the problem is an error (not a warning).
+    #[inline]
     pub fn is_error(&self) -> bool {
         self.severity() == Severity::Error
     }
@@ -130,6 +141,7 @@ const QUOTED_CHARS: usize = 60;
 struct Quoted<'v>(&'v str);
 
 impl fmt::Display for Quoted<'_> {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0.char_indices().nth(QUOTED_CHARS) {
             Some((cut, _)) => write!(f, "{:?}…", &self.0[..cut]),
@@ -138,6 +150,7 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
+#[inline]
 fn json_type_with_article(json_type: JsonType) -> &'static str {
     match json_type {
         JsonType::String => "a string",
@@ -150,6 +163,7 @@ fn json_type_with_article(json_type: JsonType) -> &'static str {
 }
 
 impl fmt::Display for ParamError {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = self.param.name();
         let value = Quoted(self.value.as_deref().unwrap_or(""));

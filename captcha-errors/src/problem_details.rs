@@ -117,37 +117,44 @@ impl ProblemDetails {
 
     /// The same problem with `base` put before its `type`, such as
     /// `"https://example.com/captcha-errors/"`, to make it an absolute URI.
+    #[inline]
     pub fn with_type_base(mut self, base: &str) -> Self {
         self.type_uri = format!("{base}{}", self.type_uri);
         self
     }
 
     /// `type`.
+    #[inline]
     pub fn type_uri(&self) -> &str {
         &self.type_uri
     }
 
     /// `title`.
+    #[inline]
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// `status`, when the problem has one.
+    #[inline]
     pub fn status(&self) -> Option<u16> {
         self.status
     }
 
     /// `detail`.
+    #[inline]
     pub fn detail(&self) -> &str {
         &self.detail
     }
 
     /// An extension member, such as `code` or `problems`.
+    #[inline]
     pub fn extension(&self, name: &str) -> Option<&Value> {
         self.extensions.get(name)
     }
 
     /// The object as a JSON value.
+    #[inline]
     pub fn to_value(&self) -> Value {
         let mut object = self.extensions.clone();
         object.insert("type".to_owned(), Value::from(self.type_uri.as_str()));
@@ -160,6 +167,7 @@ impl ProblemDetails {
     }
 
     /// The object as JSON text, the body of an `application/problem+json` response.
+    #[inline]
     pub fn to_json(&self) -> String {
         self.to_value().to_string()
     }
@@ -170,6 +178,7 @@ fn is_words_column<R: CatalogRow>(column: &str) -> bool {
     R::WORDS_COLUMNS.contains(&column)
 }
 
+#[inline]
 fn problem_entry(problem: &ParamError) -> Value {
     json!({
         "param": problem.param().name(),

@@ -6,6 +6,7 @@ use crate::{ErrorCode, Retry};
 impl ErrorCode {
     /// Whether retrying later can succeed without changing anything: the retry advice
     /// is anything but [`Retry::Never`].
+    #[inline]
     pub const fn is_retryable(self) -> bool {
         !matches!(self.retry(), Retry::Never)
     }

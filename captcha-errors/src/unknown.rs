@@ -11,6 +11,7 @@ pub struct UnknownValue {
 }
 
 impl UnknownValue {
+    #[inline]
     pub(crate) fn new(what: &'static str, input: &str) -> Self {
         UnknownValue {
             what,
@@ -19,11 +20,13 @@ impl UnknownValue {
     }
 
     /// The rejected input, exactly as given.
+    #[inline]
     pub fn input(&self) -> &str {
         &self.input
     }
 
     /// What the input was meant to be, such as `"error code"`.
+    #[inline]
     pub fn expected(&self) -> &'static str {
         self.what
     }
@@ -32,6 +35,7 @@ impl UnknownValue {
 impl fmt::Display for UnknownValue {
     /// Writes, for example, `unknown error code "Foo"`; the input is quoted and escaped,
     /// so control characters in it cannot disturb a log line.
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown {} {:?}", self.what, self.input)
     }

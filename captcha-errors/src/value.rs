@@ -18,6 +18,7 @@ pub enum ParamValue<'a> {
 
 impl ParamValue<'_> {
     /// The JSON type of the value, as a word: `"string"`, `"number"` or `"boolean"`.
+    #[inline]
     pub fn json_type_name(&self) -> &'static str {
         match self {
             ParamValue::Str(_) => "string",
@@ -29,6 +30,7 @@ impl ParamValue<'_> {
 
 impl fmt::Display for ParamValue<'_> {
     /// Writes the value as text: strings as they are, numbers and booleans as JSON does.
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParamValue::Str(text) => f.write_str(text),

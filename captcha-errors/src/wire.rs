@@ -52,6 +52,7 @@ pub struct UnknownCode(String);
 
 impl UnknownCode {
     /// The code exactly as received.
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -59,6 +60,7 @@ impl UnknownCode {
 
 impl fmt::Display for UnknownCode {
     /// Writes the code exactly as received.
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
@@ -207,6 +209,7 @@ macro_rules! http_status_code {
         #[cfg(feature = "http")]
         impl $type {
             /// The row's HTTP status as an `http::StatusCode` (feature `http`).
+            #[inline]
             pub fn status_code(self) -> http::StatusCode {
                 // The catalog check keeps every status within 100..=599.
                 http::StatusCode::from_u16(self.$column())
@@ -216,6 +219,7 @@ macro_rules! http_status_code {
 
         #[cfg(feature = "http")]
         impl From<$type> for http::StatusCode {
+            #[inline]
             fn from(row: $type) -> Self {
                 row.status_code()
             }

@@ -17,12 +17,14 @@ impl SynthRetry {
     /// Every value, in catalog order.
     pub const ALL: &'static [SynthRetry] = &[SynthRetry::Never, SynthRetry::Backoff];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         SYNTH_RETRY_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for SynthRetry {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -30,6 +32,7 @@ impl core::fmt::Display for SynthRetry {
 impl core::str::FromStr for SynthRetry {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <SynthRetry as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("synth retry", text))
@@ -37,9 +40,11 @@ impl core::str::FromStr for SynthRetry {
 }
 impl crate::WireCode for SynthRetry {
     const NOUN: &'static str = "synth retry";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         SynthRetry::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -11559,10 +11564,12 @@ impl SynthCode {
         SynthCode::ThrottlingPrefixMismatch,
         SynthCode::IncorrectStatusAccountStale,
     ];
+    #[inline]
     const fn row(self) -> &'static SynthCodeRow {
         &SYNTH_CODE_ROWS[self as usize]
     }
     /// The wire string, exactly as the catalog writes it.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         self.row().code
     }
@@ -12146,32 +12153,39 @@ impl SynthCode {
         perfect_hash::find(code.as_bytes())
     }
     /// The code exactly as the API writes it.
+    #[inline]
     pub const fn code(self) -> &'static str {
         self.row().code
     }
     /// What the code means.
+    #[inline]
     pub const fn description(self) -> &'static str {
         self.row().description
     }
     /// What to do about it.
+    #[inline]
     pub const fn troubleshooting(self) -> &'static str {
         self.row().troubleshooting
     }
     /// A remark, if the row has one.
+    #[inline]
     pub const fn notes(self) -> Option<&'static str> {
         self.row().notes
     }
     /// The HTTP status to answer with.
+    #[inline]
     pub const fn http_status(self) -> u16 {
         self.row().http_status
     }
     /// Whether to retry.
+    #[inline]
     pub const fn retry(self) -> SynthRetry {
         self.row().retry
     }
 }
 impl core::fmt::Display for SynthCode {
     /// Writes the row's `description`.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(SynthCode::description(*self))
     }
@@ -12180,6 +12194,7 @@ impl std::error::Error for SynthCode {}
 impl core::str::FromStr for SynthCode {
     type Err = crate::UnknownValue;
     /// Parses the exact text; see [`SynthCode::from_code`].
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         SynthCode::from_code(text)
             .ok_or_else(|| crate::UnknownValue::new("error code", text))
@@ -12187,9 +12202,11 @@ impl core::str::FromStr for SynthCode {
 }
 impl crate::WireCode for SynthCode {
     const NOUN: &'static str = "error code";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Self::from_code(text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -12200,12 +12217,15 @@ impl crate::CatalogRow for SynthCode {
     const MODULE: &'static str = "synth_1000";
     const TABLE: &'static str = "code";
     const DOCS_PAGE: &'static str = "docs/synth_1000.md";
+    #[inline]
     fn title(self) -> &'static str {
         SynthCode::description(self)
     }
+    #[inline]
     fn status(self) -> Option<u16> {
         Some(SynthCode::http_status(self))
     }
+    #[inline]
     fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut facts = Vec::new();
         {

@@ -36,36 +36,43 @@ pub struct ErrorBody {
 
 impl ErrorBody {
     /// Parses an error body; only `Code` is required. An unknown code is kept.
+    #[inline]
     pub fn from_json(body: &str) -> Result<Self, BodyError> {
         super::parse(body)
     }
 
     /// The body as JSON, with the OpenAPI field names.
+    #[inline]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
     /// `Code`.
+    #[inline]
     pub fn code(&self) -> &Wire<ApiError> {
         &self.code
     }
 
     /// `RequestId`, for Alibaba's support.
+    #[inline]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
 
     /// `HostId`: the endpoint that answered.
+    #[inline]
     pub fn host_id(&self) -> Option<&str> {
         self.host_id.as_deref()
     }
 
     /// `Message`: Alibaba's own text, which may differ from the catalog's.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
     /// `Recommend`: Alibaba's troubleshooting link.
+    #[inline]
     pub fn recommend(&self) -> Option<&str> {
         self.recommend.as_deref()
     }

@@ -35,21 +35,25 @@ pub struct ClientError {
 impl ClientError {
     /// Parses a payload: a JSON object whose `code` is a string, a number or null, and
     /// whose `msg` is a string or null. Other members are ignored.
+    #[inline]
     pub fn from_json(body: &str) -> Result<Self, BodyError> {
         super::parse(body)
     }
 
     /// The payload as JSON; a numeric code is written as a string.
+    #[inline]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The code, if the payload has one.
+    #[inline]
     pub fn code(&self) -> Option<&Wire<ErrorCode>> {
         self.code.as_ref()
     }
 
     /// The message, if the payload has one; it need not equal the catalog's description.
+    #[inline]
     pub fn msg(&self) -> Option<&str> {
         self.msg.as_deref()
     }
@@ -64,6 +68,7 @@ fn code_text<'de, D: Deserializer<'de>>(
     impl<'de> Visitor<'de> for CodeVisitor {
         type Value = Option<Wire<ErrorCode>>;
 
+        #[inline]
         fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
             f.write_str("a code as a string or a number")
         }

@@ -37,6 +37,7 @@ pub enum BodyErrorKind {
 }
 
 impl BodyError {
+    #[inline]
     pub(crate) fn too_large(len: usize) -> Self {
         BodyError {
             kind: BodyErrorKind::TooLarge,
@@ -49,24 +50,28 @@ impl BodyError {
     }
 
     /// What kind of problem it is.
+    #[inline]
     pub fn kind(&self) -> BodyErrorKind {
         self.kind
     }
 
     /// The 1-based line of the body where the problem was found; 0 when it concerns the
     /// whole body.
+    #[inline]
     pub fn line(&self) -> usize {
         self.line
     }
 
     /// The 1-based column of the body where the problem was found; 0 when it concerns the
     /// whole body.
+    #[inline]
     pub fn column(&self) -> usize {
         self.column
     }
 }
 
 impl From<serde_json::Error> for BodyError {
+    #[inline]
     fn from(error: serde_json::Error) -> Self {
         let kind = match error.classify() {
             serde_json::error::Category::Data => BodyErrorKind::Shape,
@@ -83,6 +88,7 @@ impl From<serde_json::Error> for BodyError {
 
 impl fmt::Display for BodyError {
     /// Writes what is wrong and where, such as "missing field `Code` at line 1 column 2".
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }

@@ -53,52 +53,62 @@ struct VerifyOutcome {
 impl VerifyResponse {
     /// Parses a response body. Unknown fields are ignored; an unknown `VerifyCode` or
     /// `Code` is kept as [`Wire::Unknown`].
+    #[inline]
     pub fn from_json(body: &str) -> Result<Self, BodyError> {
         super::parse(body)
     }
 
     /// The body as JSON, with the SDK model's field names.
+    #[inline]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Whether the user passed: Alibaba's `VerifyResult`.
+    #[inline]
     pub fn passed(&self) -> bool {
         self.result.verify_result
     }
 
     /// Why the verification passed or failed: `Result.VerifyCode`.
+    #[inline]
     pub fn verify_code(&self) -> &Wire<VerifyCode> {
         &self.result.verify_code
     }
 
     /// What the catalog says the verify code means, if it knows the code.
+    #[inline]
     pub fn verdict(&self) -> Option<Verdict> {
         self.result.verify_code.known().map(VerifyCode::verdict)
     }
 
     /// `Result.CertifyId`: the page's `UserCertifyId` when it set one; empty if absent.
+    #[inline]
     pub fn certify_id(&self) -> &str {
         &self.result.certify_id
     }
 
     /// `RequestId`, for Alibaba's support.
+    #[inline]
     pub fn request_id(&self) -> &str {
         &self.request_id
     }
 
     /// The API's `Code`: "Success" for every verification, passed or failed; an API
     /// error code is not a verification at all.
+    #[inline]
     pub fn code(&self) -> &Wire<ApiError> {
         &self.code
     }
 
     /// `Success`, if the body has it.
+    #[inline]
     pub fn success(&self) -> Option<bool> {
         self.success
     }
 
     /// `Message`, if the body has it.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }

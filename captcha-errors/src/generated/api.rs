@@ -15,12 +15,14 @@ impl Retry {
     /// Every value, in catalog order.
     pub const ALL: &'static [Retry] = &[Retry::Never, Retry::Backoff];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         RETRY_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for Retry {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -28,6 +30,7 @@ impl core::fmt::Display for Retry {
 impl core::str::FromStr for Retry {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <Retry as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("retry", text))
@@ -35,9 +38,11 @@ impl core::str::FromStr for Retry {
 }
 impl crate::WireCode for Retry {
     const NOUN: &'static str = "retry";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Retry::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -58,12 +63,14 @@ impl Confidence {
     /// Every value, in catalog order.
     pub const ALL: &'static [Confidence] = &[Confidence::Official, Confidence::Observed];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         CONFIDENCE_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for Confidence {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -71,6 +78,7 @@ impl core::fmt::Display for Confidence {
 impl core::str::FromStr for Confidence {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <Confidence as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("confidence", text))
@@ -78,9 +86,11 @@ impl core::str::FromStr for Confidence {
 }
 impl crate::WireCode for Confidence {
     const NOUN: &'static str = "confidence";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Confidence::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -185,10 +195,12 @@ impl ApiError {
         ApiError::InternalError,
         ApiError::Throttling,
     ];
+    #[inline]
     const fn row(self) -> &'static ApiErrorRow {
         &API_ERROR_ROWS[self as usize]
     }
     /// The wire string, exactly as the catalog writes it.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         self.row().code
     }
@@ -209,36 +221,44 @@ impl ApiError {
         }
     }
     /// The code exactly as it appears in the Code field of the error body.
+    #[inline]
     pub const fn code(self) -> &'static str {
         self.row().code
     }
     /// What the code means, in this project's words.
+    #[inline]
     pub const fn description(self) -> &'static str {
         self.row().description
     }
     /// The HTTP status Alibaba Cloud answers with for this code.
+    #[inline]
     pub const fn http_status(self) -> u16 {
         self.row().http_status
     }
     /// Whether repeating the call can help, as this project recommends.
+    #[inline]
     pub const fn retry(self) -> Retry {
         self.row().retry
     }
     /// What to do about the error, as this project recommends it.
+    #[inline]
     pub const fn advice(self) -> &'static str {
         self.row().advice
     }
     /// How well the code and its status are backed by sources.
+    #[inline]
     pub const fn confidence(self) -> Confidence {
         self.row().confidence
     }
     /// Where the fact about the code comes from.
+    #[inline]
     pub const fn source(self) -> &'static str {
         self.row().source
     }
 }
 impl core::fmt::Display for ApiError {
     /// Writes the row's `description`.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(ApiError::description(*self))
     }
@@ -247,6 +267,7 @@ impl std::error::Error for ApiError {}
 impl core::str::FromStr for ApiError {
     type Err = crate::UnknownValue;
     /// Parses the exact text; see [`ApiError::from_code`].
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         ApiError::from_code(text)
             .ok_or_else(|| crate::UnknownValue::new("API error code", text))
@@ -254,9 +275,11 @@ impl core::str::FromStr for ApiError {
 }
 impl crate::WireCode for ApiError {
     const NOUN: &'static str = "API error code";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Self::from_code(text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -267,12 +290,15 @@ impl crate::CatalogRow for ApiError {
     const MODULE: &'static str = "api";
     const TABLE: &'static str = "code";
     const DOCS_PAGE: &'static str = "docs/api.md";
+    #[inline]
     fn title(self) -> &'static str {
         ApiError::description(self)
     }
+    #[inline]
     fn status(self) -> Option<u16> {
         Some(ApiError::http_status(self))
     }
+    #[inline]
     fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut facts = Vec::new();
         {

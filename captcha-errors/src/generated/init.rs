@@ -15,12 +15,14 @@ impl Retry {
     /// Every value, in catalog order.
     pub const ALL: &'static [Retry] = &[Retry::Never, Retry::Backoff];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         RETRY_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for Retry {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -28,6 +30,7 @@ impl core::fmt::Display for Retry {
 impl core::str::FromStr for Retry {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <Retry as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("retry", text))
@@ -35,9 +38,11 @@ impl core::str::FromStr for Retry {
 }
 impl crate::WireCode for Retry {
     const NOUN: &'static str = "retry";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Retry::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -64,12 +69,14 @@ impl Category {
         Category::RateLimiting,
     ];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         CATEGORY_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for Category {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -77,6 +84,7 @@ impl core::fmt::Display for Category {
 impl core::str::FromStr for Category {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <Category as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("category", text))
@@ -84,9 +92,11 @@ impl core::str::FromStr for Category {
 }
 impl crate::WireCode for Category {
     const NOUN: &'static str = "category";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Category::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -116,12 +126,14 @@ impl Platform {
         Platform::WeChat,
     ];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         PLATFORM_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for Platform {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -129,6 +141,7 @@ impl core::fmt::Display for Platform {
 impl core::str::FromStr for Platform {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <Platform as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("platform", text))
@@ -136,9 +149,11 @@ impl core::str::FromStr for Platform {
 }
 impl crate::WireCode for Platform {
     const NOUN: &'static str = "platform";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Platform::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -159,12 +174,14 @@ impl Scope {
     /// Every value, in catalog order.
     pub const ALL: &'static [Scope] = &[Scope::Global, Scope::Init];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         SCOPE_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for Scope {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -172,6 +189,7 @@ impl core::fmt::Display for Scope {
 impl core::str::FromStr for Scope {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <Scope as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("scope", text))
@@ -179,9 +197,11 @@ impl core::str::FromStr for Scope {
 }
 impl crate::WireCode for Scope {
     const NOUN: &'static str = "scope";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Scope::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -295,10 +315,12 @@ impl ErrorCode {
         ErrorCode::Throttling,
         ErrorCode::ThrottlingByStrategy,
     ];
+    #[inline]
     const fn row(self) -> &'static ErrorCodeRow {
         &ERROR_CODE_ROWS[self as usize]
     }
     /// The wire string, exactly as the catalog writes it.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         self.row().code
     }
@@ -317,40 +339,49 @@ impl ErrorCode {
         }
     }
     /// The code exactly as the API writes it.
+    #[inline]
     pub const fn code(self) -> &'static str {
         self.row().code
     }
     /// The vendor's description of the error, verbatim.
+    #[inline]
     pub const fn description(self) -> &'static str {
         self.row().description
     }
     /// The vendor's troubleshooting suggestions, verbatim.
+    #[inline]
     pub const fn troubleshooting(self) -> &'static str {
         self.row().troubleshooting
     }
     /// The vendor's "Important" remark, verbatim, if it has one.
+    #[inline]
     pub const fn notes(self) -> Option<&'static str> {
         self.row().notes
     }
     /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
+    #[inline]
     pub const fn http_status(self) -> u16 {
         self.row().http_status
     }
     /// Whether and how to retry a request that failed with this code (this project's recommendation).
+    #[inline]
     pub const fn retry(self) -> Retry {
         self.row().retry
     }
     /// The kind of problem this code reports.
+    #[inline]
     pub const fn category(self) -> Category {
         self.row().category
     }
     /// The client integrations in which this code can occur.
+    #[inline]
     pub const fn platforms(self) -> &'static [Platform] {
         self.row().platforms
     }
 }
 impl core::fmt::Display for ErrorCode {
     /// Writes the row's `description`.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(ErrorCode::description(*self))
     }
@@ -359,6 +390,7 @@ impl std::error::Error for ErrorCode {}
 impl core::str::FromStr for ErrorCode {
     type Err = crate::UnknownValue;
     /// Parses the exact text; see [`ErrorCode::from_code`].
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         ErrorCode::from_code(text)
             .ok_or_else(|| crate::UnknownValue::new("error code", text))
@@ -366,9 +398,11 @@ impl core::str::FromStr for ErrorCode {
 }
 impl crate::WireCode for ErrorCode {
     const NOUN: &'static str = "error code";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Self::from_code(text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -379,12 +413,15 @@ impl crate::CatalogRow for ErrorCode {
     const MODULE: &'static str = "init";
     const TABLE: &'static str = "code";
     const DOCS_PAGE: &'static str = "docs/init.md";
+    #[inline]
     fn title(self) -> &'static str {
         ErrorCode::description(self)
     }
+    #[inline]
     fn status(self) -> Option<u16> {
         Some(ErrorCode::http_status(self))
     }
+    #[inline]
     fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut facts = Vec::new();
         {
@@ -484,10 +521,12 @@ impl FieldError {
         FieldError::Mode,
         FieldError::ElementOrButton,
     ];
+    #[inline]
     const fn row(self) -> &'static FieldErrorRow {
         &FIELD_ERROR_ROWS[self as usize]
     }
     /// The wire string, exactly as the catalog writes it.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         self.row().key
     }
@@ -503,32 +542,39 @@ impl FieldError {
         }
     }
     /// The stable snake_case key of this row.
+    #[inline]
     pub const fn key(self) -> &'static str {
         self.row().key
     }
     /// The vendor's "Field" column, verbatim.
+    #[inline]
     pub const fn field(self) -> &'static str {
         self.row().field
     }
     /// The vendor's description of the error, verbatim.
+    #[inline]
     pub const fn description(self) -> &'static str {
         self.row().description
     }
     /// The vendor's troubleshooting suggestions, verbatim.
+    #[inline]
     pub const fn troubleshooting(self) -> &'static str {
         self.row().troubleshooting
     }
     /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
+    #[inline]
     pub const fn http_status(self) -> u16 {
         self.row().http_status
     }
     /// The client integrations in which this error can occur.
+    #[inline]
     pub const fn platforms(self) -> &'static [Platform] {
         self.row().platforms
     }
 }
 impl core::fmt::Display for FieldError {
     /// Writes the row's `description`.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(FieldError::description(*self))
     }
@@ -537,6 +583,7 @@ impl std::error::Error for FieldError {}
 impl core::str::FromStr for FieldError {
     type Err = crate::UnknownValue;
     /// Parses the exact text; see [`FieldError::from_key`].
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         FieldError::from_key(text)
             .ok_or_else(|| crate::UnknownValue::new("field key", text))
@@ -544,9 +591,11 @@ impl core::str::FromStr for FieldError {
 }
 impl crate::WireCode for FieldError {
     const NOUN: &'static str = "field key";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Self::from_key(text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -557,12 +606,15 @@ impl crate::CatalogRow for FieldError {
     const MODULE: &'static str = "init";
     const TABLE: &'static str = "field";
     const DOCS_PAGE: &'static str = "docs/init.md";
+    #[inline]
     fn title(self) -> &'static str {
         FieldError::description(self)
     }
+    #[inline]
     fn status(self) -> Option<u16> {
         Some(FieldError::http_status(self))
     }
+    #[inline]
     fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut facts = Vec::new();
         {
@@ -583,6 +635,7 @@ pub enum Raised {
 }
 impl Raised {
     /// The row's wire string.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         match self {
             Raised::Code(row) => row.as_str(),
@@ -590,6 +643,7 @@ impl Raised {
         }
     }
     /// The vendor's description of the error, verbatim.
+    #[inline]
     pub const fn description(self) -> &'static str {
         match self {
             Raised::Code(row) => ErrorCode::description(row),
@@ -597,6 +651,7 @@ impl Raised {
         }
     }
     /// The vendor's troubleshooting suggestions, verbatim.
+    #[inline]
     pub const fn troubleshooting(self) -> &'static str {
         match self {
             Raised::Code(row) => ErrorCode::troubleshooting(row),
@@ -604,6 +659,7 @@ impl Raised {
         }
     }
     /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
+    #[inline]
     pub const fn http_status(self) -> u16 {
         match self {
             Raised::Code(row) => ErrorCode::http_status(row),
@@ -611,6 +667,7 @@ impl Raised {
         }
     }
     /// The client integrations in which this code can occur.
+    #[inline]
     pub const fn platforms(self) -> &'static [Platform] {
         match self {
             Raised::Code(row) => ErrorCode::platforms(row),
@@ -620,6 +677,7 @@ impl Raised {
 }
 impl core::fmt::Display for Raised {
     /// Writes the row as its own `Display` does.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             Raised::Code(row) => core::fmt::Display::fmt(row, f),
@@ -1149,10 +1207,12 @@ impl Param {
         Param::OnError,
         Param::OnClose,
     ];
+    #[inline]
     const fn row(self) -> &'static ParamRow {
         &PARAM_ROWS[self as usize]
     }
     /// The parameter with this exact name, or `None`.
+    #[inline]
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "region" => Some(Param::Region),
@@ -1186,65 +1246,80 @@ impl Param {
         }
     }
     /// The name as the page passes it; a member of an object is `object.member`.
+    #[inline]
     pub const fn name(self) -> &'static str {
         self.row().name
     }
     /// Where the page passes it.
+    #[inline]
     pub const fn scope(self) -> Scope {
         self.row().scope
     }
     /// The JSON type its value must have.
+    #[inline]
     pub const fn json_type(self) -> crate::JsonType {
         self.row().json_type
     }
     /// Whether the page must pass it.
+    #[inline]
     pub const fn is_required(self) -> bool {
         self.row().required
     }
     /// The documented default, as text.
+    #[inline]
     pub const fn default_value(self) -> Option<&'static str> {
         self.row().default_value
     }
     /// What its value must be, completing "`<name>` must be …".
+    #[inline]
     pub const fn rule(self) -> &'static str {
         self.row().rule
     }
     /// The catalog row a value that breaks the rule raises.
+    #[inline]
     pub const fn raises(self) -> Raised {
         self.row().raises
     }
     /// The catalog row a value of the wrong JSON type raises.
+    #[inline]
     pub const fn type_error(self) -> Raised {
         TYPE_ERROR
     }
     /// How serious a broken rule is.
+    #[inline]
     pub const fn severity(self) -> crate::Severity {
         self.row().severity
     }
     /// Where the rule comes from.
+    #[inline]
     pub const fn confidence(self) -> crate::Confidence {
         self.row().confidence
     }
     /// What the parameter is for.
+    #[inline]
     pub const fn doc(self) -> &'static str {
         self.row().doc
     }
     /// The object parameter this one is a member of.
+    #[inline]
     pub const fn parent(self) -> Option<Param> {
         self.row().parent
     }
 }
 impl core::fmt::Display for Param {
     /// Writes the name as the page passes it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
 }
 impl crate::WireCode for Param {
     const NOUN: &'static str = "init parameter";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Param::from_name(text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.name()
     }
@@ -1268,16 +1343,19 @@ impl Region {
     /// Every value, in catalog order.
     pub const ALL: &'static [Region] = &[Region::Cn, Region::Sgp];
     /// The value as the page passes it.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         REGION_VALUES[self as usize].0
     }
     /// A human name for the value.
+    #[inline]
     pub const fn label(self) -> &'static str {
         REGION_VALUES[self as usize].1
     }
 }
 impl core::fmt::Display for Region {
     /// Writes the value as the page passes it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1285,15 +1363,18 @@ impl core::fmt::Display for Region {
 impl core::str::FromStr for Region {
     type Err = crate::ParamError;
     /// Parses the exact value (case-sensitive), with a hint for near misses.
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         validate_region(value)
     }
 }
 impl crate::WireCode for Region {
     const NOUN: &'static str = "value of `region`";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Region::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -1314,16 +1395,19 @@ impl Mode {
     /// Every value, in catalog order.
     pub const ALL: &'static [Mode] = &[Mode::Popup, Mode::Embed];
     /// The value as the page passes it.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         MODE_VALUES[self as usize].0
     }
     /// A human name for the value.
+    #[inline]
     pub const fn label(self) -> &'static str {
         MODE_VALUES[self as usize].1
     }
 }
 impl core::fmt::Display for Mode {
     /// Writes the value as the page passes it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1331,15 +1415,18 @@ impl core::fmt::Display for Mode {
 impl core::str::FromStr for Mode {
     type Err = crate::ParamError;
     /// Parses the exact value (case-sensitive), with a hint for near misses.
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         validate_mode(value)
     }
 }
 impl crate::WireCode for Mode {
     const NOUN: &'static str = "value of `mode`";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Mode::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -1426,16 +1513,19 @@ impl Language {
         Language::Vi,
     ];
     /// The value as the page passes it.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         LANGUAGE_VALUES[self as usize].0
     }
     /// A human name for the value.
+    #[inline]
     pub const fn label(self) -> &'static str {
         LANGUAGE_VALUES[self as usize].1
     }
 }
 impl core::fmt::Display for Language {
     /// Writes the value as the page passes it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1443,15 +1533,18 @@ impl core::fmt::Display for Language {
 impl core::str::FromStr for Language {
     type Err = crate::ParamError;
     /// Parses the exact value (case-sensitive), with a hint for near misses.
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         validate_language(value)
     }
 }
 impl crate::WireCode for Language {
     const NOUN: &'static str = "value of `language`";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Language::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -1460,6 +1553,7 @@ crate::serde_as_wire!(Language);
 /// Checks a value of `region`: it must be one of `cn`, `sgp`.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_region(value: &str) -> Result<Region, crate::ParamError> {
     match value {
         "cn" => Ok(Region::Cn),
@@ -1495,6 +1589,7 @@ pub fn is_valid_prefix(value: &str) -> bool {
 /// Checks a value of `prefix`: it must be a string of 1 to 63 characters, only lowercase ASCII letters and ASCII digits.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_prefix(value: &str) -> Result<&str, crate::ParamError> {
     if is_valid_prefix(value) {
         Ok(value)
@@ -1511,6 +1606,7 @@ pub fn is_valid_scene_id(value: &str) -> bool {
 /// Checks a value of `SceneId`: it must be a string of exactly 8 characters, only lowercase ASCII letters and ASCII digits.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_scene_id(value: &str) -> Result<&str, crate::ParamError> {
     if is_valid_scene_id(value) {
         Ok(value)
@@ -1521,6 +1617,7 @@ pub fn validate_scene_id(value: &str) -> Result<&str, crate::ParamError> {
 /// Checks a value of `mode`: it must be one of `popup`, `embed`.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_mode(value: &str) -> Result<Mode, crate::ParamError> {
     match value {
         "popup" => Ok(Mode::Popup),
@@ -1557,6 +1654,7 @@ pub fn is_valid_element(value: &str) -> bool {
 /// Checks a value of `element`: it must be a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_element(value: &str) -> Result<&str, crate::ParamError> {
     if is_valid_element(value) {
         Ok(value)
@@ -1575,6 +1673,7 @@ pub fn is_valid_button(value: &str) -> bool {
 /// Checks a value of `button`: it must be a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_button(value: &str) -> Result<&str, crate::ParamError> {
     if is_valid_button(value) {
         Ok(value)
@@ -1585,6 +1684,7 @@ pub fn validate_button(value: &str) -> Result<&str, crate::ParamError> {
 /// Checks a value of `language`: it must be one of `cn`, `tw`, `en`, `ar`, `de`, `es`, `fr`, `in`, `it`, `ja`, `ko`, `ms`, `pt`, `ru`, `th`, `tr`, `vi`.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_language(value: &str) -> Result<Language, crate::ParamError> {
     match value {
         "cn" => Ok(Language::Cn),
@@ -1660,6 +1760,7 @@ pub fn is_valid_user_certify_id(value: &str, prefix: Option<&str>) -> bool {
 ///
 /// `prefix` is the configured prefix; with `None`, any non-empty prefix
 /// without `_` is accepted.
+#[inline]
 pub fn validate_user_certify_id<'v>(
     value: &'v str,
     prefix: Option<&str>,
@@ -1678,6 +1779,7 @@ pub fn is_valid_slide_style_width(value: f64) -> bool {
 /// Checks a value of `slideStyle.width`: it must be a number of at least 320.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_slide_style_width(value: f64) -> Result<f64, crate::ParamError> {
     if is_valid_slide_style_width(value) {
         Ok(value)
@@ -1699,6 +1801,7 @@ pub fn is_valid_slide_style_height(value: f64) -> bool {
 /// Checks a value of `slideStyle.height`: it must be a number above 0.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_slide_style_height(value: f64) -> Result<f64, crate::ParamError> {
     if is_valid_slide_style_height(value) {
         Ok(value)
@@ -1720,6 +1823,7 @@ pub fn is_valid_timeout(value: f64) -> bool {
 /// Checks a value of `timeout`: it must be a number above 0.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_timeout(value: f64) -> Result<f64, crate::ParamError> {
     if is_valid_timeout(value) {
         Ok(value)
@@ -1735,6 +1839,7 @@ pub fn is_valid_rem(value: f64) -> bool {
 /// Checks a value of `rem`: it must be a number above 0.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_rem(value: f64) -> Result<f64, crate::ParamError> {
     if is_valid_rem(value) {
         Ok(value)
@@ -1745,6 +1850,7 @@ pub fn validate_rem(value: f64) -> Result<f64, crate::ParamError> {
 /// Checks a value of `captchaLogoImg`: it must be accepted by the check `custom::image_source`.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_captcha_logo_img(value: &str) -> Result<&str, crate::ParamError> {
     match crate::custom::image_source(value) {
         Ok(()) => Ok(value),
@@ -1761,6 +1867,7 @@ pub fn is_valid_encrypted_scene_id(value: &str) -> bool {
 /// Checks a value of `EncryptedSceneId`: it must be a string of at least 1 character.
 ///
 /// Allocates only to report a problem.
+#[inline]
 pub fn validate_encrypted_scene_id(value: &str) -> Result<&str, crate::ParamError> {
     if is_valid_encrypted_scene_id(value) {
         Ok(value)
@@ -1797,111 +1904,133 @@ pub struct InitConfig<'a> {
 #[allow(clippy::should_implement_trait)]
 impl<'a> InitConfig<'a> {
     /// An empty config.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
     /// Sets `region`: Where the Captcha service runs; it must match the endpoint your server verifies against.
+    #[inline]
     pub fn region(mut self, value: &'a str) -> Self {
         self.region = Some(value);
         self
     }
     /// Sets `prefix`: The identity prefix (user tag) shown in the console; it becomes the init host name. Only lowercase letters and digits have been seen; the server is the authority.
+    #[inline]
     pub fn prefix(mut self, value: &'a str) -> Self {
         self.prefix = Some(value);
         self
     }
     /// Sets `SceneId`: The scene ID created in the console. Only 8 lowercase letters and digits have been seen; the server is the authority.
+    #[inline]
     pub fn scene_id(mut self, value: &'a str) -> Self {
         self.scene_id = Some(value);
         self
     }
     /// Sets `mode`: How the captcha is shown. Traceless scenes support only popup.
+    #[inline]
     pub fn mode(mut self, value: &'a str) -> Self {
         self.mode = Some(value);
         self
     }
     /// Sets `element`: The ID selector of the element the captcha renders in, such as `#captcha-element`. Whether the element exists can only be checked in the page.
+    #[inline]
     pub fn element(mut self, value: &'a str) -> Self {
         self.element = Some(value);
         self
     }
     /// Sets `button`: The ID selector of the element that triggers the captcha, such as `#button`. Whether the element exists can only be checked in the page.
+    #[inline]
     pub fn button(mut self, value: &'a str) -> Self {
         self.button = Some(value);
         self
     }
     /// Sets `language`: The language of the captcha's text. The codes are Alibaba's own: `cn`, `tw` and `in` are not ISO 639-1.
+    #[inline]
     pub fn language(mut self, value: &'a str) -> Self {
         self.language = Some(value);
         self
     }
     /// Sets `UserCertifyId`: Your own certifyId, echoed back by server verification: the prefix, `_`, then a 10-character random string of ASCII letters and digits.
+    #[inline]
     pub fn user_certify_id(mut self, value: &'a str) -> Self {
         self.user_certify_id = Some(value);
         self
     }
     /// Sets `slideStyle.width`: The slider's width in pixels; at least 320.
+    #[inline]
     pub fn slide_style_width(mut self, value: f64) -> Self {
         self.slide_style_width = Some(value);
         self
     }
     /// Sets `slideStyle.height`: The slider's height in pixels.
+    #[inline]
     pub fn slide_style_height(mut self, value: f64) -> Self {
         self.slide_style_height = Some(value);
         self
     }
     /// Sets `immediate`: Whether to start verification immediately (V2 architecture).
+    #[inline]
     pub fn immediate(mut self, value: bool) -> Self {
         self.immediate = Some(value);
         self
     }
     /// Sets `timeout`: The request timeout in milliseconds.
+    #[inline]
     pub fn timeout(mut self, value: f64) -> Self {
         self.timeout = Some(value);
         self
     }
     /// Sets `rem`: Scales the whole captcha UI: 0.5 is half size, 2 double. Must be positive.
+    #[inline]
     pub fn rem(mut self, value: f64) -> Self {
         self.rem = Some(value);
         self
     }
     /// Sets `dualStack`: Use the dual-stack (IPv4 and IPv6) init and verification domains.
+    #[inline]
     pub fn dual_stack(mut self, value: bool) -> Self {
         self.dual_stack = Some(value);
         self
     }
     /// Sets `showErrorTip`: Show the built-in error tips.
+    #[inline]
     pub fn show_error_tip(mut self, value: bool) -> Self {
         self.show_error_tip = Some(value);
         self
     }
     /// Sets `delayBeforeSuccess`: Whether to wait briefly before calling `success`.
+    #[inline]
     pub fn delay_before_success(mut self, value: bool) -> Self {
         self.delay_before_success = Some(value);
         self
     }
     /// Sets `autoRefresh`: Refresh the captcha automatically (V2 architecture).
+    #[inline]
     pub fn auto_refresh(mut self, value: bool) -> Self {
         self.auto_refresh = Some(value);
         self
     }
     /// Sets `zIndex`: The z-index of the pop-up.
+    #[inline]
     pub fn z_index(mut self, value: i64) -> Self {
         self.z_index = Some(value);
         self
     }
     /// Sets `captchaLogoImg`: Replaces the logo on the embedded trigger button: an image address or a base64 `data:image/...` URL.
+    #[inline]
     pub fn captcha_logo_img(mut self, value: &'a str) -> Self {
         self.captcha_logo_img = Some(value);
         self
     }
     /// Sets `EncryptedSceneId`: The encrypted scene ID of encryption mode (V3).
+    #[inline]
     pub fn encrypted_scene_id(mut self, value: &'a str) -> Self {
         self.encrypted_scene_id = Some(value);
         self
     }
     /// Sets a parameter from a value of any type; a value of the wrong JSON type
     /// (or a parameter the config cannot hold, such as a callback) is an error.
+    #[inline]
     pub fn set(
         &mut self,
         param: Param,
@@ -2018,6 +2147,7 @@ impl<'a> InitConfig<'a> {
     /// Checks every parameter and returns every problem, errors and warnings,
     /// with the typed config when no problem is an error. A valid config
     /// allocates nothing: the problem list stays empty.
+    #[inline]
     pub fn validate(&self) -> crate::Report<ValidConfig<'a>> {
         let mut problems: Vec<crate::ParamError> = Vec::new();
         let region = crate::report::typed(
@@ -2215,6 +2345,7 @@ pub struct ValidConfig<'a> {
 }
 impl<'a> ValidConfig<'a> {
     /// Every parameter that has a value, in catalog order.
+    #[inline]
     pub fn entries(&self) -> [Option<(Param, crate::ParamValue<'a>)>; 20] {
         [
             {

@@ -15,12 +15,14 @@ impl Verdict {
     /// Every value, in catalog order.
     pub const ALL: &'static [Verdict] = &[Verdict::Pass, Verdict::Fail];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         VERDICT_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for Verdict {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -28,6 +30,7 @@ impl core::fmt::Display for Verdict {
 impl core::str::FromStr for Verdict {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <Verdict as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("verdict", text))
@@ -35,9 +38,11 @@ impl core::str::FromStr for Verdict {
 }
 impl crate::WireCode for Verdict {
     const NOUN: &'static str = "verdict";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Verdict::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -84,12 +89,14 @@ impl Action {
         Action::TreatAsAttack,
     ];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         ACTION_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for Action {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -97,6 +104,7 @@ impl core::fmt::Display for Action {
 impl core::str::FromStr for Action {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <Action as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("action", text))
@@ -104,9 +112,11 @@ impl core::str::FromStr for Action {
 }
 impl crate::WireCode for Action {
     const NOUN: &'static str = "action";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Action::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -133,12 +143,14 @@ impl Confidence {
         Confidence::Observed,
     ];
     /// The word the catalog and the docs use for this value.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         CONFIDENCE_WORDS[self as usize]
     }
 }
 impl core::fmt::Display for Confidence {
     /// Writes the word, as [`Self::as_str`] returns it.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -146,6 +158,7 @@ impl core::fmt::Display for Confidence {
 impl core::str::FromStr for Confidence {
     type Err = crate::UnknownValue;
     /// Parses the exact word (case-sensitive).
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         <Confidence as crate::WireCode>::from_wire(text)
             .ok_or_else(|| crate::UnknownValue::new("confidence", text))
@@ -153,9 +166,11 @@ impl core::str::FromStr for Confidence {
 }
 impl crate::WireCode for Confidence {
     const NOUN: &'static str = "confidence";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Confidence::ALL.iter().copied().find(|value| value.as_str() == text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -512,10 +527,12 @@ impl VerifyCode {
         VerifyCode::F024,
         VerifyCode::F025,
     ];
+    #[inline]
     const fn row(self) -> &'static VerifyCodeRow {
         &VERIFY_CODE_ROWS[self as usize]
     }
     /// The wire string, exactly as the catalog writes it.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         self.row().code
     }
@@ -741,36 +758,44 @@ impl VerifyCode {
         perfect_hash::find(code.as_bytes())
     }
     /// The code exactly as it appears in Result.VerifyCode.
+    #[inline]
     pub const fn code(self) -> &'static str {
         self.row().code
     }
     /// Whether the code reports a pass or a failure.
+    #[inline]
     pub const fn verdict(self) -> Verdict {
         self.row().verdict
     }
     /// What the code means, in this project's words.
+    #[inline]
     pub const fn meaning(self) -> &'static str {
         self.row().meaning
     }
     /// What this project recommends an integrator do on this code.
+    #[inline]
     pub const fn action(self) -> Action {
         self.row().action
     }
     /// Concrete advice for handling the code, as this project recommends it.
+    #[inline]
     pub const fn advice(self) -> &'static str {
         self.row().advice
     }
     /// How well the code's meaning is backed by sources.
+    #[inline]
     pub const fn confidence(self) -> Confidence {
         self.row().confidence
     }
     /// Where the fact about the code comes from.
+    #[inline]
     pub const fn source(self) -> &'static str {
         self.row().source
     }
 }
 impl core::fmt::Display for VerifyCode {
     /// Writes the row's `meaning`.
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(VerifyCode::meaning(*self))
     }
@@ -779,6 +804,7 @@ impl std::error::Error for VerifyCode {}
 impl core::str::FromStr for VerifyCode {
     type Err = crate::UnknownValue;
     /// Parses the exact text; see [`VerifyCode::from_code`].
+    #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         VerifyCode::from_code(text)
             .ok_or_else(|| crate::UnknownValue::new("verify code", text))
@@ -786,9 +812,11 @@ impl core::str::FromStr for VerifyCode {
 }
 impl crate::WireCode for VerifyCode {
     const NOUN: &'static str = "verify code";
+    #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         Self::from_code(text)
     }
+    #[inline]
     fn as_wire(self) -> &'static str {
         self.as_str()
     }
@@ -799,12 +827,15 @@ impl crate::CatalogRow for VerifyCode {
     const MODULE: &'static str = "verify";
     const TABLE: &'static str = "code";
     const DOCS_PAGE: &'static str = "docs/verify.md";
+    #[inline]
     fn title(self) -> &'static str {
         VerifyCode::meaning(self)
     }
+    #[inline]
     fn status(self) -> Option<u16> {
         None
     }
+    #[inline]
     fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut facts = Vec::new();
         {

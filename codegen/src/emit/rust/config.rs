@@ -43,12 +43,14 @@ pub(crate) fn init_config(params: &[Param]) -> TokenStream {
         #[allow(clippy::should_implement_trait)]
         impl<'a> InitConfig<'a> {
             /// An empty config.
+            #[inline]
             pub fn new() -> Self {
                 Self::default()
             }
 
             #(
                 #setter_docs
+                #[inline]
                 pub fn #methods(mut self, value: #types) -> Self {
                     self.#methods = Some(value);
                     self
@@ -79,6 +81,7 @@ fn set_method(settable: &[&Param]) -> TokenStream {
     quote! {
         /// Sets a parameter from a value of any type; a value of the wrong JSON type
         /// (or a parameter the config cannot hold, such as a callback) is an error.
+        #[inline]
         pub fn set(&mut self, param: Param, value: crate::ParamValue<'a>) -> Result<(), crate::ParamError> {
             match (param, value) {
                 #( #arms )*
@@ -119,6 +122,7 @@ fn validate_method(settable: &[&Param]) -> TokenStream {
         /// Checks every parameter and returns every problem, errors and warnings,
         /// with the typed config when no problem is an error. A valid config
         /// allocates nothing: the problem list stays empty.
+        #[inline]
         pub fn validate(&self) -> crate::Report<ValidConfig<'a>> {
             #binding
             #( #steps )*
@@ -195,6 +199,7 @@ pub(crate) fn valid_config(params: &[Param]) -> TokenStream {
 
         impl<'a> ValidConfig<'a> {
             /// Every parameter that has a value, in catalog order.
+            #[inline]
             pub fn entries(&self) -> [Option<(Param, crate::ParamValue<'a>)>; #count] {
                 [ #( #entries, )* ]
             }

@@ -21,10 +21,12 @@ pub(crate) fn wire_code(
         impl crate::WireCode for #name {
             const NOUN: &'static str = #noun;
 
+            #[inline]
             fn from_wire(text: &str) -> Option<Self> {
                 #lookup
             }
 
+            #[inline]
             fn as_wire(self) -> &'static str {
                 #as_wire
             }
@@ -99,14 +101,17 @@ pub(crate) fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
             const TABLE: &'static str = #table_name;
             const DOCS_PAGE: &'static str = #docs;
 
+            #[inline]
             fn title(self) -> &'static str {
                 #name::#title(self)
             }
 
+            #[inline]
             fn status(self) -> Option<u16> {
                 #status
             }
 
+            #[inline]
             fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
                 #word_facts
             }

@@ -103,11 +103,13 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
             /// Every parameter, in catalog order.
             pub const ALL: &'static [Param] = &[ #( Param::#variants, )* ];
 
+            #[inline]
             const fn row(self) -> &'static ParamRow {
                 #row_fn
             }
 
             /// The parameter with this exact name, or `None`.
+            #[inline]
             pub fn from_name(name: &str) -> Option<Self> {
                 match name {
                     #( #names => Some(Param::#variants), )*
@@ -120,6 +122,7 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
 
         impl core::fmt::Display for Param {
             /// Writes the name as the page passes it.
+            #[inline]
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.name())
             }
@@ -167,28 +170,40 @@ fn param_data(catalog: &Catalog, scope: &TokenStream) -> TokenStream {
 fn param_accessors(scope: &TokenStream) -> TokenStream {
     quote! {
             /// The name as the page passes it; a member of an object is `object.member`.
+            #[inline]
             pub const fn name(self) -> &'static str { self.row().name }
             /// Where the page passes it.
+            #[inline]
             pub const fn scope(self) -> #scope { self.row().scope }
             /// The JSON type its value must have.
+            #[inline]
             pub const fn json_type(self) -> crate::JsonType { self.row().json_type }
             /// Whether the page must pass it.
+            #[inline]
             pub const fn is_required(self) -> bool { self.row().required }
             /// The documented default, as text.
+            #[inline]
             pub const fn default_value(self) -> Option<&'static str> { self.row().default_value }
             /// What its value must be, completing "`<name>` must be …".
+            #[inline]
             pub const fn rule(self) -> &'static str { self.row().rule }
             /// The catalog row a value that breaks the rule raises.
+            #[inline]
             pub const fn raises(self) -> Raised { self.row().raises }
             /// The catalog row a value of the wrong JSON type raises.
+            #[inline]
             pub const fn type_error(self) -> Raised { TYPE_ERROR }
             /// How serious a broken rule is.
+            #[inline]
             pub const fn severity(self) -> crate::Severity { self.row().severity }
             /// Where the rule comes from.
+            #[inline]
             pub const fn confidence(self) -> crate::Confidence { self.row().confidence }
             /// What the parameter is for.
+            #[inline]
             pub const fn doc(self) -> &'static str { self.row().doc }
             /// The object parameter this one is a member of.
+            #[inline]
             pub const fn parent(self) -> Option<Param> { self.row().parent }
     }
 }
@@ -286,14 +301,17 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
             pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
 
             /// The value as the page passes it.
+            #[inline]
             pub const fn as_str(self) -> &'static str { #table[self as usize].0 }
 
             /// A human name for the value.
+            #[inline]
             pub const fn label(self) -> &'static str { #table[self as usize].1 }
         }
 
         impl core::fmt::Display for #name {
             /// Writes the value as the page passes it.
+            #[inline]
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -303,6 +321,7 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
             type Err = crate::ParamError;
 
             /// Parses the exact value (case-sensitive), with a hint for near misses.
+            #[inline]
             fn from_str(value: &str) -> Result<Self, Self::Err> {
                 #validate(value)
             }

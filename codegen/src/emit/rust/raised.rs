@@ -38,6 +38,7 @@ pub(crate) fn raised_enum(catalog: &Catalog) -> TokenStream {
         let column_doc = doc(&crate::markdown::escape_inline(&column.doc));
         quote! {
             #column_doc
+            #[inline]
             pub const fn #name(self) -> #ty {
                 match self { #( Raised::#variants(row) => #types::#name(row), )* }
             }
@@ -52,6 +53,7 @@ pub(crate) fn raised_enum(catalog: &Catalog) -> TokenStream {
 
         impl Raised {
             /// The row's wire string.
+            #[inline]
             pub const fn as_str(self) -> &'static str {
                 match self { #( Raised::#variants(row) => row.as_str(), )* }
             }
@@ -61,6 +63,7 @@ pub(crate) fn raised_enum(catalog: &Catalog) -> TokenStream {
 
         impl core::fmt::Display for Raised {
             /// Writes the row as its own `Display` does.
+            #[inline]
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 match self { #( Raised::#variants(row) => core::fmt::Display::fmt(row, f), )* }
             }

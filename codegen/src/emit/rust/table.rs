@@ -65,11 +65,13 @@ pub(crate) fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
             /// Every row, in catalog order.
             pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
 
+            #[inline]
             const fn row(self) -> &'static #row_type {
                 #row_fn
             }
 
             /// The wire string, exactly as the catalog writes it.
+            #[inline]
             pub const fn as_str(self) -> &'static str {
                 self.row().#key_field
             }
@@ -206,6 +208,7 @@ fn accessor(catalog: &Catalog, column: &Column) -> TokenStream {
     let column_doc = doc(&escape_inline(&column.doc));
     quote! {
         #column_doc
+        #[inline]
         pub const fn #name(self) -> #ty {
             self.row().#name
         }
@@ -228,6 +231,7 @@ fn trait_impls(table: &Table, name: &Ident) -> TokenStream {
     quote! {
         impl core::fmt::Display for #name {
             #display_doc
+            #[inline]
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(#name::#display(*self))
             }
@@ -239,6 +243,7 @@ fn trait_impls(table: &Table, name: &Ident) -> TokenStream {
             type Err = crate::UnknownValue;
 
             #from_str_doc
+            #[inline]
             fn from_str(text: &str) -> Result<Self, Self::Err> {
                 #name::#lookup(text).ok_or_else(|| crate::UnknownValue::new(#noun, text))
             }

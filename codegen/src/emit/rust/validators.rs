@@ -99,6 +99,7 @@ fn predicate_and_validator(param: &Param, body: TokenStream) -> TokenStream {
         }
 
         #doc
+        #[inline]
         #signature {
             if #predicate(value) {
                 Ok(value)
@@ -130,6 +131,7 @@ fn one_of(
     };
     quote! {
         #doc
+        #[inline]
         pub fn #name(value: &str) -> Result<#type_name, crate::ParamError> {
             match value {
                 #( #texts => Ok(#type_name::#variants), )*
@@ -267,6 +269,7 @@ fn certify_id(param: &Param, suffix_len: u32) -> TokenStream {
         ///
         /// `prefix` is the configured prefix; with `None`, any non-empty prefix
         /// without `_` is accepted.
+        #[inline]
         pub fn #name<'v>(value: &'v str, prefix: Option<&str>) -> Result<&'v str, crate::ParamError> {
             if #predicate(value, prefix) {
                 Ok(value)
@@ -284,6 +287,7 @@ fn custom(param: &Param, function: &str) -> TokenStream {
     let function = ident(function);
     quote! {
         #doc
+        #[inline]
         pub fn #name(value: &str) -> Result<&str, crate::ParamError> {
             match crate::custom::#function(value) {
                 Ok(()) => Ok(value),

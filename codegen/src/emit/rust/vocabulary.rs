@@ -49,6 +49,7 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
             pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
 
             /// The word the catalog and the docs use for this value.
+            #[inline]
             pub const fn as_str(self) -> &'static str {
                 #table[self as usize]
             }
@@ -56,6 +57,7 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
 
         impl core::fmt::Display for #name {
             /// Writes the word, as [`Self::as_str`] returns it.
+            #[inline]
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -65,6 +67,7 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
             type Err = crate::UnknownValue;
 
             /// Parses the exact word (case-sensitive).
+            #[inline]
             fn from_str(text: &str) -> Result<Self, Self::Err> {
                 <#name as crate::WireCode>::from_wire(text)
                     .ok_or_else(|| crate::UnknownValue::new(#noun, text))
