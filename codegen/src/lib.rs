@@ -24,6 +24,7 @@ mod test_catalog;
 
 use check::published::{self, Published};
 use diagnostic::Diagnostic;
+use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
 /// The folder of the generated Rust modules, relative to the workspace root.
 pub const GENERATED_DIR: &str = "captcha-errors/src/generated";
@@ -184,11 +185,32 @@ fn emit_all(
             diagnostics: vec![Diagnostic::new(0..0, message)],
         }]
     };
+    // The Rust modules take most of the time: they are made beside everything else.
+    let (modules, (pages, typescript, schemas)) = rayon::join(
+        || {
+            checked
+                .par_iter()
+                .map(|(path, catalog)| {
+                    emit::rust::module(catalog, path).map_err(|message| internal(path, message))
+                })
+                .collect::<Result<Vec<String>, _>>()
+        },
+        || {
+            let pages: Vec<String> = checked
+                .iter()
+                .map(|(path, catalog)| emit::docs::page(catalog, path))
+                .collect();
+            (
+                pages,
+                emit::typescript::files(checked),
+                emit::schema::files(checked),
+            )
+        },
+    );
     let mut files = Vec::new();
     let mut readme_sections = Vec::new();
     let mut custom_functions = Vec::new();
-    for (path, catalog) in checked {
-        let rust = emit::rust::module(catalog, path).map_err(|message| internal(path, message))?;
+    for (((path, catalog), rust), page) in checked.iter().zip(modules?).zip(pages) {
         files.push(GeneratedFile {
             path: format!("{GENERATED_DIR}/{}.rs", catalog.module),
             contents: rust,
@@ -196,7 +218,7 @@ fn emit_all(
         });
         files.push(GeneratedFile {
             path: catalog.docs.clone(),
-            contents: emit::docs::page(catalog, path),
+            contents: page,
             owner: Some((*path).to_owned()),
         });
         if let Some(name) = &catalog.readme_section {
@@ -222,8 +244,8 @@ fn emit_all(
         contents: emit::published::record(record, &published::entries_of(&catalogs)),
         owner: None,
     });
-    files.extend(emit::typescript::files(checked).map_err(|(path, m)| internal(&path, m))?);
-    files.extend(emit::schema::files(checked));
+    files.extend(typescript.map_err(|(path, m)| internal(&path, m))?);
+    files.extend(schemas);
     Ok(Generated {
         files,
         readme_sections,

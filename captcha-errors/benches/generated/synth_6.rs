@@ -55,84 +55,91 @@ crate::serde_as_wire!(SynthRetry);
 /// Source: <https://example.invalid/synthetic-error-registry>
 ///
 /// Provenance: Made up by cargo xtask synth; every row is invented.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SynthCode {
-    /// `IllegalValue.Mode.LimitExceeded`: The mode specified in the request exceeds the account's limit.
+    /// `IllegalValue.Mode.LimitExceeded`
     IllegalValueModeLimitExceeded,
-    /// `MissingParameter.User.NoPermission`: The user specified in the request may not be used by this account.
+    /// `MissingParameter.User.NoPermission`
     MissingParameterUserNoPermission,
-    /// `DependencyFailure.Gateway.Pending`: The gateway specified in the request is still being created.
+    /// `DependencyFailure.Gateway.Pending`
     DependencyFailureGatewayPending,
-    /// `IllegalValue.AccessKey.TooLong`: The access key specified in the request is longer than allowed.
+    /// `IllegalValue.AccessKey.TooLong`
     IllegalValueAccessKeyTooLong,
-    /// `Unauthorized.Snapshot.TooShort`: The snapshot specified in the request is shorter than allowed.
+    /// `Unauthorized.Snapshot.TooShort`
     UnauthorizedSnapshotTooShort,
-    /// `Throttling.Table.Unsupported`: The table specified in the request is not supported in this region.
+    /// `Throttling.Table.Unsupported`
     ThrottlingTableUnsupported,
 }
-/// The facts of one row, kept together.
-struct SynthCodeRow {
-    code: &'static str,
-    description: &'static str,
-    troubleshooting: &'static str,
-    notes: Option<&'static str>,
-    http_status: u16,
-    retry: SynthRetry,
-}
-/// One row per variant, in variant order.
-static SYNTH_CODE_ROWS: [SynthCodeRow; 6] = [
-    SynthCodeRow {
-        code: "IllegalValue.Mode.LimitExceeded",
-        description: "The mode specified in the request exceeds the account's limit.",
-        troubleshooting: "Reduce the request rate, or contact your account manager to raise the quota in advance. Remove the duplicate entry, or pick another name that is not taken.",
-        notes: None,
-        http_status: 400,
-        retry: SynthRetry::Never,
-    },
-    SynthCodeRow {
-        code: "MissingParameter.User.NoPermission",
-        description: "The user specified in the request may not be used by this account.",
-        troubleshooting: "Check the value against the API reference and send the request again.",
-        notes: None,
-        http_status: 400,
-        retry: SynthRetry::Never,
-    },
-    SynthCodeRow {
-        code: "DependencyFailure.Gateway.Pending",
-        description: "The gateway specified in the request is still being created.",
-        troubleshooting: "Ask the account owner to grant the permission in the RAM console.",
-        notes: Some(
-            "Older API versions returned HTTP 500 for this condition; clients should accept both.",
-        ),
-        http_status: 502,
-        retry: SynthRetry::Backoff,
-    },
-    SynthCodeRow {
-        code: "IllegalValue.AccessKey.TooLong",
-        description: "The access key specified in the request is longer than allowed.",
-        troubleshooting: "Reduce the request rate, or contact your account manager to raise the quota in advance.",
-        notes: None,
-        http_status: 400,
-        retry: SynthRetry::Never,
-    },
-    SynthCodeRow {
-        code: "Unauthorized.Snapshot.TooShort",
-        description: "The snapshot specified in the request is shorter than allowed.",
-        troubleshooting: "Check the value against the API reference and send the request again.",
-        notes: None,
-        http_status: 401,
-        retry: SynthRetry::Never,
-    },
-    SynthCodeRow {
-        code: "Throttling.Table.Unsupported",
-        description: "The table specified in the request is not supported in this region.",
-        troubleshooting: "Retry with exponential backoff; if the error persists, open a ticket with the request ID. Remove the duplicate entry, or pick another name that is not taken.",
-        notes: None,
-        http_status: 429,
-        retry: SynthRetry::Backoff,
-    },
+/// The name of each variant, for `Debug` (which, derived, costs rustc seconds
+/// at thousands of variants).
+#[allow(dead_code)]
+static SYNTH_CODE_NAMES: [&str; 6] = [
+    "IllegalValueModeLimitExceeded",
+    "MissingParameterUserNoPermission",
+    "DependencyFailureGatewayPending",
+    "IllegalValueAccessKeyTooLong",
+    "UnauthorizedSnapshotTooShort",
+    "ThrottlingTableUnsupported",
 ];
+impl core::fmt::Debug for SynthCode {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(SYNTH_CODE_NAMES[*self as usize])
+    }
+}
+/// The columns of [`SynthCode`], one array each, in variant order.
+#[allow(dead_code, unused_imports)]
+mod synth_code_columns {
+    use super::*;
+    /// The `code` of each row, in variant order.
+    pub(super) static CODE: [&str; 6] = [
+        "IllegalValue.Mode.LimitExceeded",
+        "MissingParameter.User.NoPermission",
+        "DependencyFailure.Gateway.Pending",
+        "IllegalValue.AccessKey.TooLong",
+        "Unauthorized.Snapshot.TooShort",
+        "Throttling.Table.Unsupported",
+    ];
+    /// The `description` of each row, in variant order.
+    pub(super) static DESCRIPTION: [&str; 6] = [
+        "The mode specified in the request exceeds the account's limit.",
+        "The user specified in the request may not be used by this account.",
+        "The gateway specified in the request is still being created.",
+        "The access key specified in the request is longer than allowed.",
+        "The snapshot specified in the request is shorter than allowed.",
+        "The table specified in the request is not supported in this region.",
+    ];
+    /// The `troubleshooting` of each row, in variant order.
+    pub(super) static TROUBLESHOOTING: [&str; 6] = [
+        "Reduce the request rate, or contact your account manager to raise the quota in advance. Remove the duplicate entry, or pick another name that is not taken.",
+        "Check the value against the API reference and send the request again.",
+        "Ask the account owner to grant the permission in the RAM console.",
+        "Reduce the request rate, or contact your account manager to raise the quota in advance.",
+        "Check the value against the API reference and send the request again.",
+        "Retry with exponential backoff; if the error persists, open a ticket with the request ID. Remove the duplicate entry, or pick another name that is not taken.",
+    ];
+    /// The `notes` of each row, in variant order. An absent text is `""`.
+    pub(super) static NOTES: [&str; 6] = [
+        "",
+        "",
+        "Older API versions returned HTTP 500 for this condition; clients should accept both.",
+        "",
+        "",
+        "",
+    ];
+    /// The `http_status` of each row, in variant order.
+    pub(super) static HTTP_STATUS: [u16; 6] = [400, 400, 502, 400, 401, 429];
+    /// The `retry` of each row, in variant order.
+    pub(super) static RETRY: [SynthRetry; 6] = [
+        SynthRetry::Never,
+        SynthRetry::Never,
+        SynthRetry::Backoff,
+        SynthRetry::Never,
+        SynthRetry::Never,
+        SynthRetry::Backoff,
+    ];
+}
 #[allow(deprecated)]
 impl SynthCode {
     /// Every row, in catalog order.
@@ -144,14 +151,10 @@ impl SynthCode {
         SynthCode::UnauthorizedSnapshotTooShort,
         SynthCode::ThrottlingTableUnsupported,
     ];
-    #[inline]
-    const fn row(self) -> &'static SynthCodeRow {
-        &SYNTH_CODE_ROWS[self as usize]
-    }
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
-        self.row().code
+        self.code()
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     pub fn from_code(code: &str) -> Option<Self> {
@@ -178,32 +181,33 @@ impl SynthCode {
     /// The code exactly as the API writes it.
     #[inline]
     pub const fn code(self) -> &'static str {
-        self.row().code
+        synth_code_columns::CODE[self as usize]
     }
     /// What the code means.
     #[inline]
     pub const fn description(self) -> &'static str {
-        self.row().description
+        synth_code_columns::DESCRIPTION[self as usize]
     }
     /// What to do about it.
     #[inline]
     pub const fn troubleshooting(self) -> &'static str {
-        self.row().troubleshooting
+        synth_code_columns::TROUBLESHOOTING[self as usize]
     }
     /// A remark, if the row has one.
     #[inline]
     pub const fn notes(self) -> Option<&'static str> {
-        self.row().notes
+        let text = synth_code_columns::NOTES[self as usize];
+        if text.is_empty() { None } else { Some(text) }
     }
     /// The HTTP status to answer with.
     #[inline]
     pub const fn http_status(self) -> u16 {
-        self.row().http_status
+        synth_code_columns::HTTP_STATUS[self as usize]
     }
     /// Whether to retry.
     #[inline]
     pub const fn retry(self) -> SynthRetry {
-        self.row().retry
+        synth_code_columns::RETRY[self as usize]
     }
 }
 impl core::fmt::Display for SynthCode {

@@ -101,89 +101,100 @@ crate::serde_as_wire!(Confidence);
 /// Source: <https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
 ///
 /// Provenance: The error codes and their HTTP statuses are Alibaba Cloud's facts, and their descriptions restate Alibaba's meaning in this project's own words; nothing in this catalog is copied from Alibaba Cloud. The retry and advice columns are this project's recommendations. Each row's confidence word says how well it is backed: official means the code and its status appear in the table of the Captcha 2.0 client data page, and observed means they were seen only in a third-party mirror of that page, in public code, or in Alibaba Cloud's generic OpenAPI error lists for other products. The statuses are the ones Alibaba answers with, including the unusual 401 for InvalidParameter; a service relaying these errors may choose its own. Errors arrive with Alibaba Cloud's standard error body (RequestId, HostId, Code, Message, Recommend), whereas a failed verification is answered with HTTP 200 and described by the verify catalog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ApiError {
-    /// `MissingParameter`: The request leaves out a parameter that the API requires.
+    /// `MissingParameter`
     MissingParameter,
-    /// `InvalidParameter`: A request parameter carries a value that the API does not accept.
+    /// `InvalidParameter`
     InvalidParameter,
-    /// `Forbidden.AccountAccessDenied`: The Alibaba Cloud account may not use the API, for example because the Captcha service was never activated or the account has overdue payments.
+    /// `Forbidden.AccountAccessDenied`
     ForbiddenAccountAccessDenied,
-    /// `Forbidden.RAMUserAccessDenied`: The RAM user whose access key signs the call has not been granted permission for the API.
+    /// `Forbidden.RAMUserAccessDenied`
     ForbiddenRamUserAccessDenied,
-    /// `InternalError`: Something failed inside Alibaba Cloud's service rather than in the request.
+    /// `InternalError`
     InternalError,
-    /// `Throttling`: Alibaba Cloud refused the call because the caller sent requests faster than allowed.
+    /// `Throttling`
     Throttling,
 }
-/// The facts of one row, kept together.
-struct ApiErrorRow {
-    code: &'static str,
-    description: &'static str,
-    http_status: u16,
-    retry: Retry,
-    advice: &'static str,
-    confidence: Confidence,
-    source: &'static str,
-}
-/// One row per variant, in variant order.
-static API_ERROR_ROWS: [ApiErrorRow; 6] = [
-    ApiErrorRow {
-        code: "MissingParameter",
-        description: "The request leaves out a parameter that the API requires.",
-        http_status: 400,
-        retry: Retry::Never,
-        advice: "Send CaptchaVerifyParam on every call; its absence is a bug in the calling service, so fix the code instead of retrying.",
-        confidence: Confidence::Official,
-        source: "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    ApiErrorRow {
-        code: "InvalidParameter",
-        description: "A request parameter carries a value that the API does not accept.",
-        http_status: 401,
-        retry: Retry::Never,
-        advice: "Check the parameter values and the region endpoint. Alibaba lists this code with status 401 rather than 400, so do not read the status as an authentication failure.",
-        confidence: Confidence::Official,
-        source: "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    ApiErrorRow {
-        code: "Forbidden.AccountAccessDenied",
-        description: "The Alibaba Cloud account may not use the API, for example because the Captcha service was never activated or the account has overdue payments.",
-        http_status: 403,
-        retry: Retry::Never,
-        advice: "Activate Captcha 2.0 for the account and settle any overdue bills in the console, then call again.",
-        confidence: Confidence::Official,
-        source: "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    ApiErrorRow {
-        code: "Forbidden.RAMUserAccessDenied",
-        description: "The RAM user whose access key signs the call has not been granted permission for the API.",
-        http_status: 403,
-        retry: Retry::Never,
-        advice: "Grant the RAM user the AliyunYundunAFSFullAccess policy, or a custom policy allowing the call, then call again.",
-        confidence: Confidence::Observed,
-        source: "Third-party mirror of the Captcha 2.0 client data page and public code; the policy name comes from the server-access documentation",
-    },
-    ApiErrorRow {
-        code: "InternalError",
-        description: "Something failed inside Alibaba Cloud's service rather than in the request.",
-        http_status: 500,
-        retry: Retry::Backoff,
-        advice: "Repeat the call a few times with growing delays, then decide in advance whether the protected action fails open or closed while the service stays down.",
-        confidence: Confidence::Observed,
-        source: "Third-party mirror of the Captcha 2.0 client data page and public code; Alibaba Cloud's generic OpenAPI error lists also give it status 500",
-    },
-    ApiErrorRow {
-        code: "Throttling",
-        description: "Alibaba Cloud refused the call because the caller sent requests faster than allowed.",
-        http_status: 400,
-        retry: Retry::Backoff,
-        advice: "Wait and repeat with growing delays, and lower the call rate. The 400 status comes from other products' lists and is not confirmed on a Captcha page.",
-        confidence: Confidence::Observed,
-        source: "Generic Alibaba Cloud OpenAPI client error lists, e.g. https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/client-errors; not on a Captcha page",
-    },
+/// The name of each variant, for `Debug` (which, derived, costs rustc seconds
+/// at thousands of variants).
+#[allow(dead_code)]
+static API_ERROR_NAMES: [&str; 6] = [
+    "MissingParameter",
+    "InvalidParameter",
+    "ForbiddenAccountAccessDenied",
+    "ForbiddenRamUserAccessDenied",
+    "InternalError",
+    "Throttling",
 ];
+impl core::fmt::Debug for ApiError {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(API_ERROR_NAMES[*self as usize])
+    }
+}
+/// The columns of [`ApiError`], one array each, in variant order.
+#[allow(dead_code, unused_imports)]
+mod api_error_columns {
+    use super::*;
+    /// The `code` of each row, in variant order.
+    pub(super) static CODE: [&str; 6] = [
+        "MissingParameter",
+        "InvalidParameter",
+        "Forbidden.AccountAccessDenied",
+        "Forbidden.RAMUserAccessDenied",
+        "InternalError",
+        "Throttling",
+    ];
+    /// The `description` of each row, in variant order.
+    pub(super) static DESCRIPTION: [&str; 6] = [
+        "The request leaves out a parameter that the API requires.",
+        "A request parameter carries a value that the API does not accept.",
+        "The Alibaba Cloud account may not use the API, for example because the Captcha service was never activated or the account has overdue payments.",
+        "The RAM user whose access key signs the call has not been granted permission for the API.",
+        "Something failed inside Alibaba Cloud's service rather than in the request.",
+        "Alibaba Cloud refused the call because the caller sent requests faster than allowed.",
+    ];
+    /// The `http_status` of each row, in variant order.
+    pub(super) static HTTP_STATUS: [u16; 6] = [400, 401, 403, 403, 500, 400];
+    /// The `retry` of each row, in variant order.
+    pub(super) static RETRY: [Retry; 6] = [
+        Retry::Never,
+        Retry::Never,
+        Retry::Never,
+        Retry::Never,
+        Retry::Backoff,
+        Retry::Backoff,
+    ];
+    /// The `advice` of each row, in variant order.
+    pub(super) static ADVICE: [&str; 6] = [
+        "Send CaptchaVerifyParam on every call; its absence is a bug in the calling service, so fix the code instead of retrying.",
+        "Check the parameter values and the region endpoint. Alibaba lists this code with status 401 rather than 400, so do not read the status as an authentication failure.",
+        "Activate Captcha 2.0 for the account and settle any overdue bills in the console, then call again.",
+        "Grant the RAM user the AliyunYundunAFSFullAccess policy, or a custom policy allowing the call, then call again.",
+        "Repeat the call a few times with growing delays, then decide in advance whether the protected action fails open or closed while the service stays down.",
+        "Wait and repeat with growing delays, and lower the call rate. The 400 status comes from other products' lists and is not confirmed on a Captcha page.",
+    ];
+    /// The `confidence` of each row, in variant order.
+    pub(super) static CONFIDENCE: [Confidence; 6] = [
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::Observed,
+        Confidence::Observed,
+        Confidence::Observed,
+    ];
+    /// The `source` of each row, in variant order.
+    pub(super) static SOURCE: [&str; 6] = [
+        "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "Third-party mirror of the Captcha 2.0 client data page and public code; the policy name comes from the server-access documentation",
+        "Third-party mirror of the Captcha 2.0 client data page and public code; Alibaba Cloud's generic OpenAPI error lists also give it status 500",
+        "Generic Alibaba Cloud OpenAPI client error lists, e.g. https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/client-errors; not on a Captcha page",
+    ];
+}
 #[allow(deprecated)]
 impl ApiError {
     /// Every row, in catalog order.
@@ -195,14 +206,10 @@ impl ApiError {
         ApiError::InternalError,
         ApiError::Throttling,
     ];
-    #[inline]
-    const fn row(self) -> &'static ApiErrorRow {
-        &API_ERROR_ROWS[self as usize]
-    }
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
-        self.row().code
+        self.code()
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     pub fn from_code(code: &str) -> Option<Self> {
@@ -223,37 +230,37 @@ impl ApiError {
     /// The code exactly as it appears in the Code field of the error body.
     #[inline]
     pub const fn code(self) -> &'static str {
-        self.row().code
+        api_error_columns::CODE[self as usize]
     }
     /// What the code means, in this project's words.
     #[inline]
     pub const fn description(self) -> &'static str {
-        self.row().description
+        api_error_columns::DESCRIPTION[self as usize]
     }
     /// The HTTP status Alibaba Cloud answers with for this code.
     #[inline]
     pub const fn http_status(self) -> u16 {
-        self.row().http_status
+        api_error_columns::HTTP_STATUS[self as usize]
     }
     /// Whether repeating the call can help, as this project recommends.
     #[inline]
     pub const fn retry(self) -> Retry {
-        self.row().retry
+        api_error_columns::RETRY[self as usize]
     }
     /// What to do about the error, as this project recommends it.
     #[inline]
     pub const fn advice(self) -> &'static str {
-        self.row().advice
+        api_error_columns::ADVICE[self as usize]
     }
     /// How well the code and its status are backed by sources.
     #[inline]
     pub const fn confidence(self) -> Confidence {
-        self.row().confidence
+        api_error_columns::CONFIDENCE[self as usize]
     }
     /// Where the fact about the code comes from.
     #[inline]
     pub const fn source(self) -> &'static str {
-        self.row().source
+        api_error_columns::SOURCE[self as usize]
     }
 }
 impl core::fmt::Display for ApiError {

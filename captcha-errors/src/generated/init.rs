@@ -212,98 +212,109 @@ crate::serde_as_wire!(Scope);
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
 ///
 /// Provenance: Error codes, field names, descriptions, troubleshooting suggestions, notes, categories and platforms are Alibaba Cloud's, copied verbatim from the page above. Alibaba publishes no HTTP statuses and no retry policy for the initialization endpoint: the HTTP status and retry columns are this project's recommendations for a service that relays these errors to its own clients.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCode {
-    /// `IllegalUserTag`: The user tag (prefix) parameter is invalid.
+    /// `IllegalUserTag`
     IllegalUserTag,
-    /// `IllegalCertifyId`: The format of the custom `certifyId` (UserCertifyId) parameter is invalid.
+    /// `IllegalCertifyId`
     IllegalCertifyId,
-    /// `IllegalScene`: The scene ID (SceneId) parameter is invalid.
+    /// `IllegalScene`
     IllegalScene,
-    /// `Forbidden.AccountAccessDenied`: The user account has an overdue payment.
+    /// `Forbidden.AccountAccessDenied`
     ForbiddenAccountAccessDenied,
-    /// `Throttling`: API rate limiting is triggered.
+    /// `Throttling`
     Throttling,
-    /// `ThrottlingByStrategy`: Initialization request rate limiting is triggered.
+    /// `ThrottlingByStrategy`
     ThrottlingByStrategy,
 }
-/// The facts of one row, kept together.
-struct ErrorCodeRow {
-    code: &'static str,
-    description: &'static str,
-    troubleshooting: &'static str,
-    notes: Option<&'static str>,
-    http_status: u16,
-    retry: Retry,
-    category: Category,
-    platforms: &'static [Platform],
-}
-/// One row per variant, in variant order.
-static ERROR_CODE_ROWS: [ErrorCodeRow; 6] = [
-    ErrorCodeRow {
-        code: "IllegalUserTag",
-        description: "The user tag (prefix) parameter is invalid.",
-        troubleshooting: "See Activate Captcha Service to confirm that the parameter is passed correctly.",
-        notes: Some(
-            "IllegalUserTag applies only to Web and H5 client integration and App client integration. It does not apply to WeChat mini program integration.",
-        ),
-        http_status: 400,
-        retry: Retry::Never,
-        category: Category::Configuration,
-        platforms: &[Platform::Web, Platform::H5, Platform::App],
-    },
-    ErrorCodeRow {
-        code: "IllegalCertifyId",
-        description: "The format of the custom `certifyId` (UserCertifyId) parameter is invalid.",
-        troubleshooting: "Confirm that the parameter format is: User tag (prefix)_10-digit random string that contains uppercase letters, lowercase letters, and digits. For code samples, see UserCertifyId parameter code samples.",
-        notes: None,
-        http_status: 400,
-        retry: Retry::Never,
-        category: Category::Configuration,
-        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-    },
-    ErrorCodeRow {
-        code: "IllegalScene",
-        description: "The scene ID (SceneId) parameter is invalid.",
-        troubleshooting: "Confirm that the passed SceneId parameter is correct. Make sure that the scene ID is created under the account that is associated with the user tag (prefix).",
-        notes: None,
-        http_status: 400,
-        retry: Retry::Never,
-        category: Category::Configuration,
-        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-    },
-    ErrorCodeRow {
-        code: "Forbidden.AccountAccessDenied",
-        description: "The user account has an overdue payment.",
-        troubleshooting: "Confirm that the account status is Normal.",
-        notes: None,
-        http_status: 403,
-        retry: Retry::Never,
-        category: Category::Account,
-        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-    },
-    ErrorCodeRow {
-        code: "Throttling",
-        description: "API rate limiting is triggered.",
-        troubleshooting: "The number of queries per second (QPS) exceeds the product limit. If you require a higher QPS, contact your account manager in advance for confirmation.",
-        notes: None,
-        http_status: 429,
-        retry: Retry::Backoff,
-        category: Category::RateLimiting,
-        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-    },
-    ErrorCodeRow {
-        code: "ThrottlingByStrategy",
-        description: "Initialization request rate limiting is triggered.",
-        troubleshooting: "This blocks attackers who frequently send requests to traverse the Captcha question library.",
-        notes: None,
-        http_status: 429,
-        retry: Retry::Never,
-        category: Category::RateLimiting,
-        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-    },
+/// The name of each variant, for `Debug` (which, derived, costs rustc seconds
+/// at thousands of variants).
+#[allow(dead_code)]
+static ERROR_CODE_NAMES: [&str; 6] = [
+    "IllegalUserTag",
+    "IllegalCertifyId",
+    "IllegalScene",
+    "ForbiddenAccountAccessDenied",
+    "Throttling",
+    "ThrottlingByStrategy",
 ];
+impl core::fmt::Debug for ErrorCode {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(ERROR_CODE_NAMES[*self as usize])
+    }
+}
+/// The columns of [`ErrorCode`], one array each, in variant order.
+#[allow(dead_code, unused_imports)]
+mod error_code_columns {
+    use super::*;
+    /// The `code` of each row, in variant order.
+    pub(super) static CODE: [&str; 6] = [
+        "IllegalUserTag",
+        "IllegalCertifyId",
+        "IllegalScene",
+        "Forbidden.AccountAccessDenied",
+        "Throttling",
+        "ThrottlingByStrategy",
+    ];
+    /// The `description` of each row, in variant order.
+    pub(super) static DESCRIPTION: [&str; 6] = [
+        "The user tag (prefix) parameter is invalid.",
+        "The format of the custom `certifyId` (UserCertifyId) parameter is invalid.",
+        "The scene ID (SceneId) parameter is invalid.",
+        "The user account has an overdue payment.",
+        "API rate limiting is triggered.",
+        "Initialization request rate limiting is triggered.",
+    ];
+    /// The `troubleshooting` of each row, in variant order.
+    pub(super) static TROUBLESHOOTING: [&str; 6] = [
+        "See Activate Captcha Service to confirm that the parameter is passed correctly.",
+        "Confirm that the parameter format is: User tag (prefix)_10-digit random string that contains uppercase letters, lowercase letters, and digits. For code samples, see UserCertifyId parameter code samples.",
+        "Confirm that the passed SceneId parameter is correct. Make sure that the scene ID is created under the account that is associated with the user tag (prefix).",
+        "Confirm that the account status is Normal.",
+        "The number of queries per second (QPS) exceeds the product limit. If you require a higher QPS, contact your account manager in advance for confirmation.",
+        "This blocks attackers who frequently send requests to traverse the Captcha question library.",
+    ];
+    /// The `notes` of each row, in variant order. An absent text is `""`.
+    pub(super) static NOTES: [&str; 6] = [
+        "IllegalUserTag applies only to Web and H5 client integration and App client integration. It does not apply to WeChat mini program integration.",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ];
+    /// The `http_status` of each row, in variant order.
+    pub(super) static HTTP_STATUS: [u16; 6] = [400, 400, 400, 403, 429, 429];
+    /// The `retry` of each row, in variant order.
+    pub(super) static RETRY: [Retry; 6] = [
+        Retry::Never,
+        Retry::Never,
+        Retry::Never,
+        Retry::Never,
+        Retry::Backoff,
+        Retry::Never,
+    ];
+    /// The `category` of each row, in variant order.
+    pub(super) static CATEGORY: [Category; 6] = [
+        Category::Configuration,
+        Category::Configuration,
+        Category::Configuration,
+        Category::Account,
+        Category::RateLimiting,
+        Category::RateLimiting,
+    ];
+    /// The `platforms` of each row, in variant order.
+    pub(super) static PLATFORMS: [&[Platform]; 6] = [
+        &[Platform::Web, Platform::H5, Platform::App],
+        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+    ];
+}
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every row, in catalog order.
@@ -315,14 +326,10 @@ impl ErrorCode {
         ErrorCode::Throttling,
         ErrorCode::ThrottlingByStrategy,
     ];
-    #[inline]
-    const fn row(self) -> &'static ErrorCodeRow {
-        &ERROR_CODE_ROWS[self as usize]
-    }
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
-        self.row().code
+        self.code()
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     pub fn from_code(code: &str) -> Option<Self> {
@@ -341,42 +348,43 @@ impl ErrorCode {
     /// The code exactly as the API writes it.
     #[inline]
     pub const fn code(self) -> &'static str {
-        self.row().code
+        error_code_columns::CODE[self as usize]
     }
     /// The vendor's description of the error, verbatim.
     #[inline]
     pub const fn description(self) -> &'static str {
-        self.row().description
+        error_code_columns::DESCRIPTION[self as usize]
     }
     /// The vendor's troubleshooting suggestions, verbatim.
     #[inline]
     pub const fn troubleshooting(self) -> &'static str {
-        self.row().troubleshooting
+        error_code_columns::TROUBLESHOOTING[self as usize]
     }
     /// The vendor's "Important" remark, verbatim, if it has one.
     #[inline]
     pub const fn notes(self) -> Option<&'static str> {
-        self.row().notes
+        let text = error_code_columns::NOTES[self as usize];
+        if text.is_empty() { None } else { Some(text) }
     }
     /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
     #[inline]
     pub const fn http_status(self) -> u16 {
-        self.row().http_status
+        error_code_columns::HTTP_STATUS[self as usize]
     }
     /// Whether and how to retry a request that failed with this code (this project's recommendation).
     #[inline]
     pub const fn retry(self) -> Retry {
-        self.row().retry
+        error_code_columns::RETRY[self as usize]
     }
     /// The kind of problem this code reports.
     #[inline]
     pub const fn category(self) -> Category {
-        self.row().category
+        error_code_columns::CATEGORY[self as usize]
     }
     /// The client integrations in which this code can occur.
     #[inline]
     pub const fn platforms(self) -> &'static [Platform] {
-        self.row().platforms
+        error_code_columns::PLATFORMS[self as usize]
     }
 }
 impl core::fmt::Display for ErrorCode {
@@ -445,72 +453,83 @@ crate::http_status_code!(ErrorCode, http_status);
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
 ///
 /// Provenance: Error codes, field names, descriptions, troubleshooting suggestions, notes, categories and platforms are Alibaba Cloud's, copied verbatim from the page above. Alibaba publishes no HTTP statuses and no retry policy for the initialization endpoint: the HTTP status and retry columns are this project's recommendations for a service that relays these errors to its own clients.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FieldError {
-    /// `general_type`: The type of the passed parameter is invalid.
+    /// `general_type`
     GeneralType,
-    /// `language`: The value passed for the language parameter is invalid.
+    /// `language`
     Language,
-    /// `region`: The value passed for the region parameter is invalid.
+    /// `region`
     Region,
-    /// `mode`: The value passed for the mode parameter is invalid.
+    /// `mode`
     Mode,
-    /// `element_or_button`: The value passed for the element/button parameter is invalid.
+    /// `element_or_button`
     ElementOrButton,
 }
-/// The facts of one row, kept together.
-struct FieldErrorRow {
-    key: &'static str,
-    field: &'static str,
-    description: &'static str,
-    troubleshooting: &'static str,
-    http_status: u16,
-    platforms: &'static [Platform],
-}
-/// One row per variant, in variant order.
-static FIELD_ERROR_ROWS: [FieldErrorRow; 5] = [
-    FieldErrorRow {
-        key: "general_type",
-        field: "General type verification",
-        description: "The type of the passed parameter is invalid.",
-        troubleshooting: "See Parameter description and pass a value of the corresponding type.",
-        http_status: 400,
-        platforms: &[Platform::Web, Platform::H5, Platform::App],
-    },
-    FieldErrorRow {
-        key: "language",
-        field: "language",
-        description: "The value passed for the language parameter is invalid.",
-        troubleshooting: "See Languages supported by Captcha 2.0.",
-        http_status: 400,
-        platforms: &[Platform::Web, Platform::H5, Platform::App],
-    },
-    FieldErrorRow {
-        key: "region",
-        field: "region",
-        description: "The value passed for the region parameter is invalid.",
-        troubleshooting: "See region parameter description to check if this parameter meets the requirements.",
-        http_status: 400,
-        platforms: &[Platform::Web, Platform::H5, Platform::App],
-    },
-    FieldErrorRow {
-        key: "mode",
-        field: "mode",
-        description: "The value passed for the mode parameter is invalid.",
-        troubleshooting: "The supported values are popup and embed. See mode parameter description to check if this parameter meets the requirements.",
-        http_status: 400,
-        platforms: &[Platform::Web, Platform::H5, Platform::App],
-    },
-    FieldErrorRow {
-        key: "element_or_button",
-        field: "element/button",
-        description: "The value passed for the element/button parameter is invalid.",
-        troubleshooting: "Make sure that the element/button element exists on the page and that the element/button parameter matches the ID selector of the element/button element on the page.",
-        http_status: 400,
-        platforms: &[Platform::Web, Platform::H5, Platform::App],
-    },
+/// The name of each variant, for `Debug` (which, derived, costs rustc seconds
+/// at thousands of variants).
+#[allow(dead_code)]
+static FIELD_ERROR_NAMES: [&str; 5] = [
+    "GeneralType",
+    "Language",
+    "Region",
+    "Mode",
+    "ElementOrButton",
 ];
+impl core::fmt::Debug for FieldError {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(FIELD_ERROR_NAMES[*self as usize])
+    }
+}
+/// The columns of [`FieldError`], one array each, in variant order.
+#[allow(dead_code, unused_imports)]
+mod field_error_columns {
+    use super::*;
+    /// The `key` of each row, in variant order.
+    pub(super) static KEY: [&str; 5] = [
+        "general_type",
+        "language",
+        "region",
+        "mode",
+        "element_or_button",
+    ];
+    /// The `field` of each row, in variant order.
+    pub(super) static FIELD: [&str; 5] = [
+        "General type verification",
+        "language",
+        "region",
+        "mode",
+        "element/button",
+    ];
+    /// The `description` of each row, in variant order.
+    pub(super) static DESCRIPTION: [&str; 5] = [
+        "The type of the passed parameter is invalid.",
+        "The value passed for the language parameter is invalid.",
+        "The value passed for the region parameter is invalid.",
+        "The value passed for the mode parameter is invalid.",
+        "The value passed for the element/button parameter is invalid.",
+    ];
+    /// The `troubleshooting` of each row, in variant order.
+    pub(super) static TROUBLESHOOTING: [&str; 5] = [
+        "See Parameter description and pass a value of the corresponding type.",
+        "See Languages supported by Captcha 2.0.",
+        "See region parameter description to check if this parameter meets the requirements.",
+        "The supported values are popup and embed. See mode parameter description to check if this parameter meets the requirements.",
+        "Make sure that the element/button element exists on the page and that the element/button parameter matches the ID selector of the element/button element on the page.",
+    ];
+    /// The `http_status` of each row, in variant order.
+    pub(super) static HTTP_STATUS: [u16; 5] = [400, 400, 400, 400, 400];
+    /// The `platforms` of each row, in variant order.
+    pub(super) static PLATFORMS: [&[Platform]; 5] = [
+        &[Platform::Web, Platform::H5, Platform::App],
+        &[Platform::Web, Platform::H5, Platform::App],
+        &[Platform::Web, Platform::H5, Platform::App],
+        &[Platform::Web, Platform::H5, Platform::App],
+        &[Platform::Web, Platform::H5, Platform::App],
+    ];
+}
 #[allow(deprecated)]
 impl FieldError {
     /// Every row, in catalog order.
@@ -521,14 +540,10 @@ impl FieldError {
         FieldError::Mode,
         FieldError::ElementOrButton,
     ];
-    #[inline]
-    const fn row(self) -> &'static FieldErrorRow {
-        &FIELD_ERROR_ROWS[self as usize]
-    }
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
-        self.row().key
+        self.key()
     }
     /// The row whose `key` is exactly this text (case-sensitive, no trimming), or `None`.
     pub fn from_key(key: &str) -> Option<Self> {
@@ -544,32 +559,32 @@ impl FieldError {
     /// The stable snake_case key of this row.
     #[inline]
     pub const fn key(self) -> &'static str {
-        self.row().key
+        field_error_columns::KEY[self as usize]
     }
     /// The vendor's "Field" column, verbatim.
     #[inline]
     pub const fn field(self) -> &'static str {
-        self.row().field
+        field_error_columns::FIELD[self as usize]
     }
     /// The vendor's description of the error, verbatim.
     #[inline]
     pub const fn description(self) -> &'static str {
-        self.row().description
+        field_error_columns::DESCRIPTION[self as usize]
     }
     /// The vendor's troubleshooting suggestions, verbatim.
     #[inline]
     pub const fn troubleshooting(self) -> &'static str {
-        self.row().troubleshooting
+        field_error_columns::TROUBLESHOOTING[self as usize]
     }
     /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
     #[inline]
     pub const fn http_status(self) -> u16 {
-        self.row().http_status
+        field_error_columns::HTTP_STATUS[self as usize]
     }
     /// The client integrations in which this error can occur.
     #[inline]
     pub const fn platforms(self) -> &'static [Platform] {
-        self.row().platforms
+        field_error_columns::PLATFORMS[self as usize]
     }
 }
 impl core::fmt::Display for FieldError {

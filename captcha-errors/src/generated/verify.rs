@@ -181,320 +181,317 @@ crate::serde_as_wire!(Confidence);
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
 ///
 /// Provenance: The codes, their pass or fail verdicts and their meanings are Alibaba Cloud's facts, restated here in this project's own words; nothing in this catalog is copied from Alibaba Cloud. The action and advice columns are this project's recommendations for an integrator, not the vendor's. Each row's confidence word says how well it is backed: official means a current Alibaba Cloud page lists it, former-official means only an earlier official list had it (an older server-integration page, still quoted on Alibaba's developer forum and in public code that cites it), and observed means it was seen only in third-party code. Public codebases disagree on some codes: several swap the meanings of F005 and F006 (this catalog follows the earlier official list), and one public enum gives the scene-mismatch code the number F018 although it is F020. No source mentions F021, so it is left out. A rejected verification does not count as an API error: Alibaba answers HTTP 200 with VerifyResult false and puts the reason in VerifyCode; the API's own error codes live in the api catalog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VerifyCode {
-    /// `T001`: Verification succeeded: the user got through the challenge.
+    /// `T001`
     T001,
-    /// `T005`: Passed only because the console has put the scene into a test mode that lets every request through.
+    /// `T005`
     T005,
-    /// `T006`: Passed because the request hit a whitelist rule.
+    /// `T006`
     T006,
-    /// `F001`: Rejected: the risk-control policy considers the request a likely attack.
+    /// `F001`
     F001,
-    /// `F002`: Rejected: the server received an empty CaptchaVerifyParam.
+    /// `F002`
     F002,
-    /// `F003`: Rejected: CaptchaVerifyParam is not in the format the server expects.
+    /// `F003`
     F003,
-    /// `F004`: Rejected only because the console has put the scene into a test mode that refuses every request.
+    /// `F004`
     F004,
-    /// `F005`: Rejected: no scene exists with the given scene ID.
+    /// `F005`
     F005,
-    /// `F006`: Rejected: the scene ID belongs to a different Alibaba Cloud account.
+    /// `F006`
     F006,
-    /// `F007`: Rejected: the verification was not finished within the permitted time.
+    /// `F007`
     F007,
-    /// `F008`: Rejected: this verification data had already been submitted once before.
+    /// `F008`
     F008,
-    /// `F009`: Rejected: the client appears to run on a virtual device, such as a virtual machine, an emulator, or a desktop browser posing as a phone.
+    /// `F009`
     F009,
-    /// `F010`: Rejected: one IP address sent more requests than its frequency limit allows.
+    /// `F010`
     F010,
-    /// `F011`: Rejected: one device sent more requests than its frequency limit allows.
+    /// `F011`
     F011,
-    /// `F012`: Rejected: the SceneId in the server request is not the scene recorded inside CaptchaVerifyParam.
+    /// `F012`
     F012,
-    /// `F013`: Rejected: some fields are missing from CaptchaVerifyParam.
+    /// `F013`
     F013,
-    /// `F014`: Rejected: the server has no initialization record for this verification, either because init happened over 20 minutes earlier and the record was removed, or because init never happened.
+    /// `F014`
     F014,
-    /// `F015`: Rejected: the user did not solve the challenge, for instance by dropping the puzzle piece in the wrong spot.
+    /// `F015`
     F015,
-    /// `F016`: Rejected by a custom URL-verification rule set up for the scene.
+    /// `F016`
     F016,
-    /// `F017`: Rejected as a likely attack because the protocol or the parameters looked abnormal.
+    /// `F017`
     F017,
-    /// `F018`: Rejected (V3): the CaptchaVerifyParam had already been consumed by an earlier verification.
+    /// `F018`
     F018,
-    /// `F019`: Rejected (V3): the server-side check came more than 90 seconds after the user finished the challenge.
+    /// `F019`
     F019,
-    /// `F020`: Rejected (V3): the submitted parameters are inconsistent with the scene.
+    /// `F020`
     F020,
-    /// `F022`: Rejected (V3, encrypted mode): the encryption check did not pass, because client resources were reused somewhere they were blocked or the client is integrated incorrectly.
+    /// `F022`
     F022,
-    /// `F023`: Rejected (V2): the verification was produced in the fallback mode that is used when initialization fails.
+    /// `F023`
     F023,
-    /// `F024`: Rejected: a script that automates clicks or slides was detected.
+    /// `F024`
     F024,
-    /// `F025`: Rejected: model-based analysis judged the request abnormal.
+    /// `F025`
     F025,
 }
-/// The facts of one row, kept together.
-struct VerifyCodeRow {
-    code: &'static str,
-    verdict: Verdict,
-    meaning: &'static str,
-    action: Action,
-    advice: &'static str,
-    confidence: Confidence,
-    source: &'static str,
-}
-/// One row per variant, in variant order.
-static VERIFY_CODE_ROWS: [VerifyCodeRow; 27] = [
-    VerifyCodeRow {
-        code: "T001",
-        verdict: Verdict::Pass,
-        meaning: "Verification succeeded: the user got through the challenge.",
-        action: Action::Proceed,
-        advice: "Let the protected action go ahead.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "T005",
-        verdict: Verdict::Pass,
-        meaning: "Passed only because the console has put the scene into a test mode that lets every request through.",
-        action: Action::Proceed,
-        advice: "Go ahead with the action, but never leave always-pass test mode switched on for a production scene, since it lets bots straight through.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "T006",
-        verdict: Verdict::Pass,
-        meaning: "Passed because the request hit a whitelist rule.",
-        action: Action::Proceed,
-        advice: "Go ahead with the action; review the whitelist now and then so that it only covers sources you trust.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F001",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: the risk-control policy considers the request a likely attack.",
-        action: Action::TreatAsAttack,
-        advice: "Block the action and consider logging or rate-limiting the client; do not simply offer the same request again.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F002",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: the server received an empty CaptchaVerifyParam.",
-        action: Action::FixIntegration,
-        advice: "Make sure the page hands the captcha's verification parameter to your backend and that the backend forwards it unchanged.",
-        confidence: Confidence::FormerOfficial,
-        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
-    },
-    VerifyCodeRow {
-        code: "F003",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: CaptchaVerifyParam is not in the format the server expects.",
-        action: Action::FixIntegration,
-        advice: "Pass the verification parameter through exactly as the captcha produced it; re-encoding, trimming or truncating it along the way is a common cause.",
-        confidence: Confidence::FormerOfficial,
-        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; also https://developer.aliyun.com/ask/642024",
-    },
-    VerifyCodeRow {
-        code: "F004",
-        verdict: Verdict::Fail,
-        meaning: "Rejected only because the console has put the scene into a test mode that refuses every request.",
-        action: Action::FixConfiguration,
-        advice: "Switch the scene out of always-fail test mode in the console before real users reach it.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F005",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: no scene exists with the given scene ID.",
-        action: Action::FixConfiguration,
-        advice: "Check the scene ID against the console. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
-        confidence: Confidence::FormerOfficial,
-        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
-    },
-    VerifyCodeRow {
-        code: "F006",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: the scene ID belongs to a different Alibaba Cloud account.",
-        action: Action::FixConfiguration,
-        advice: "Use a scene created under the same account as the access key that calls the API. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
-        confidence: Confidence::FormerOfficial,
-        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
-    },
-    VerifyCodeRow {
-        code: "F007",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: the verification was not finished within the permitted time.",
-        action: Action::RetryCaptcha,
-        advice: "Ask the user to solve a new captcha, and send the result to the server promptly after the user finishes.",
-        confidence: Confidence::FormerOfficial,
-        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
-    },
-    VerifyCodeRow {
-        code: "F008",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: this verification data had already been submitted once before.",
-        action: Action::RetryCaptcha,
-        advice: "Each verification can be checked only once, so never re-send it on a retry or from a second backend call; have the user solve a new captcha.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F009",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: the client appears to run on a virtual device, such as a virtual machine, an emulator, or a desktop browser posing as a phone.",
-        action: Action::TreatAsAttack,
-        advice: "Treat the client as suspicious; if genuine users run into this, the console's custom policies let you disable this check.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F010",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: one IP address sent more requests than its frequency limit allows.",
-        action: Action::SlowDown,
-        advice: "Refuse the attempt and slow that address down; if shared addresses such as office networks hit the limit, raise it in the console's custom policies.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F011",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: one device sent more requests than its frequency limit allows.",
-        action: Action::SlowDown,
-        advice: "Refuse the attempt and slow that device down; the limit can be adjusted in the console's custom policies.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F012",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: the SceneId in the server request is not the scene recorded inside CaptchaVerifyParam.",
-        action: Action::FixIntegration,
-        advice: "Send the same scene ID that the page initialized the captcha with, or leave SceneId out of the server request.",
-        confidence: Confidence::FormerOfficial,
-        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
-    },
-    VerifyCodeRow {
-        code: "F013",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: some fields are missing from CaptchaVerifyParam.",
-        action: Action::FixIntegration,
-        advice: "Forward the whole verification parameter from the page without dropping or rebuilding any part of it.",
-        confidence: Confidence::FormerOfficial,
-        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
-    },
-    VerifyCodeRow {
-        code: "F014",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: the server has no initialization record for this verification, either because init happened over 20 minutes earlier and the record was removed, or because init never happened.",
-        action: Action::Reinitialize,
-        advice: "Initialize a new captcha and have the user solve it again; if init is genuinely missing, suspect an attack or a broken page integration.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F015",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: the user did not solve the challenge, for instance by dropping the puzzle piece in the wrong spot.",
-        action: Action::RetryCaptcha,
-        advice: "Tell the user the captcha was not solved and offer a new one.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F016",
-        verdict: Verdict::Fail,
-        meaning: "Rejected by a custom URL-verification rule set up for the scene.",
-        action: Action::FixConfiguration,
-        advice: "Review the URL rules in the console's custom policies if legitimate pages are being refused.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F017",
-        verdict: Verdict::Fail,
-        meaning: "Rejected as a likely attack because the protocol or the parameters looked abnormal.",
-        action: Action::TreatAsAttack,
-        advice: "Block the action; if it happens to ordinary users, check that the page loads the official captcha script unmodified.",
-        confidence: Confidence::Official,
-        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F018",
-        verdict: Verdict::Fail,
-        meaning: "Rejected (V3): the CaptchaVerifyParam had already been consumed by an earlier verification.",
-        action: Action::RetryCaptcha,
-        advice: "Do not re-send a verification parameter; have the user solve a new captcha. One public enum also uses F018 for the scene mismatch that is really F020.",
-        confidence: Confidence::Observed,
-        source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
-    },
-    VerifyCodeRow {
-        code: "F019",
-        verdict: Verdict::Fail,
-        meaning: "Rejected (V3): the server-side check came more than 90 seconds after the user finished the challenge.",
-        action: Action::Reinitialize,
-        advice: "Send the verification parameter to the server right after the user finishes; if it arrives late, initialize a new captcha.",
-        confidence: Confidence::Official,
-        source: "Current English server-access page: https://www.alibabacloud.com/help/en/captcha/captcha2-0/use-cases/server-api-access",
-    },
-    VerifyCodeRow {
-        code: "F020",
-        verdict: Verdict::Fail,
-        meaning: "Rejected (V3): the submitted parameters are inconsistent with the scene.",
-        action: Action::FixIntegration,
-        advice: "Check that the page and the server use the same scene. One public enum misnumbers this code as F018, so do not copy numbers from such tables.",
-        confidence: Confidence::Observed,
-        source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
-    },
-    VerifyCodeRow {
-        code: "F022",
-        verdict: Verdict::Fail,
-        meaning: "Rejected (V3, encrypted mode): the encryption check did not pass, because client resources were reused somewhere they were blocked or the client is integrated incorrectly.",
-        action: Action::FixIntegration,
-        advice: "Review the client integration for encrypted mode and make sure the captcha resources are loaded only by your own pages.",
-        confidence: Confidence::Official,
-        source: "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F023",
-        verdict: Verdict::Fail,
-        meaning: "Rejected (V2): the verification was produced in the fallback mode that is used when initialization fails.",
-        action: Action::RetryCaptcha,
-        advice: "Have the user try a new captcha once initialization works again.",
-        confidence: Confidence::Observed,
-        source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
-    },
-    VerifyCodeRow {
-        code: "F024",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: a script that automates clicks or slides was detected.",
-        action: Action::TreatAsAttack,
-        advice: "Block the action and handle the client as a bot.",
-        confidence: Confidence::Official,
-        source: "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-    },
-    VerifyCodeRow {
-        code: "F025",
-        verdict: Verdict::Fail,
-        meaning: "Rejected: model-based analysis judged the request abnormal.",
-        action: Action::TreatAsAttack,
-        advice: "Block the action and handle the request as likely abuse.",
-        confidence: Confidence::Observed,
-        source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
-    },
+/// The name of each variant, for `Debug` (which, derived, costs rustc seconds
+/// at thousands of variants).
+#[allow(dead_code)]
+static VERIFY_CODE_NAMES: [&str; 27] = [
+    "T001",
+    "T005",
+    "T006",
+    "F001",
+    "F002",
+    "F003",
+    "F004",
+    "F005",
+    "F006",
+    "F007",
+    "F008",
+    "F009",
+    "F010",
+    "F011",
+    "F012",
+    "F013",
+    "F014",
+    "F015",
+    "F016",
+    "F017",
+    "F018",
+    "F019",
+    "F020",
+    "F022",
+    "F023",
+    "F024",
+    "F025",
 ];
+impl core::fmt::Debug for VerifyCode {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(VERIFY_CODE_NAMES[*self as usize])
+    }
+}
+/// The columns of [`VerifyCode`], one array each, in variant order.
+#[allow(dead_code, unused_imports)]
+mod verify_code_columns {
+    use super::*;
+    /// The `code` of each row, in variant order.
+    pub(super) static CODE: [&str; 27] = [
+        "T001",
+        "T005",
+        "T006",
+        "F001",
+        "F002",
+        "F003",
+        "F004",
+        "F005",
+        "F006",
+        "F007",
+        "F008",
+        "F009",
+        "F010",
+        "F011",
+        "F012",
+        "F013",
+        "F014",
+        "F015",
+        "F016",
+        "F017",
+        "F018",
+        "F019",
+        "F020",
+        "F022",
+        "F023",
+        "F024",
+        "F025",
+    ];
+    /// The `verdict` of each row, in variant order.
+    pub(super) static VERDICT: [Verdict; 27] = [
+        Verdict::Pass,
+        Verdict::Pass,
+        Verdict::Pass,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+        Verdict::Fail,
+    ];
+    /// The `meaning` of each row, in variant order.
+    pub(super) static MEANING: [&str; 27] = [
+        "Verification succeeded: the user got through the challenge.",
+        "Passed only because the console has put the scene into a test mode that lets every request through.",
+        "Passed because the request hit a whitelist rule.",
+        "Rejected: the risk-control policy considers the request a likely attack.",
+        "Rejected: the server received an empty CaptchaVerifyParam.",
+        "Rejected: CaptchaVerifyParam is not in the format the server expects.",
+        "Rejected only because the console has put the scene into a test mode that refuses every request.",
+        "Rejected: no scene exists with the given scene ID.",
+        "Rejected: the scene ID belongs to a different Alibaba Cloud account.",
+        "Rejected: the verification was not finished within the permitted time.",
+        "Rejected: this verification data had already been submitted once before.",
+        "Rejected: the client appears to run on a virtual device, such as a virtual machine, an emulator, or a desktop browser posing as a phone.",
+        "Rejected: one IP address sent more requests than its frequency limit allows.",
+        "Rejected: one device sent more requests than its frequency limit allows.",
+        "Rejected: the SceneId in the server request is not the scene recorded inside CaptchaVerifyParam.",
+        "Rejected: some fields are missing from CaptchaVerifyParam.",
+        "Rejected: the server has no initialization record for this verification, either because init happened over 20 minutes earlier and the record was removed, or because init never happened.",
+        "Rejected: the user did not solve the challenge, for instance by dropping the puzzle piece in the wrong spot.",
+        "Rejected by a custom URL-verification rule set up for the scene.",
+        "Rejected as a likely attack because the protocol or the parameters looked abnormal.",
+        "Rejected (V3): the CaptchaVerifyParam had already been consumed by an earlier verification.",
+        "Rejected (V3): the server-side check came more than 90 seconds after the user finished the challenge.",
+        "Rejected (V3): the submitted parameters are inconsistent with the scene.",
+        "Rejected (V3, encrypted mode): the encryption check did not pass, because client resources were reused somewhere they were blocked or the client is integrated incorrectly.",
+        "Rejected (V2): the verification was produced in the fallback mode that is used when initialization fails.",
+        "Rejected: a script that automates clicks or slides was detected.",
+        "Rejected: model-based analysis judged the request abnormal.",
+    ];
+    /// The `action` of each row, in variant order.
+    pub(super) static ACTION: [Action; 27] = [
+        Action::Proceed,
+        Action::Proceed,
+        Action::Proceed,
+        Action::TreatAsAttack,
+        Action::FixIntegration,
+        Action::FixIntegration,
+        Action::FixConfiguration,
+        Action::FixConfiguration,
+        Action::FixConfiguration,
+        Action::RetryCaptcha,
+        Action::RetryCaptcha,
+        Action::TreatAsAttack,
+        Action::SlowDown,
+        Action::SlowDown,
+        Action::FixIntegration,
+        Action::FixIntegration,
+        Action::Reinitialize,
+        Action::RetryCaptcha,
+        Action::FixConfiguration,
+        Action::TreatAsAttack,
+        Action::RetryCaptcha,
+        Action::Reinitialize,
+        Action::FixIntegration,
+        Action::FixIntegration,
+        Action::RetryCaptcha,
+        Action::TreatAsAttack,
+        Action::TreatAsAttack,
+    ];
+    /// The `advice` of each row, in variant order.
+    pub(super) static ADVICE: [&str; 27] = [
+        "Let the protected action go ahead.",
+        "Go ahead with the action, but never leave always-pass test mode switched on for a production scene, since it lets bots straight through.",
+        "Go ahead with the action; review the whitelist now and then so that it only covers sources you trust.",
+        "Block the action and consider logging or rate-limiting the client; do not simply offer the same request again.",
+        "Make sure the page hands the captcha's verification parameter to your backend and that the backend forwards it unchanged.",
+        "Pass the verification parameter through exactly as the captcha produced it; re-encoding, trimming or truncating it along the way is a common cause.",
+        "Switch the scene out of always-fail test mode in the console before real users reach it.",
+        "Check the scene ID against the console. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
+        "Use a scene created under the same account as the access key that calls the API. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
+        "Ask the user to solve a new captcha, and send the result to the server promptly after the user finishes.",
+        "Each verification can be checked only once, so never re-send it on a retry or from a second backend call; have the user solve a new captcha.",
+        "Treat the client as suspicious; if genuine users run into this, the console's custom policies let you disable this check.",
+        "Refuse the attempt and slow that address down; if shared addresses such as office networks hit the limit, raise it in the console's custom policies.",
+        "Refuse the attempt and slow that device down; the limit can be adjusted in the console's custom policies.",
+        "Send the same scene ID that the page initialized the captcha with, or leave SceneId out of the server request.",
+        "Forward the whole verification parameter from the page without dropping or rebuilding any part of it.",
+        "Initialize a new captcha and have the user solve it again; if init is genuinely missing, suspect an attack or a broken page integration.",
+        "Tell the user the captcha was not solved and offer a new one.",
+        "Review the URL rules in the console's custom policies if legitimate pages are being refused.",
+        "Block the action; if it happens to ordinary users, check that the page loads the official captcha script unmodified.",
+        "Do not re-send a verification parameter; have the user solve a new captcha. One public enum also uses F018 for the scene mismatch that is really F020.",
+        "Send the verification parameter to the server right after the user finishes; if it arrives late, initialize a new captcha.",
+        "Check that the page and the server use the same scene. One public enum misnumbers this code as F018, so do not copy numbers from such tables.",
+        "Review the client integration for encrypted mode and make sure the captcha resources are loaded only by your own pages.",
+        "Have the user try a new captcha once initialization works again.",
+        "Block the action and handle the client as a bot.",
+        "Block the action and handle the request as likely abuse.",
+    ];
+    /// The `confidence` of each row, in variant order.
+    pub(super) static CONFIDENCE: [Confidence; 27] = [
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::FormerOfficial,
+        Confidence::FormerOfficial,
+        Confidence::Official,
+        Confidence::FormerOfficial,
+        Confidence::FormerOfficial,
+        Confidence::FormerOfficial,
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::FormerOfficial,
+        Confidence::FormerOfficial,
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::Official,
+        Confidence::Observed,
+        Confidence::Official,
+        Confidence::Observed,
+        Confidence::Official,
+        Confidence::Observed,
+        Confidence::Official,
+        Confidence::Observed,
+    ];
+    /// The `source` of each row, in variant order.
+    pub(super) static SOURCE: [&str; 27] = [
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; also https://developer.aliyun.com/ask/642024",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
+        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
+        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+        "Current English server-access page: https://www.alibabacloud.com/help/en/captcha/captcha2-0/use-cases/server-api-access",
+        "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+        "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+        "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+    ];
+}
 #[allow(deprecated)]
 impl VerifyCode {
     /// Every row, in catalog order.
@@ -527,14 +524,10 @@ impl VerifyCode {
         VerifyCode::F024,
         VerifyCode::F025,
     ];
-    #[inline]
-    const fn row(self) -> &'static VerifyCodeRow {
-        &VERIFY_CODE_ROWS[self as usize]
-    }
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
-        self.row().code
+        self.code()
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     pub fn from_code(code: &str) -> Option<Self> {
@@ -760,37 +753,37 @@ impl VerifyCode {
     /// The code exactly as it appears in Result.VerifyCode.
     #[inline]
     pub const fn code(self) -> &'static str {
-        self.row().code
+        verify_code_columns::CODE[self as usize]
     }
     /// Whether the code reports a pass or a failure.
     #[inline]
     pub const fn verdict(self) -> Verdict {
-        self.row().verdict
+        verify_code_columns::VERDICT[self as usize]
     }
     /// What the code means, in this project's words.
     #[inline]
     pub const fn meaning(self) -> &'static str {
-        self.row().meaning
+        verify_code_columns::MEANING[self as usize]
     }
     /// What this project recommends an integrator do on this code.
     #[inline]
     pub const fn action(self) -> Action {
-        self.row().action
+        verify_code_columns::ACTION[self as usize]
     }
     /// Concrete advice for handling the code, as this project recommends it.
     #[inline]
     pub const fn advice(self) -> &'static str {
-        self.row().advice
+        verify_code_columns::ADVICE[self as usize]
     }
     /// How well the code's meaning is backed by sources.
     #[inline]
     pub const fn confidence(self) -> Confidence {
-        self.row().confidence
+        verify_code_columns::CONFIDENCE[self as usize]
     }
     /// Where the fact about the code comes from.
     #[inline]
     pub const fn source(self) -> &'static str {
-        self.row().source
+        verify_code_columns::SOURCE[self as usize]
     }
 }
 impl core::fmt::Display for VerifyCode {

@@ -2,11 +2,13 @@
 //! streams with `quote!` and printed by prettyplease, so every catalog text reaches the
 //! output as an escaped string literal. One submodule per part of the module.
 
+mod columns;
 mod config;
 mod integrations;
 mod lookup;
 mod params;
 mod raised;
+mod render;
 mod table;
 mod tokens;
 mod validators;
@@ -15,40 +17,33 @@ mod vocabulary;
 use quote::quote;
 
 use crate::model::Catalog;
-use tokens::{header, ident, render};
+use render::{part, render, render_parts};
+use tokens::{header, ident};
 
 /// The whole generated module of `catalog`. `catalog_path` goes into its header.
 pub fn module(catalog: &Catalog, catalog_path: &str) -> Result<String, String> {
-    let header = header(catalog_path);
-    let vocabularies = catalog.vocabularies.iter().map(vocabulary::vocabulary_enum);
-    let tables = catalog
-        .tables
-        .iter()
-        .map(|table| table::table_enum(catalog, table));
-    let params = if catalog.params.is_empty() {
-        quote!()
-    } else {
-        let raised = raised::raised_enum(catalog);
-        let param_enum = params::param_enum(catalog);
-        let value_enums = catalog.params.iter().filter_map(params::value_enum);
-        let validators = catalog.params.iter().filter_map(validators::validator);
-        let config = config::init_config(&catalog.params);
-        let valid = config::valid_config(&catalog.params);
-        quote! {
-            #raised
-            #param_enum
-            #( #value_enums )*
-            #( #validators )*
-            #config
-            #valid
-        }
-    };
-    render(quote! {
-        #header
-        #( #vocabularies )*
-        #( #tables )*
-        #params
-    })
+    let mut parts = vec![part(move || header(catalog_path))];
+    for vocabulary in &catalog.vocabularies {
+        parts.push(part(move || vocabulary::vocabulary_enum(vocabulary)));
+    }
+    for table in &catalog.tables {
+        parts.extend(table::table_parts(catalog, table));
+    }
+    if !catalog.params.is_empty() {
+        parts.push(part(|| raised::raised_enum(catalog)));
+        parts.push(part(|| params::param_enum(catalog)));
+        parts.push(part(|| {
+            let value_enums = catalog.params.iter().filter_map(params::value_enum);
+            quote!( #( #value_enums )* )
+        }));
+        parts.push(part(|| {
+            let validators = catalog.params.iter().filter_map(validators::validator);
+            quote!( #( #validators )* )
+        }));
+        parts.push(part(|| config::init_config(&catalog.params)));
+        parts.push(part(|| config::valid_config(&catalog.params)));
+    }
+    render_parts(&parts)
 }
 
 /// `generated/mod.rs`: one public module per catalog, in the order given.
@@ -84,24 +79,36 @@ mod tests {
     }
 
     #[test]
-    fn keeps_each_row_together_and_reads_accessors_from_it() {
+    fn keeps_each_column_in_one_array_and_reads_accessors_from_it() {
         let text = small_module();
+        assert!(text.contains("mod test_code_columns {"), "{text}");
         assert!(
-            text.contains("static TEST_CODE_ROWS: [TestCodeRow; 2] = ["),
+            text.contains("pub(super) static CODE: [&str; 2] = [\"Bad.Thing\", \"T001\"];"),
             "{text}"
         );
-        assert!(text.contains("code: \"Bad.Thing\","));
-        assert!(text.contains("notes: None,"));
-        assert!(text.contains("notes: Some(\"A note.\"),"));
-        assert!(text.contains("tags: &[Retry::Never, Retry::Later],"));
-        assert!(text.contains("weight: -3,"));
+        assert!(text.contains("pub(super) static NOTES: [&str; 2] = [\"\", \"A note.\"];"));
+        assert!(text.contains("[&[Retry]; 2] = [&[Retry::Never, Retry::Later]"));
+        assert!(text.contains("static WEIGHT: [i64; 2] = [-3,"));
         assert!(text.contains(
-            "pub const fn http_status(self) -> u16 {\n        self.row().http_status\n    }"
+            "pub const fn http_status(self) -> u16 {\n        test_code_columns::HTTP_STATUS[self as usize]\n    }"
         ));
+        assert!(text.contains("if text.is_empty() { None } else { Some(text) }"));
         assert!(text.contains("pub const fn tags(self) -> &'static [Retry] {"));
-        // Each text appears once in the row array, and the key once more in the lookup.
+        // Each text appears once in the arrays, and the key once more in the lookup and
+        // in the variant's doc.
         assert_eq!(text.matches("\"It broke.\"").count(), 1);
         assert_eq!(text.matches("\"Bad.Thing\"").count(), 2);
+    }
+
+    #[test]
+    fn debug_prints_the_variant_name_from_a_table() {
+        let text = small_module();
+        assert!(
+            text.contains("#[derive(Clone, Copy, PartialEq, Eq, Hash)]"),
+            "{text}"
+        );
+        assert!(text.contains("static TEST_CODE_NAMES: [&str; 2] = [\"BadThing\", \"T001\"];"));
+        assert!(text.contains("f.write_str(TEST_CODE_NAMES[*self as usize])"));
     }
 
     #[test]

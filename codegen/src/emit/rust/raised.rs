@@ -34,7 +34,7 @@ pub(crate) fn raised_enum(catalog: &Catalog) -> TokenStream {
         .map(|t| doc(&format!("A row of [`{}`].", t.type_name)));
     let shared = shared_columns(catalog).into_iter().map(|column| {
         let name = ident(&column.name);
-        let ty = super::table::column_type(catalog, column);
+        let ty = super::columns::column_type(catalog, column);
         let column_doc = doc(&crate::markdown::escape_inline(&column.doc));
         quote! {
             #column_doc

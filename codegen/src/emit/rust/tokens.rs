@@ -1,5 +1,5 @@
 //! Small pieces every Rust emitter uses: identifiers, doc attributes, the generated
-//! header, and rendering a token stream with prettyplease.
+//! header.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -47,11 +47,4 @@ pub(crate) fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
         Some(value) => quote!(Some(#value)),
         None => quote!(None),
     }
-}
-
-/// Parses the tokens as a file and prints them with prettyplease.
-pub(crate) fn render(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File = syn::parse2(tokens)
-        .map_err(|error| format!("internal error: generated Rust does not parse: {error}"))?;
-    Ok(prettyplease::unparse(&file))
 }
