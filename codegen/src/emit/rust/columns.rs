@@ -11,6 +11,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::render::{item, module_parts, Part};
 use super::tokens::{doc, ident};
 use crate::keywords::ColumnKind;
 use crate::markdown::escape_inline;
@@ -34,44 +35,57 @@ fn empty_means_absent(column: &Column) -> bool {
     column.optional && column.kind == ColumnKind::Text
 }
 
-/// The module of `table`'s column arrays.
-pub(crate) fn column_statics(catalog: &Catalog, table: &Table) -> TokenStream {
-    let module = columns_module(table);
-    let count = Literal::usize_unsuffixed(table.rows.len());
-    let statics = table.columns.iter().enumerate().map(|(index, column)| {
-        let name = column_static(column);
-        let ty = stored_type(catalog, column);
-        let absent = if empty_means_absent(column) {
-            " An absent text is `\"\"`."
-        } else {
-            ""
-        };
-        let array_doc = doc(&format!(
-            "The `{}` of each row, in variant order.{absent}",
-            column.name
+/// The module of `table`'s column arrays, in parts: one per column, printed on its own.
+pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
+    let outer = move || {
+        let module_doc = doc(&format!(
+            "The columns of [`{}`], one array each, in variant order.",
+            table.type_name
         ));
-        let values = table
-            .rows
-            .iter()
-            .map(|row| stored_value(catalog, column, &row.cells[index]));
+        // A table without rows never reads its (empty) arrays; the vocabularies' types
+        // are the parent module's.
         quote! {
-            #array_doc
-            pub(super) static #name: [#ty; #count] = [ #( #values, )* ];
+            #module_doc
+            #[allow(dead_code, unused_imports)]
         }
-    });
-    let module_doc = doc(&format!(
-        "The columns of [`{}`], one array each, in variant order.",
-        table.type_name
+    };
+    let items = (0..table.columns.len())
+        .map(|index| item(move || column_static_item(catalog, table, index)))
+        .collect();
+    module_parts(
+        &columns_module(table).to_string(),
+        outer,
+        || {
+            quote!(
+                use super::*;
+            )
+        },
+        items,
+    )
+}
+
+/// The static array of the column at `index` of `table`.
+fn column_static_item(catalog: &Catalog, table: &Table, index: usize) -> TokenStream {
+    let column = &table.columns[index];
+    let count = Literal::usize_unsuffixed(table.rows.len());
+    let name = column_static(column);
+    let ty = stored_type(catalog, column);
+    let absent = if empty_means_absent(column) {
+        " An absent text is `\"\"`."
+    } else {
+        ""
+    };
+    let array_doc = doc(&format!(
+        "The `{}` of each row, in variant order.{absent}",
+        column.name
     ));
-    // A table without rows never reads its (empty) arrays; the vocabularies' types are
-    // the parent module's.
+    let values = table
+        .rows
+        .iter()
+        .map(|row| stored_value(catalog, column, &row.cells[index]));
     quote! {
-        #module_doc
-        #[allow(dead_code, unused_imports)]
-        mod #module {
-            use super::*;
-            #( #statics )*
-        }
+        #array_doc
+        pub(super) static #name: [#ty; #count] = [ #( #values, )* ];
     }
 }
 

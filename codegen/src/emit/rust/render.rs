@@ -4,14 +4,85 @@
 //! text it would print for the whole module at once.
 
 use proc_macro2::TokenStream;
+use quote::quote;
 use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
-/// A part of a generated module, built when it is printed: token streams cannot cross
-/// threads, so each part is built on the thread that prints it.
-pub(crate) type Part<'a> = Box<dyn Fn() -> TokenStream + Send + Sync + 'a>;
+use super::tokens::ident;
+
+/// Builds a part's tokens.
+type Build<'a> = Box<dyn Fn() -> TokenStream + Send + Sync + 'a>;
+
+/// A part of a generated module, built when it is printed (token streams cannot cross
+/// threads, so each part is built on the thread that prints it), and which of its
+/// printed lines it keeps.
+pub(crate) struct Part<'a> {
+    build: Build<'a>,
+    keep: Keep,
+}
+
+/// The lines of a part's printed text that go into the module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keep {
+    /// Every line.
+    All,
+    /// All but the last: the opening of a module whose items follow.
+    AllButLast,
+    /// All but the first and the last: items printed inside a module of their own.
+    Inner,
+    /// All but the first: the last items of a module, and its closing brace.
+    AllButFirst,
+}
 
 /// A part made of `build`.
 pub(crate) fn part<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Part<'a> {
+    Part {
+        build: Box::new(build),
+        keep: Keep::All,
+    }
+}
+
+/// The parts of the module `#outer mod #name { #opening #(items)* }`, which print as it
+/// would whole: the opening, then each item printed inside a module of that name (so
+/// at the indentation, and the line width, it will have) with the module's first and
+/// last lines cut. `outer` holds the module's doc and attributes.
+pub(crate) fn module_parts<'a>(
+    name: &str,
+    outer: impl Fn() -> TokenStream + Send + Sync + 'a,
+    opening: impl Fn() -> TokenStream + Send + Sync + 'a,
+    items: Vec<Build<'a>>,
+) -> Vec<Part<'a>> {
+    let count = items.len();
+    let opening_name = name.to_owned();
+    let mut parts = vec![Part {
+        build: Box::new(move || {
+            let (name, outer, opening) = (ident(&opening_name), outer(), opening());
+            quote!(#outer mod #name { #opening })
+        }),
+        keep: if count == 0 {
+            Keep::All
+        } else {
+            Keep::AllButLast
+        },
+    }];
+    for (index, item) in items.into_iter().enumerate() {
+        let name = name.to_owned();
+        parts.push(Part {
+            build: Box::new(move || {
+                let (name, item) = (ident(&name), item());
+                quote!(mod #name { #item })
+            }),
+            keep: if index + 1 == count {
+                Keep::AllButFirst
+            } else {
+                Keep::Inner
+            },
+        });
+    }
+    parts
+}
+
+/// An item of [`module_parts`], built by `build`.
+pub(crate) fn item<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Build<'a> {
     Box::new(build)
 }
 
@@ -20,9 +91,22 @@ pub(crate) fn part<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Pa
 pub(crate) fn render_parts(parts: &[Part<'_>]) -> Result<String, String> {
     let texts: Vec<String> = parts
         .par_iter()
-        .map(|build| render(build()))
-        .collect::<Result<_, _>>()?;
+        .map(|part| Ok(kept_lines(&render((part.build)())?, part.keep)))
+        .collect::<Result<_, String>>()?;
     Ok(texts.concat())
+}
+
+/// The lines of `text` that `keep` keeps.
+fn kept_lines(text: &str, keep: Keep) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let (skip_first, skip_last) = match keep {
+        Keep::All => (0, 0),
+        Keep::AllButLast => (0, 1),
+        Keep::Inner => (1, 1),
+        Keep::AllButFirst => (1, 0),
+    };
+    let end = lines.len().saturating_sub(skip_last).max(skip_first);
+    lines[skip_first.min(end)..end].concat()
 }
 
 /// Parses the tokens as a file and prints them with prettyplease.
@@ -34,8 +118,6 @@ pub(crate) fn render(tokens: TokenStream) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use quote::quote;
-
     use super::*;
 
     #[test]
@@ -55,6 +137,50 @@ mod tests {
         let whole = render(quote!(#h #f #s)).expect("renders");
         let joined = render_parts(&[part(header), part(first), part(second)]).expect("renders");
         assert_eq!(joined, whole);
+    }
+
+    #[test]
+    fn a_module_in_parts_prints_as_it_would_whole() {
+        let name = quote::format_ident!("columns");
+        let outer = || quote!(#[doc = " The columns."] #[allow(dead_code)]);
+        let opening = || {
+            quote!(
+                use super::*;
+            )
+        };
+        let long = "a long text that does not fit on one line with the others at all";
+        let items = vec![
+            item(move || quote!(pub(super) static A: [&str; 3] = [#long, #long, #long];)),
+            item(|| {
+                quote!(
+                    pub(super) static B: [u16; 2] = [400, 403];
+                )
+            }),
+            item(|| {
+                quote!(
+                    pub(super) static C: [&[u8]; 1] = [&[1, 2]];
+                )
+            }),
+        ];
+        let whole = {
+            let (outer, opening) = (outer(), opening());
+            let items = items.iter().map(|item| item());
+            render(quote!(#outer mod #name { #opening #( #items )* })).expect("renders")
+        };
+        let parts = module_parts("columns", outer, opening, items);
+        assert_eq!(render_parts(&parts).expect("renders"), whole);
+        let empty = module_parts("columns", outer, opening, Vec::new());
+        let alone = render(quote!(
+            #[doc = " The columns."]
+            #[allow(dead_code)]
+            mod columns {
+                use super::*;
+            }
+        ));
+        assert_eq!(
+            render_parts(&empty).expect("renders"),
+            alone.expect("renders")
+        );
     }
 
     #[test]

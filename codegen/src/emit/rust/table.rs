@@ -6,7 +6,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::columns::{accessor, column_statics};
+use super::columns::{accessor, column_parts};
 use super::render::{part, Part};
 use super::tokens::{doc, doc_lines, ident};
 use crate::markdown::{escape_inline, link_or_text};
@@ -15,9 +15,9 @@ use crate::model::{Catalog, Row, Table};
 /// The parts of `table`'s code, each printed on its own: the enum, its column arrays,
 /// its inherent impl, and its trait impls.
 pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
-    vec![
-        part(move || table_enum(catalog, table)),
-        part(move || column_statics(catalog, table)),
+    let mut parts = vec![part(move || table_enum(catalog, table))];
+    parts.extend(column_parts(catalog, table));
+    parts.extend([
         part(move || inherent_impl(catalog, table)),
         part(move || {
             let name = ident(&table.type_name);
@@ -32,7 +32,8 @@ pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Par
             let row_impl = super::integrations::catalog_row(catalog, table);
             quote!(#impls #wire #row_impl)
         }),
-    ]
+    ]);
+    parts
 }
 
 /// The enum of `table`: one variant per row.

@@ -2,9 +2,6 @@
 //! every two of its keys apart, so that hashing a long key costs a few loads, not a pass
 //! over it.
 
-use std::collections::HashMap;
-use std::hash::Hash;
-
 use super::shared::{folded_words, word_at, Combine};
 
 /// The offsets of the words the hash of `keys` (all of one length) reads, and how it
@@ -29,7 +26,7 @@ pub(super) fn choose_offsets(keys: &[&[u8]]) -> (Vec<usize>, Combine) {
 /// keys (the first of them in [`every_offset`]'s order), starting from none; `None` if
 /// all of them leave two keys alike. For the chained signature (the words themselves)
 /// that never happens: the words at all offsets together cover every byte.
-fn greedy_offsets<S: Hash + Eq>(
+fn greedy_offsets<S: Ord>(
     keys: &[&[u8]],
     signature: impl Fn(&[u8], &[usize]) -> S,
 ) -> Option<Vec<usize>> {
@@ -67,17 +64,21 @@ fn every_offset(keys: &[&[u8]]) -> Vec<usize> {
     offsets
 }
 
-/// How many of `keys` have the same `signature` at `offsets` as another key.
-fn keys_alike<S: Hash + Eq>(
+/// How many of `keys` have the same `signature` at `offsets` as another key (sorted,
+/// not hashed: this runs once per candidate offset, and sorting a few hundred pairs of
+/// words is cheaper).
+fn keys_alike<S: Ord>(
     keys: &[&[u8]],
     offsets: &[usize],
     signature: impl Fn(&[u8], &[usize]) -> S,
 ) -> usize {
-    let mut seen: HashMap<S, usize> = HashMap::with_capacity(keys.len());
-    for key in keys {
-        *seen.entry(signature(key, offsets)).or_default() += 1;
-    }
-    seen.values().filter(|count| **count > 1).sum()
+    let mut signatures: Vec<S> = keys.iter().map(|key| signature(key, offsets)).collect();
+    signatures.sort_unstable();
+    signatures
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() > 1)
+        .map(<[S]>::len)
+        .sum()
 }
 
 #[cfg(test)]
