@@ -9167,6 +9167,7 @@ impl SynthCode {
         self.code()
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         /// A perfect hash of the keys, one per key length, made by the generator. The
         /// shared code has parts a table may not use.
@@ -9706,6 +9707,7 @@ impl SynthCode {
                 slots: &[951, 557],
             };
             /// The row whose key is `key`, if there is one.
+            #[inline]
             pub(super) fn find(key: &[u8]) -> Option<super::SynthCode> {
                 let row = |index: usize| {
                     let row = *super::SynthCode::ALL.get(index)?;

@@ -157,6 +157,7 @@ impl SynthCode {
         self.code()
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "IllegalValue.Mode.LimitExceeded" => {

@@ -212,6 +212,7 @@ impl ApiError {
         self.code()
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "MissingParameter" => Some(ApiError::MissingParameter),

@@ -332,6 +332,7 @@ impl ErrorCode {
         self.code()
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "IllegalUserTag" => Some(ErrorCode::IllegalUserTag),
@@ -546,6 +547,7 @@ impl FieldError {
         self.key()
     }
     /// The row whose `key` is exactly this text (case-sensitive, no trimming), or `None`.
+    #[inline]
     pub fn from_key(key: &str) -> Option<Self> {
         match key {
             "general_type" => Some(FieldError::GeneralType),

@@ -530,6 +530,7 @@ impl VerifyCode {
         self.code()
     }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         /// A perfect hash of the keys, one per key length, made by the generator. The
         /// shared code has parts a table may not use.
@@ -737,6 +738,7 @@ impl VerifyCode {
                 ],
             };
             /// The row whose key is `key`, if there is one.
+            #[inline]
             pub(super) fn find(key: &[u8]) -> Option<super::VerifyCode> {
                 let row = |index: usize| {
                     let row = *super::VerifyCode::ALL.get(index)?;

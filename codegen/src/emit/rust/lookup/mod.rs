@@ -86,6 +86,7 @@ pub(crate) fn from_key(table: &Table, name: &Ident) -> TokenStream {
     };
     quote! {
         #lookup_doc
+        #[inline]
         pub fn #function(#argument: &str) -> Option<Self> {
             #body
         }
@@ -140,6 +141,7 @@ fn perfect_hash_body(hash: &PerfectHash, name: &Ident, argument: &Ident) -> Toke
             #( #statics )*
 
             /// The row whose key is `key`, if there is one.
+            #[inline]
             pub(super) fn find(key: &[u8]) -> Option<super::#name> {
                 let row = |index: usize| {
                     let row = *super::#name::ALL.get(index)?;
