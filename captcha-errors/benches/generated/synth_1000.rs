@@ -9161,6 +9161,9 @@ impl SynthCode {
         SynthCode::ThrottlingPrefixMismatch,
         SynthCode::IncorrectStatusAccountStale,
     ];
+}
+#[allow(deprecated)]
+impl SynthCode {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {

@@ -151,6 +151,9 @@ impl SynthCode {
         SynthCode::UnauthorizedSnapshotTooShort,
         SynthCode::ThrottlingTableUnsupported,
     ];
+}
+#[allow(deprecated)]
+impl SynthCode {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {

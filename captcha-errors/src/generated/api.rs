@@ -206,6 +206,9 @@ impl ApiError {
         ApiError::InternalError,
         ApiError::Throttling,
     ];
+}
+#[allow(deprecated)]
+impl ApiError {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {

@@ -326,6 +326,9 @@ impl ErrorCode {
         ErrorCode::Throttling,
         ErrorCode::ThrottlingByStrategy,
     ];
+}
+#[allow(deprecated)]
+impl ErrorCode {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -541,6 +544,9 @@ impl FieldError {
         FieldError::Mode,
         FieldError::ElementOrButton,
     ];
+}
+#[allow(deprecated)]
+impl FieldError {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {

@@ -524,6 +524,9 @@ impl VerifyCode {
         VerifyCode::F024,
         VerifyCode::F025,
     ];
+}
+#[allow(deprecated)]
+impl VerifyCode {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {

@@ -5,7 +5,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
+use rayon::prelude::{IndexedParallelIterator, IntoParallelRefIterator, ParallelIterator};
 
 use super::tokens::ident;
 
@@ -89,8 +89,10 @@ pub(crate) fn item<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Bu
 /// The module made of `parts`, in order: the first may hold the module's inner
 /// attributes.
 pub(crate) fn render_parts(parts: &[Part<'_>]) -> Result<String, String> {
+    // One task per part: a few of them are much bigger than the rest.
     let texts: Vec<String> = parts
         .par_iter()
+        .with_max_len(1)
         .map(|part| Ok(kept_lines(&render((part.build)())?, part.keep)))
         .collect::<Result<_, String>>()?;
     Ok(texts.concat())

@@ -12,12 +12,16 @@ use super::tokens::{doc, doc_lines, ident};
 use crate::markdown::{escape_inline, link_or_text};
 use crate::model::{Catalog, Row, Table};
 
-/// The parts of `table`'s code, each printed on its own: the enum, its column arrays,
-/// its inherent impl, and its trait impls.
+/// The parts of `table`'s code, each printed on its own: the enum, its `Debug`, its
+/// column arrays, its list of variants, its inherent impl, and its trait impls.
 pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
-    let mut parts = vec![part(move || table_enum(catalog, table))];
+    let mut parts = vec![
+        part(move || table_enum(catalog, table)),
+        part(move || debug_impl(table)),
+    ];
     parts.extend(column_parts(catalog, table));
     parts.extend([
+        part(move || every_row(table)),
         part(move || inherent_impl(catalog, table)),
         part(move || {
             let name = ident(&table.type_name);
@@ -52,6 +56,19 @@ fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
         Some(why) => quote!(#[deprecated = #why]),
         None => quote!(),
     });
+    quote! {
+        #enum_doc
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #variant_docs #deprecations #variants, )*
+        }
+    }
+}
+
+/// The `Debug` of `table`'s enum: the variant's name, from a table of names.
+fn debug_impl(table: &Table) -> TokenStream {
+    let name = ident(&table.type_name);
     let names_static = names_static(table);
     let count = Literal::usize_unsuffixed(table.rows.len());
     let names = table.rows.iter().map(|row| &row.variant);
@@ -61,13 +78,6 @@ fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
         quote!(f.write_str(#names_static[*self as usize]))
     };
     quote! {
-        #enum_doc
-        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name {
-            #( #variant_docs #deprecations #variants, )*
-        }
-
         /// The name of each variant, for `Debug` (which, derived, costs rustc seconds
         /// at thousands of variants).
         #[allow(dead_code)]
@@ -90,10 +100,22 @@ fn names_static(table: &Table) -> Ident {
     )
 }
 
-/// The enum's inherent impl: every row, the key, the lookup and one accessor per column.
-fn inherent_impl(catalog: &Catalog, table: &Table) -> TokenStream {
+/// `ALL`, every variant in catalog order (an impl of its own, printed beside the other).
+fn every_row(table: &Table) -> TokenStream {
     let name = ident(&table.type_name);
     let variants = table.rows.iter().map(|row| ident(&row.variant));
+    quote! {
+        #[allow(deprecated)]
+        impl #name {
+            /// Every row, in catalog order.
+            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
+        }
+    }
+}
+
+/// The enum's inherent impl: the key, the lookup and one accessor per column.
+fn inherent_impl(catalog: &Catalog, table: &Table) -> TokenStream {
+    let name = ident(&table.type_name);
     let accessors = table
         .columns
         .iter()
@@ -103,9 +125,6 @@ fn inherent_impl(catalog: &Catalog, table: &Table) -> TokenStream {
     quote! {
         #[allow(deprecated)]
         impl #name {
-            /// Every row, in catalog order.
-            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
-
             /// The wire string, exactly as the catalog writes it.
             #[inline]
             pub const fn as_str(self) -> &'static str {

@@ -43,15 +43,15 @@ use crate::model::Table;
 
 /// Tables with more rows than this get a perfect hash. Measured with callgrind on
 /// synthetic tables (`bench/scale.sh`), a `match` costs about 27 instructions per hit at
-/// 16 rows, 42 at 64, 61 at 128 and 97 at 256, and the perfect hash 60 to 78 at any size;
-/// a `match` of thousands of arms also costs LLVM minutes in a release build.
+/// 16 rows, 42 at 64, 61 at 128 and 97 at 256; the perfect hash about 47 at 1,000 and at
+/// 10,000 rows. A `match` of thousands of arms also costs LLVM minutes in a release
+/// build.
 pub(crate) const MATCH_MAX_ROWS: usize = 128;
 
 /// Tables in which more keys than this share one length get a perfect hash: a `match`
 /// compares the text with each key of its length in turn (a miss with all of them), so
 /// its cost follows this number. At 8 (synthetic tables of 64 rows) a `match` costs 42
-/// instructions per hit and 61 per miss; at 14 (128 rows), 61 and 99, where the perfect
-/// hash costs 65 and 45.
+/// instructions per hit and 61 per miss; at 14 (128 rows), 61 and 99.
 pub(crate) const MATCH_MAX_SAME_LENGTH: usize = 8;
 
 /// How a table's lookup works.
