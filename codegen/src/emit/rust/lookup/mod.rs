@@ -4,7 +4,8 @@
 //! dependency, no allocation and no `unsafe`, both giving the same answers:
 //!
 //! - **`match`** on the key, for tables of at most [`MATCH_MAX_ROWS`] rows of which at
-//!   most [`MATCH_MAX_SAME_LENGTH`] share a length. LLVM turns it into a jump on the
+//!   most [`MATCH_MAX_SAME_LENGTH`] share a length ([`MATCH_MAX_SAME_SHORT_LENGTH`] for
+//!   keys of up to 8 bytes). LLVM turns it into a jump on the
 //!   length and one comparison with each key of that length, inlined against constants:
 //!   nothing is faster for a handful of keys, but the cost grows with the keys that share
 //!   a length, and a `match` of thousands of arms costs LLVM minutes in a release build.
@@ -54,6 +55,15 @@ pub(crate) const MATCH_MAX_ROWS: usize = 128;
 /// instructions per hit and 61 per miss; at 14 (128 rows), 61 and 99.
 pub(crate) const MATCH_MAX_SAME_LENGTH: usize = 8;
 
+/// The same limit for keys of at most [`WORD`] bytes, which a `match` compares with the
+/// text in one integer comparison each: for `VerifyCode`'s 27 keys of 4 bytes, a `match`
+/// costs 33 instructions per hit and 59 per miss, the perfect hash 52 for both, and the
+/// `match` is cheaper to compile.
+pub(crate) const MATCH_MAX_SAME_SHORT_LENGTH: usize = 32;
+
+/// The length of a key a `match` compares in one integer comparison.
+const WORD: usize = 8;
+
 /// How a table's lookup works.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Strategy {
@@ -95,7 +105,7 @@ pub(crate) fn from_key(table: &Table, name: &Ident) -> TokenStream {
 
 /// The strategy for a table with `keys`.
 pub(crate) fn strategy(keys: &[&str]) -> Strategy {
-    if keys.len() <= MATCH_MAX_ROWS && most_sharing_a_length(keys) <= MATCH_MAX_SAME_LENGTH {
+    if keys.len() <= MATCH_MAX_ROWS && few_sharing_a_length(keys) {
         return Strategy::Match;
     }
     match build(keys) {
@@ -104,15 +114,20 @@ pub(crate) fn strategy(keys: &[&str]) -> Strategy {
     }
 }
 
-/// The most keys that have one same length.
-fn most_sharing_a_length(keys: &[&str]) -> usize {
+/// Whether no more keys share a length than a `match` compares quickly: at most
+/// [`MATCH_MAX_SAME_SHORT_LENGTH`] of a length up to [`WORD`] bytes, at most
+/// [`MATCH_MAX_SAME_LENGTH`] of a longer one.
+fn few_sharing_a_length(keys: &[&str]) -> bool {
     let mut lengths: Vec<usize> = keys.iter().map(|key| key.len()).collect();
     lengths.sort_unstable();
-    lengths
-        .chunk_by(|a, b| a == b)
-        .map(<[usize]>::len)
-        .max()
-        .unwrap_or(0)
+    lengths.chunk_by(|a, b| a == b).all(|same| {
+        let limit = if same[0] <= WORD {
+            MATCH_MAX_SAME_SHORT_LENGTH
+        } else {
+            MATCH_MAX_SAME_LENGTH
+        };
+        same.len() <= limit
+    })
 }
 
 /// The body of a perfect-hash lookup in the enum `name`, whose text argument is

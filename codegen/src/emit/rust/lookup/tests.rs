@@ -178,13 +178,34 @@ fn small_tables_with_few_keys_per_length_keep_the_match() {
     ];
     assert_eq!(strategy(&six), Strategy::Match);
     let eight = [
-        "AAAA", "BBBB", "CCCC", "DDDD", "EEEE", "FFFF", "GGGG", "HHHH",
+        "AAAAAAAAA",
+        "BBBBBBBBB",
+        "CCCCCCCCC",
+        "DDDDDDDDD",
+        "EEEEEEEEE",
+        "FFFFFFFFF",
+        "GGGGGGGGG",
+        "HHHHHHHHH",
     ];
     assert_eq!(strategy(&eight), Strategy::Match);
     let nine = [
-        "AAAA", "BBBB", "CCCC", "DDDD", "EEEE", "FFFF", "GGGG", "HHHH", "IIII",
+        "AAAAAAAAA",
+        "BBBBBBBBB",
+        "CCCCCCCCC",
+        "DDDDDDDDD",
+        "EEEEEEEEE",
+        "FFFFFFFFF",
+        "GGGGGGGGG",
+        "HHHHHHHHH",
+        "IIIIIIIII",
     ];
     assert!(matches!(strategy(&nine), Strategy::PerfectHash(_)));
+    // Keys of up to 8 bytes are one integer comparison each: up to 32 of one length.
+    let short: Vec<String> = (0..32).map(|n| format!("F{n:03}")).collect();
+    let mut short: Vec<&str> = short.iter().map(String::as_str).collect();
+    assert_eq!(strategy(&short), Strategy::Match);
+    short.push("X999");
+    assert!(matches!(strategy(&short), Strategy::PerfectHash(_)));
     let many = keys(MATCH_MAX_ROWS + 1);
     let many: Vec<&str> = many.iter().map(String::as_str).collect();
     assert!(matches!(strategy(&many), Strategy::PerfectHash(_)));
