@@ -11,7 +11,7 @@
 # usage: bench/scale.sh [size|gen|instructions|build|all]...   (default: all)
 # environment:
 #   SCALE_WORK=DIR   scratch folder (default: target/scale), emptied first
-#   RUNS=N           clean builds per figure; the median is shown (default: 3)
+#   RUNS=N           interleaved clean builds per figure; the median is shown (default: 3)
 #   BASELINE=REV     also measure size, gen and instructions with the generator of git
 #                    revision REV (for example HEAD, before the working tree's changes)
 #
@@ -238,25 +238,31 @@ write_dependent() {
   printf 'fn main() {\n    let text = std::env::args().nth(1).unwrap_or_default();\n%s\n}\n' "$3" >"$1/src/main.rs"
 }
 
-# RUNS clean builds of the dependent in `$1` with cargo flags `$2`: the median wall time,
-# and the median CPU time (user + system, which other work on the machine disturbs less).
+# One clean build of the dependent in `$1` with cargo flags `$2`; appends "wall cpu" (CPU
+# is user + system, which other work on the machine disturbs less) to the file `$3`.
 clean_build() {
-  local dir="$1" flags="$2" walls=() cpus=() run
-  for run in $(seq "$runs"); do
-    rm -rf "$dir/target"
-    (cd "$dir" && CARGO_TARGET_DIR="$dir/target" /usr/bin/time -f "%e %U %S" -o "$work/time.txt" \
-      cargo build --quiet --offline $flags)
-    walls+=("$(awk '{print $1}' "$work/time.txt")")
-    cpus+=("$(awk '{print $2 + $3}' "$work/time.txt")")
-  done
-  local median='{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-  echo "$(printf '%s\n' "${walls[@]}" | sort -n | awk "$median") s wall," \
-    "$(printf '%s\n' "${cpus[@]}" | sort -n | awk "$median") s CPU"
+  local dir="$1" flags="$2" record="$3"
+  rm -rf "$dir/target"
+  (cd "$dir" && CARGO_TARGET_DIR="$dir/target" /usr/bin/time -f "%e %U %S" -o "$work/time.txt" \
+    cargo build --quiet --offline $flags)
+  awk '{print $1, $2 + $3}' "$work/time.txt" >>"$record"
+}
+
+# The median of column `$2` of the file `$1`.
+median() {
+  awk -v column="$2" '{print $column}' "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+# The median over runs of the ratio of column `$3` of file `$1` to that of file `$2`, line
+# by line: builds interleaved in one run share its load.
+median_ratio() {
+  paste -d' ' "$1" "$2" | awk -v column="$3" '{printf "%.2f\n", $column / $(column + 2)}' |
+    sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
 if wants build; then
   echo
-  echo "== a dependent's clean build, default features (median of $runs; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "== a dependent's clean build, default features (median of $runs interleaved runs; load: $(cut -d' ' -f1-3 /proc/loadavg))"
   copy="$work/checkout-10000"
   mkdir -p "$copy"
   (cd "$root" && git ls-files -z --cached --others --exclude-standard) |
@@ -330,7 +336,26 @@ EOF
   write_dependent "$work/dep-handwritten" "handwritten = { path = \"$work/handwritten\" }" \
     '    let code = handwritten::ErrorCode::from_code(&text);
     println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
+  # Interleaved: each run builds every dependent in both profiles, so that a change of
+  # load on the machine touches all of them alike.
+  rm -f "$work"/times-*
+  for run in $(seq "$runs"); do
+    for dependent in dep-10000 dep-real dep-handwritten; do
+      clean_build "$work/$dependent" "" "$work/times-$dependent-debug"
+      clean_build "$work/$dependent" --release "$work/times-$dependent-release"
+    done
+  done
   for dependent in dep-10000 dep-real dep-handwritten; do
-    echo "$dependent: debug $(clean_build "$work/$dependent" ""), release $(clean_build "$work/$dependent" --release)"
+    line="$dependent:"
+    for profile in debug release; do
+      times="$work/times-$dependent-$profile"
+      line="$line $profile $(median "$times" 1) s wall, $(median "$times" 2) s CPU;"
+    done
+    echo "$line"
+  done
+  for profile in debug release; do
+    echo "real crate / hand-written, $profile: $(median_ratio "$work/times-dep-real-$profile" \
+      "$work/times-dep-handwritten-$profile" 1)x wall, $(median_ratio \
+      "$work/times-dep-real-$profile" "$work/times-dep-handwritten-$profile" 2)x CPU (median of per-run ratios)"
   done
 fi

@@ -224,8 +224,9 @@ impl Checker<'_> {
         if !self.unique(NameKind::TypeName, name, "type name") {
             return false;
         }
-        // The generated code also names a private row struct `<Type>Row` and statics
-        // `<TYPE>_ROWS`, `<TYPE>_WORDS` or `<TYPE>_VALUES` after each type.
+        // The generated code also names statics `<TYPE>_*` (such as `<TYPE>_NAMES` or
+        // `<TYPE>_WORDS`) and a module `<type>_columns` after each type (unique when the
+        // stems are), and keeps `<Type>Row` free for a private row struct.
         let row_struct = format!("{}Row", name.get_ref());
         let stem = heck::AsShoutySnakeCase(name.get_ref()).to_string();
         for (kind, derived, what) in [
