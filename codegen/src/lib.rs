@@ -186,7 +186,7 @@ fn emit_all(
         }]
     };
     // The Rust modules take most of the time: they are made beside everything else.
-    let (modules, (pages, typescript, schemas)) = rayon::join(
+    let (modules, (pages, typescript, schemas, published_record)) = rayon::join(
         || {
             checked
                 .par_iter()
@@ -200,10 +200,12 @@ fn emit_all(
                 .iter()
                 .map(|(path, catalog)| emit::docs::page(catalog, path))
                 .collect();
+            let catalogs: Vec<&model::Catalog> = checked.iter().map(|(_, c)| c).collect();
             (
                 pages,
                 emit::typescript::files(checked),
                 emit::schema::files(checked),
+                emit::published::record(record, &published::entries_of(&catalogs)),
             )
         },
     );
@@ -238,10 +240,9 @@ fn emit_all(
             .map_err(|m| internal(MODULES_RS, m))?,
         owner: None,
     });
-    let catalogs: Vec<&model::Catalog> = checked.iter().map(|(_, c)| c).collect();
     files.push(GeneratedFile {
         path: PUBLISHED.to_owned(),
-        contents: emit::published::record(record, &published::entries_of(&catalogs)),
+        contents: published_record,
         owner: None,
     });
     files.extend(typescript.map_err(|(path, m)| internal(&path, m))?);

@@ -365,14 +365,19 @@ pub fn write_all_with(
     mut before_rename: impl FnMut(usize, &Path) -> std::io::Result<()>,
 ) -> Result<(), GenError> {
     let mut created_dirs = Vec::new();
-    let mut ready = Vec::with_capacity(stale.len());
     for file in stale {
         let target = out.join(&file.path);
-        match prepare(out, &target, &file.wanted, &mut created_dirs) {
+        if let Err(error) = create_folder(out, &target, &mut created_dirs) {
+            return Err(roll_back(&[], &created_dirs, target, error));
+        }
+    }
+    let mut ready = Vec::with_capacity(stale.len());
+    for (file, prepared) in stale.iter().zip(prepare_all(out, stale)) {
+        match prepared {
             Ok(prepared) => ready.push(prepared),
             Err(error) => {
                 drop(ready); // deletes the temporary files written so far
-                return Err(roll_back(&[], &created_dirs, target, error));
+                return Err(roll_back(&[], &created_dirs, out.join(&file.path), error));
             }
         }
     }
@@ -404,15 +409,13 @@ struct Replaced<'a> {
     permissions: Option<fs::Permissions>,
 }
 
-/// Writes `contents` to a temporary file beside `target`, creating the folder if needed
-/// and recording in `created_dirs` every folder it creates, outermost first. Returns the
-/// file and the permissions `target` has now, if it exists.
-fn prepare(
+/// Creates the folder of `target` if needed, recording in `created_dirs` every folder it
+/// creates, outermost first.
+fn create_folder(
     out: &Path,
     target: &Path,
-    contents: &str,
     created_dirs: &mut Vec<PathBuf>,
-) -> std::io::Result<(tempfile::NamedTempFile, Option<fs::Permissions>)> {
+) -> std::io::Result<()> {
     let dir = target.parent().unwrap_or(out);
     let missing: Vec<PathBuf> = dir
         .ancestors()
@@ -421,6 +424,34 @@ fn prepare(
         .collect();
     fs::create_dir_all(dir)?;
     created_dirs.extend(missing.into_iter().rev());
+    Ok(())
+}
+
+/// [`prepare`] for every file of `stale`, each on a thread of its own (most of the time
+/// goes to waiting for the disk), in the order of `stale`.
+fn prepare_all(out: &Path, stale: &[Stale]) -> Vec<std::io::Result<Prepared>> {
+    std::thread::scope(|scope| {
+        let writers: Vec<_> = stale
+            .iter()
+            .map(|file| scope.spawn(move || prepare(&out.join(&file.path), &file.wanted)))
+            .collect();
+        writers
+            .into_iter()
+            .map(|writer| {
+                writer
+                    .join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("a writer thread panicked")))
+            })
+            .collect()
+    })
+}
+
+/// A temporary file holding a new text, and the permissions its target has now.
+type Prepared = (tempfile::NamedTempFile, Option<fs::Permissions>);
+
+/// Writes `contents` to a temporary file beside `target` (whose folder exists). Returns
+/// the file and the permissions `target` has now, if it exists.
+fn prepare(target: &Path, contents: &str) -> std::io::Result<Prepared> {
     let permissions = fs::metadata(target)
         .ok()
         .filter(fs::Metadata::is_file)

@@ -41,37 +41,38 @@ pub(crate) fn part<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Pa
     }
 }
 
-/// The parts of the module `#outer mod #name { #opening #(items)* }`, which print as it
-/// would whole: the opening, then each item printed inside a module of that name (so
-/// at the indentation, and the line width, it will have) with the module's first and
-/// last lines cut. `outer` holds the module's doc and attributes.
-pub(crate) fn module_parts<'a>(
-    name: &str,
-    outer: impl Fn() -> TokenStream + Send + Sync + 'a,
-    opening: impl Fn() -> TokenStream + Send + Sync + 'a,
-    items: Vec<Build<'a>>,
+/// Wraps tokens in a braced item: the item with them between its braces.
+type Wrap<'a> = Box<dyn Fn(TokenStream) -> TokenStream + Send + Sync + 'a>;
+
+/// The parts of one braced item (a module, an enum) whose body is `pieces`, which print
+/// as it would whole: the first piece inside `whole` (the item with its attributes), each
+/// other inside `bare` (the item alone, whose first printed line is its opening and last
+/// its closing brace), at the indentation and line width it will have, with the lines of
+/// the opening and closing cut where another piece continues the body. prettyplease
+/// prints a module's items, and an enum's variants, one after another on lines of their
+/// own, so the joined text is the whole item's.
+pub(crate) fn braced_parts<'a>(
+    whole: impl Fn(TokenStream) -> TokenStream + Send + Sync + 'a,
+    bare: impl Fn(TokenStream) -> TokenStream + Send + Sync + 'a,
+    pieces: Vec<Build<'a>>,
 ) -> Vec<Part<'a>> {
-    let count = items.len();
-    let opening_name = name.to_owned();
+    let count = pieces.len();
+    let bare: std::sync::Arc<Wrap<'a>> = std::sync::Arc::new(Box::new(bare));
+    let mut pieces = pieces.into_iter();
+    let first = pieces.next();
     let mut parts = vec![Part {
-        build: Box::new(move || {
-            let (name, outer, opening) = (ident(&opening_name), outer(), opening());
-            quote!(#outer mod #name { #opening })
-        }),
-        keep: if count == 0 {
-            Keep::All
-        } else {
+        build: Box::new(move || whole(first.as_ref().map(|piece| piece()).unwrap_or_default())),
+        keep: if count > 1 {
             Keep::AllButLast
+        } else {
+            Keep::All
         },
     }];
-    for (index, item) in items.into_iter().enumerate() {
-        let name = name.to_owned();
+    for (index, piece) in pieces.enumerate() {
+        let bare = std::sync::Arc::clone(&bare);
         parts.push(Part {
-            build: Box::new(move || {
-                let (name, item) = (ident(&name), item());
-                quote!(mod #name { #item })
-            }),
-            keep: if index + 1 == count {
+            build: Box::new(move || bare(piece())),
+            keep: if index + 2 == count {
                 Keep::AllButFirst
             } else {
                 Keep::Inner
@@ -81,7 +82,29 @@ pub(crate) fn module_parts<'a>(
     parts
 }
 
-/// An item of [`module_parts`], built by `build`.
+/// The parts of the module `#outer mod #name { #opening #(items)* }`: see
+/// [`braced_parts`]. `outer` holds the module's doc and attributes.
+pub(crate) fn module_parts<'a>(
+    name: &str,
+    outer: impl Fn() -> TokenStream + Send + Sync + 'a,
+    opening: impl Fn() -> TokenStream + Send + Sync + 'a,
+    items: Vec<Build<'a>>,
+) -> Vec<Part<'a>> {
+    let (whole_name, bare_name) = (name.to_owned(), name.to_owned());
+    let whole = move |inner: TokenStream| {
+        let (name, outer) = (ident(&whole_name), outer());
+        quote!(#outer mod #name { #inner })
+    };
+    let bare = move |inner: TokenStream| {
+        let name = ident(&bare_name);
+        quote!(mod #name { #inner })
+    };
+    let mut pieces = vec![item(opening)];
+    pieces.extend(items);
+    braced_parts(whole, bare, pieces)
+}
+
+/// A piece of [`braced_parts`] or an item of [`module_parts`], built by `build`.
 pub(crate) fn item<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Build<'a> {
     Box::new(build)
 }

@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::columns::{accessor, column_parts};
-use super::render::{part, Part};
+use super::render::{braced_parts, item, part, Part};
 use super::tokens::{doc, doc_lines, ident};
 use crate::markdown::{escape_inline, link_or_text};
 use crate::model::{Catalog, Row, Table};
@@ -15,10 +15,8 @@ use crate::model::{Catalog, Row, Table};
 /// The parts of `table`'s code, each printed on its own: the enum, its `Debug`, its
 /// column arrays, its list of variants, its inherent impl, and its trait impls.
 pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
-    let mut parts = vec![
-        part(move || table_enum(catalog, table)),
-        part(move || debug_impl(table)),
-    ];
+    let mut parts = enum_parts(catalog, table);
+    parts.push(part(move || debug_impl(table)));
     parts.extend(column_parts(catalog, table));
     parts.extend([
         part(move || every_row(table)),
@@ -40,30 +38,51 @@ pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Par
     parts
 }
 
-/// The enum of `table`: one variant per row.
-fn table_enum(catalog: &Catalog, table: &Table) -> TokenStream {
-    let name = ident(&table.type_name);
-    let enum_doc = doc_lines(&[
-        escape_inline(&table.doc),
-        String::new(),
-        format!("Source: {}", link_or_text(&catalog.source)),
-        String::new(),
-        format!("Provenance: {}", escape_inline(&catalog.provenance)),
-    ]);
-    let variants = table.rows.iter().map(|row| ident(&row.variant));
-    let variant_docs = table.rows.iter().map(|row| row_doc(table, row));
-    let deprecations = table.rows.iter().map(|row| match &row.deprecated {
-        Some(why) => quote!(#[deprecated = #why]),
-        None => quote!(),
-    });
-    quote! {
-        #enum_doc
-        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name {
-            #( #variant_docs #deprecations #variants, )*
+/// Variants per part of an enum: a 10,000-row enum prints in five parts, side by side.
+const VARIANTS_PER_PART: usize = 2_000;
+
+/// The enum of `table`, one variant per row, in parts of [`VARIANTS_PER_PART`] variants.
+fn enum_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
+    let whole = move |variants: TokenStream| {
+        let name = ident(&table.type_name);
+        let enum_doc = doc_lines(&[
+            escape_inline(&table.doc),
+            String::new(),
+            format!("Source: {}", link_or_text(&catalog.source)),
+            String::new(),
+            format!("Provenance: {}", escape_inline(&catalog.provenance)),
+        ]);
+        quote! {
+            #enum_doc
+            #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum #name { #variants }
         }
-    }
+    };
+    let bare = move |variants: TokenStream| {
+        let name = ident(&table.type_name);
+        quote!(pub enum #name { #variants })
+    };
+    let pieces = table
+        .rows
+        .chunks(VARIANTS_PER_PART)
+        .map(|rows| item(move || variants(table, rows)))
+        .collect();
+    braced_parts(whole, bare, pieces)
+}
+
+/// The variants of `rows`, with their docs and deprecations.
+fn variants(table: &Table, rows: &[Row]) -> TokenStream {
+    let variants = rows.iter().map(|row| {
+        let variant = ident(&row.variant);
+        let row_doc = row_doc(table, row);
+        let deprecation = match &row.deprecated {
+            Some(why) => quote!(#[deprecated = #why]),
+            None => quote!(),
+        };
+        quote!(#row_doc #deprecation #variant,)
+    });
+    quote!( #( #variants )* )
 }
 
 /// The `Debug` of `table`'s enum: the variant's name, from a table of names.
