@@ -35,6 +35,18 @@ wants() {
   return 1
 }
 
+# The median of column `$2` of the file `$1`.
+median() {
+  awk -v column="$2" '{print $column}' "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+# The median over runs of the ratio of column `$3` of file `$1` to that of file `$2`, line
+# by line: builds interleaved in one run share its load.
+median_ratio() {
+  paste -d' ' "$1" "$2" | awk -v column="$3" '{printf "%.2f\n", $column / $(column + 2)}' |
+    sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
 rm -rf "$work"
 mkdir -p "$work"
 echo "== building xtask (release)"
@@ -84,22 +96,25 @@ if wants size; then
   done
 fi
 
-# Wall seconds and peak MiB of `xtask gen` with binary `$1` in checkout `$2`, for N = `$3`.
+# Wall seconds and peak MiB of `xtask gen` with binary `$1` in checkout `$2`, for N = `$3`:
+# the medians of RUNS runs.
 time_gen() {
-  local out="$work/time-gen"
-  rm -rf "$out"
-  mkdir -p "$out"
-  (cd "$2" && /usr/bin/time -v "$1" gen --catalog "$work/catalogs/synth_$3.toml" --out "$out" \
-    2>"$work/time.txt" >/dev/null)
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$work/time.txt")
-  rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$work/time.txt")
-  echo "wall $wall (m:ss), peak $(echo "scale=1; $rss / 1024" | bc) MiB"
+  local out="$work/time-gen" record="$work/gen-times.txt" run
+  rm -f "$record"
+  for run in $(seq "$runs"); do
+    rm -rf "$out"
+    mkdir -p "$out"
+    (cd "$2" && /usr/bin/time -f "%e %M" -o "$work/time.txt" "$1" gen \
+      --catalog "$work/catalogs/synth_$3.toml" --out "$out" >/dev/null)
+    cat "$work/time.txt" >>"$record"
+  done
+  echo "wall $(median "$record" 1) s, peak $(echo "scale=1; $(median "$record" 2) / 1024" | bc) MiB" \
+    "(medians of $runs runs)"
 }
 
 if wants gen; then
   echo
-  echo "== xtask gen --catalog synth_N.toml --out DIR (/usr/bin/time -v)"
+  echo "== xtask gen --catalog synth_N.toml --out DIR (/usr/bin/time)"
   for codes in "${sizes[@]}"; do
     echo "$codes codes: $(time_gen "$xtask" "$root" "$codes")"
     if [ -n "$baseline_xtask" ]; then
@@ -248,17 +263,6 @@ clean_build() {
   awk '{print $1, $2 + $3}' "$work/time.txt" >>"$record"
 }
 
-# The median of column `$2` of the file `$1`.
-median() {
-  awk -v column="$2" '{print $column}' "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
-
-# The median over runs of the ratio of column `$3` of file `$1` to that of file `$2`, line
-# by line: builds interleaved in one run share its load.
-median_ratio() {
-  paste -d' ' "$1" "$2" | awk -v column="$3" '{printf "%.2f\n", $column / $(column + 2)}' |
-    sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
 
 if wants build; then
   echo

@@ -73,6 +73,13 @@ fn walk_value(
 }
 
 fn check_text(text: &str, span: Span, what: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) {
+    // Printable ASCII, line breaks and tabs hold no control character: most text is that.
+    if text
+        .bytes()
+        .all(|byte| matches!(byte, b' '..=b'~' | b'\n' | b'\t'))
+    {
+        return;
+    }
     let raw = source.get(span.clone()).unwrap_or("");
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

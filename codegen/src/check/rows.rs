@@ -24,6 +24,12 @@ impl Checker<'_> {
     ) -> (Vec<Row>, HashMap<String, usize>) {
         let mut rows = Vec::new();
         let mut keys = HashMap::new();
+        // How diagnostics name each column's cells, made once per table, not per cell.
+        let whats: Vec<String> = table
+            .columns
+            .iter()
+            .map(|column| format!("`{}`", column.name))
+            .collect();
         for raw_row in &raw.rows {
             let key = match &raw_row.cells[table.key] {
                 Some(RawCell::Text(key)) => key,
@@ -52,8 +58,8 @@ impl Checker<'_> {
                 });
             let deprecated = self.optional_text(raw_row.deprecated.as_ref(), "`deprecated`");
             let mut cells = Vec::with_capacity(table.columns.len());
-            for (column, cell) in table.columns.iter().zip(&raw_row.cells) {
-                cells.push(self.cell(column, cell.as_ref(), vocabularies));
+            for ((column, cell), what) in table.columns.iter().zip(&raw_row.cells).zip(&whats) {
+                cells.push(self.cell(column, cell.as_ref(), vocabularies, what));
             }
             let cells: Option<Vec<Cell>> = cells.into_iter().collect();
             if let (Some(variant), Ok(deprecated), Some(cells)) = (variant, deprecated, cells) {
@@ -92,13 +98,14 @@ impl Checker<'_> {
         true
     }
 
+    /// A cell of `column`, which diagnostics call `what`.
     fn cell(
         &mut self,
         column: &Column,
         raw: Option<&RawCell>,
         vocabularies: &[Vocabulary],
+        what: &str,
     ) -> Option<Cell> {
-        let what = format!("`{}`", column.name);
         let vocabulary = column.vocabulary.map(|index| &vocabularies[index]);
         match (column.kind, raw, vocabulary) {
             (_, None, _) => Some(Cell::Absent),
@@ -107,7 +114,7 @@ impl Checker<'_> {
                 Some(Cell::Text(text.get_ref().clone()))
             }
             (ColumnKind::Text, Some(RawCell::Text(text)), _) => {
-                self.text(text, &what).map(Cell::Text)
+                self.text(text, what).map(Cell::Text)
             }
             (ColumnKind::Integer, Some(RawCell::Integer(number)), _) => {
                 Some(Cell::Integer(*number.get_ref()))
