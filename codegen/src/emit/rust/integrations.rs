@@ -63,32 +63,7 @@ pub(crate) fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
         }
         _ => quote!(),
     };
-    let facts = table
-        .columns
-        .iter()
-        .filter(|c| matches!(c.kind, ColumnKind::Word | ColumnKind::Words))
-        .collect::<Vec<_>>();
-    let word_facts = if facts.is_empty() {
-        quote!(Vec::new())
-    } else {
-        let facts = facts.into_iter().map(|column| {
-            let (key, accessor) = (&column.name, ident(&column.name));
-            let words = match column.kind {
-                ColumnKind::Word => quote!(vec![value.as_str()]),
-                _ => quote!(value.iter().map(|word| word.as_str()).collect()),
-            };
-            if column.optional {
-                quote!(if let Some(value) = #name::#accessor(self) { facts.push((#key, #words)); })
-            } else {
-                quote!({ let value = #name::#accessor(self); facts.push((#key, #words)); })
-            }
-        });
-        quote! {
-            let mut facts = Vec::new();
-            #( #facts )*
-            facts
-        }
-    };
+    let word_facts = word_facts(table, &name);
     let words_columns = table
         .columns
         .iter()
@@ -118,5 +93,34 @@ pub(crate) fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
         }
 
         #http
+    }
+}
+
+/// The body of `CatalogRow::word_facts`: each word column's words, in column order.
+fn word_facts(table: &Table, name: &Ident) -> TokenStream {
+    let facts = table
+        .columns
+        .iter()
+        .filter(|c| matches!(c.kind, ColumnKind::Word | ColumnKind::Words))
+        .collect::<Vec<_>>();
+    if facts.is_empty() {
+        return quote!(Vec::new());
+    }
+    let facts = facts.into_iter().map(|column| {
+        let (key, accessor) = (&column.name, ident(&column.name));
+        let words = match column.kind {
+            ColumnKind::Word => quote!(vec![value.as_str()]),
+            _ => quote!(value.iter().map(|word| word.as_str()).collect()),
+        };
+        if column.optional {
+            quote!(if let Some(value) = #name::#accessor(self) { facts.push((#key, #words)); })
+        } else {
+            quote!({ let value = #name::#accessor(self); facts.push((#key, #words)); })
+        }
+    });
+    quote! {
+        let mut facts = Vec::new();
+        #( #facts )*
+        facts
     }
 }
