@@ -5,10 +5,10 @@
 //!
 //! - **`match`** on the key, for tables of at most [`MATCH_MAX_ROWS`] rows of which at
 //!   most [`MATCH_MAX_SAME_LENGTH`] share a length ([`MATCH_MAX_SAME_SHORT_LENGTH`] for
-//!   keys of up to 8 bytes). LLVM turns it into a jump on the
-//!   length and one comparison with each key of that length, inlined against constants:
-//!   nothing is faster for a handful of keys, but the cost grows with the keys that share
-//!   a length, and a `match` of thousands of arms costs LLVM minutes in a release build.
+//!   keys of up to 8 bytes). LLVM turns it into a jump on the length and one comparison
+//!   with each key of that length, inlined against constants: nothing is faster for a
+//!   handful of keys, but the cost grows with the keys that share a length, and a
+//!   `match` of thousands of arms costs LLVM minutes in a release build.
 //! - **A perfect hash** for every other table, whose cost does not depend on the number
 //!   of keys: one per key length, so that each is specialised by the compiler to its
 //!   length. A `match` on the text's length picks the group (a length no key has is
@@ -56,7 +56,7 @@ pub(crate) const MATCH_MAX_ROWS: usize = 128;
 pub(crate) const MATCH_MAX_SAME_LENGTH: usize = 8;
 
 /// The same limit for keys of at most [`WORD`] bytes, which a `match` compares with the
-/// text in one integer comparison each: for `VerifyCode`'s 27 keys of 4 bytes, a `match`
+/// text in one integer comparison each: for a table of 27 keys of 4 bytes, a `match`
 /// costs 33 instructions per hit and 59 per miss, the perfect hash 52 for both, and the
 /// `match` is cheaper to compile.
 pub(crate) const MATCH_MAX_SAME_SHORT_LENGTH: usize = 32;

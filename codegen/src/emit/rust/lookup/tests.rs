@@ -169,12 +169,12 @@ fn small_tables_with_few_keys_per_length_keep_the_match() {
     assert_eq!(strategy(&[]), Strategy::Match);
     assert_eq!(strategy(&["One"]), Strategy::Match);
     let six = [
-        "IllegalUserTag",
-        "IllegalCertifyId",
-        "IllegalScene",
-        "Forbidden.AccountAccessDenied",
-        "Throttling",
-        "ThrottlingByStrategy",
+        "InvalidPrefix",
+        "InvalidIdentity",
+        "InvalidZone",
+        "Forbidden.AccountSuspended",
+        "Throttled",
+        "ThrottledByPolicy",
     ];
     assert_eq!(strategy(&six), Strategy::Match);
     let eight = [
