@@ -364,27 +364,26 @@ pub fn write_all_with(
     stale: &[Stale],
     mut before_rename: impl FnMut(usize, &Path) -> std::io::Result<()>,
 ) -> Result<(), GenError> {
+    let targets: Vec<PathBuf> = stale.iter().map(|file| out.join(&file.path)).collect();
     let mut created_dirs = Vec::new();
-    for file in stale {
-        let target = out.join(&file.path);
-        if let Err(error) = create_folder(out, &target, &mut created_dirs) {
-            return Err(roll_back(&[], &created_dirs, target, error));
+    for target in &targets {
+        if let Err(error) = create_folder(out, target, &mut created_dirs) {
+            return Err(roll_back(&[], &created_dirs, target.clone(), error));
         }
     }
     let mut ready = Vec::with_capacity(stale.len());
-    for (file, prepared) in stale.iter().zip(prepare_all(out, stale)) {
+    for (target, prepared) in targets.iter().zip(prepare_all(&targets, stale)) {
         match prepared {
             Ok(prepared) => ready.push(prepared),
             Err(error) => {
                 drop(ready); // deletes the temporary files written so far
-                return Err(roll_back(&[], &created_dirs, out.join(&file.path), error));
+                return Err(roll_back(&[], &created_dirs, target.clone(), error));
             }
         }
     }
     let mut replaced = Vec::with_capacity(stale.len());
-    let mut pending = stale.iter().zip(ready).enumerate();
-    while let Some((index, (file, (temp, permissions)))) = pending.next() {
-        let target = out.join(&file.path);
+    let mut pending = stale.iter().zip(targets).zip(ready).enumerate();
+    while let Some((index, ((file, target), (temp, permissions)))) = pending.next() {
         let renamed = before_rename(index, &target)
             .and_then(|()| temp.persist(&target).map(drop).map_err(|error| error.error));
         if let Err(error) = renamed {
@@ -427,13 +426,14 @@ fn create_folder(
     Ok(())
 }
 
-/// [`prepare`] for every file of `stale`, each on a thread of its own (most of the time
-/// goes to waiting for the disk), in the order of `stale`.
-fn prepare_all(out: &Path, stale: &[Stale]) -> Vec<std::io::Result<Prepared>> {
+/// [`prepare`] for every file of `stale` at its target, each on a thread of its own (most
+/// of the time goes to waiting for the disk), in the order of `stale`.
+fn prepare_all(targets: &[PathBuf], stale: &[Stale]) -> Vec<std::io::Result<Prepared>> {
     std::thread::scope(|scope| {
-        let writers: Vec<_> = stale
+        let writers: Vec<_> = targets
             .iter()
-            .map(|file| scope.spawn(move || prepare(&out.join(&file.path), &file.wanted)))
+            .zip(stale)
+            .map(|(target, file)| scope.spawn(move || prepare(target, &file.wanted)))
             .collect();
         writers
             .into_iter()

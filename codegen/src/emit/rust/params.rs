@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::tokens::{doc, doc_lines, ident, option};
+use super::tokens::{doc, doc_lines, ident, option, type_static};
 use crate::keywords::{Confidence, JsonType, Severity};
 use crate::markdown::escape_inline;
 use crate::model::{Catalog, EnumValue, Param, Rule};
@@ -276,7 +276,7 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
     let texts = values.iter().map(|v| v.value.as_str());
     let labels = values.iter().map(|v| v.label.as_str());
     let count = proc_macro2::Literal::usize_unsuffixed(values.len());
-    let table = format_ident!("{}_VALUES", heck::AsShoutySnakeCase(type_name).to_string());
+    let table = type_static(type_name, "VALUES");
     let validate = validator_name(param);
     let noun = format!("value of `{}`", param.name);
     let wire = super::integrations::wire_code(

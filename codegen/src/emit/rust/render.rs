@@ -3,6 +3,8 @@
 //! order. prettyplease prints a file's items one after another, so the result is the
 //! text it would print for the whole module at once.
 
+use std::sync::Arc;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 use rayon::prelude::{IndexedParallelIterator, IntoParallelRefIterator, ParallelIterator};
@@ -41,9 +43,6 @@ pub(crate) fn part<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Pa
     }
 }
 
-/// Wraps tokens in a braced item: the item with them between its braces.
-type Wrap<'a> = Box<dyn Fn(TokenStream) -> TokenStream + Send + Sync + 'a>;
-
 /// The parts of one braced item (a module, an enum) whose body is `pieces`, which print
 /// as it would whole: the first piece inside `whole` (the item with its attributes), each
 /// other inside `bare` (the item alone, whose first printed line is its opening and last
@@ -57,7 +56,7 @@ pub(crate) fn braced_parts<'a>(
     pieces: Vec<Build<'a>>,
 ) -> Vec<Part<'a>> {
     let count = pieces.len();
-    let bare: std::sync::Arc<Wrap<'a>> = std::sync::Arc::new(Box::new(bare));
+    let bare = Arc::new(bare);
     let mut pieces = pieces.into_iter();
     let first = pieces.next();
     let mut parts = vec![Part {
@@ -69,7 +68,7 @@ pub(crate) fn braced_parts<'a>(
         },
     }];
     for (index, piece) in pieces.enumerate() {
-        let bare = std::sync::Arc::clone(&bare);
+        let bare = Arc::clone(&bare);
         parts.push(Part {
             build: Box::new(move || bare(piece())),
             keep: if index + 2 == count {

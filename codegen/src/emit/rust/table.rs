@@ -3,12 +3,12 @@
 //! The lookup `from_<key>` is chosen by [`super::lookup`]: a `match` for small tables, a
 //! generated perfect hash for big ones.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::columns::{accessor, column_parts};
 use super::render::{braced_parts, item, part, Part};
-use super::tokens::{doc, doc_lines, ident};
+use super::tokens::{doc, doc_lines, ident, type_static};
 use crate::markdown::{escape_inline, link_or_text};
 use crate::model::{Catalog, Row, Table};
 
@@ -21,19 +21,7 @@ pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Par
     parts.extend([
         part(move || every_row(table)),
         part(move || inherent_impl(catalog, table)),
-        part(move || {
-            let name = ident(&table.type_name);
-            let lookup_fn = format_ident!("from_{}", table.columns[table.key].name);
-            let impls = trait_impls(table, &name);
-            let wire = super::integrations::wire_code(
-                &name,
-                &table.noun,
-                quote!(Self::#lookup_fn(text)),
-                quote!(self.as_str()),
-            );
-            let row_impl = super::integrations::catalog_row(catalog, table);
-            quote!(#impls #wire #row_impl)
-        }),
+        part(move || trait_impls(catalog, table)),
     ]);
     parts
 }
@@ -88,7 +76,7 @@ fn variants(table: &Table, rows: &[Row]) -> TokenStream {
 /// The `Debug` of `table`'s enum: the variant's name, from a table of names.
 fn debug_impl(table: &Table) -> TokenStream {
     let name = ident(&table.type_name);
-    let names_static = names_static(table);
+    let names_static = type_static(&table.type_name, "NAMES");
     let count = Literal::usize_unsuffixed(table.rows.len());
     let names = table.rows.iter().map(|row| &row.variant);
     let debug_body = if table.rows.is_empty() {
@@ -109,14 +97,6 @@ fn debug_impl(table: &Table) -> TokenStream {
             }
         }
     }
-}
-
-/// The static of `table`'s variant names: `<TABLE>_NAMES`.
-fn names_static(table: &Table) -> Ident {
-    format_ident!(
-        "{}_NAMES",
-        heck::AsShoutySnakeCase(&table.type_name).to_string()
-    )
 }
 
 /// `ALL`, every variant in catalog order (an impl of its own, printed beside the other).
@@ -140,7 +120,7 @@ fn inherent_impl(catalog: &Catalog, table: &Table) -> TokenStream {
         .iter()
         .map(|column| accessor(catalog, table, column));
     let key_field = ident(&table.columns[table.key].name);
-    let lookup = lookup(table, &name);
+    let lookup = super::lookup::from_key(table, &name);
     quote! {
         #[allow(deprecated)]
         impl #name {
@@ -167,11 +147,9 @@ fn row_doc(table: &Table, row: &Row) -> TokenStream {
     doc_lines(&lines)
 }
 
-fn lookup(table: &Table, name: &Ident) -> TokenStream {
-    super::lookup::from_key(table, name)
-}
-
-fn trait_impls(table: &Table, name: &Ident) -> TokenStream {
+/// The enum's trait impls: `Display`, `Error`, `FromStr`, `WireCode` and `CatalogRow`.
+fn trait_impls(catalog: &Catalog, table: &Table) -> TokenStream {
+    let name = &ident(&table.type_name);
     let display = ident(&table.columns[table.display].name);
     let display_doc = doc(&format!(
         "Writes the row's `{}`.",
@@ -180,6 +158,13 @@ fn trait_impls(table: &Table, name: &Ident) -> TokenStream {
     let lookup = format_ident!("from_{}", table.columns[table.key].name);
     let noun = &table.noun;
     let from_str_doc = doc(&format!("Parses the exact text; see [`{name}::{lookup}`]."));
+    let wire = super::integrations::wire_code(
+        name,
+        &table.noun,
+        quote!(Self::#lookup(text)),
+        quote!(self.as_str()),
+    );
+    let row_impl = super::integrations::catalog_row(catalog, table);
     quote! {
         impl core::fmt::Display for #name {
             #display_doc
@@ -200,5 +185,8 @@ fn trait_impls(table: &Table, name: &Ident) -> TokenStream {
                 #name::#lookup(text).ok_or_else(|| crate::UnknownValue::new(#noun, text))
             }
         }
+
+        #wire
+        #row_impl
     }
 }

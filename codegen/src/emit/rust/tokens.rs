@@ -2,11 +2,20 @@
 //! header.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 /// An identifier for a name that [`crate::check`] already validated.
 pub(crate) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
+}
+
+/// The static `<TYPE>_<SUFFIX>` named after the generated type `type_name`, such as
+/// `ERROR_CODE_NAMES`: the check keeps the stem of each type unique.
+pub(crate) fn type_static(type_name: &str, suffix: &str) -> Ident {
+    format_ident!(
+        "{}_{suffix}",
+        heck::AsShoutySnakeCase(type_name).to_string()
+    )
 }
 
 /// One `#[doc]` attribute per line; each line starts with one space, as `///` would.

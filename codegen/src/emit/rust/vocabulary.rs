@@ -2,9 +2,9 @@
 //! `Display`. The words sit in one static array that `as_str` indexes.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::tokens::{doc, ident};
+use super::tokens::{doc, ident, type_static};
 use crate::model::Vocabulary;
 use crate::names;
 
@@ -22,10 +22,7 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
     });
     let words = vocabulary.words.iter().map(|w| w.word.as_str());
     let count = proc_macro2::Literal::usize_unsuffixed(variants.len());
-    let table = format_ident!(
-        "{}_WORDS",
-        heck::AsShoutySnakeCase(&vocabulary.type_name).to_string()
-    );
+    let table = type_static(&vocabulary.type_name, "WORDS");
     let noun = names::words_of(&vocabulary.type_name);
     let wire = super::integrations::wire_code(
         &name,

@@ -15,11 +15,13 @@ pub(super) fn choose_offsets(keys: &[&[u8]]) -> (Vec<usize>, Combine) {
     if let Some(offsets) = greedy_offsets(keys, folded) {
         return (offsets, Combine::Folded);
     }
-    let chained = |key: &[u8], offsets: &[usize]| -> Vec<u64> {
-        offsets.iter().map(|offset| word_at(key, *offset)).collect()
-    };
-    let offsets = greedy_offsets(keys, chained).unwrap_or_else(|| every_offset(keys));
+    let offsets = greedy_offsets(keys, chained_words).unwrap_or_else(|| every_offset(keys));
     (offsets, Combine::Chained)
+}
+
+/// The words a chained hash reads at `offsets`: their signature when chained.
+fn chained_words(key: &[u8], offsets: &[usize]) -> Vec<u64> {
+    offsets.iter().map(|offset| word_at(key, *offset)).collect()
 }
 
 /// While two keys have the same `signature`, the offset that leaves the fewest such
@@ -91,12 +93,7 @@ mod tests {
         let (offsets, combine) = choose_offsets(&keys);
         match combine {
             Combine::Folded => keys_alike(&keys, &offsets, folded_words),
-            Combine::Chained => keys_alike(&keys, &offsets, |key: &[u8], offsets: &[usize]| {
-                offsets
-                    .iter()
-                    .map(|offset| word_at(key, *offset))
-                    .collect::<Vec<u64>>()
-            }),
+            Combine::Chained => keys_alike(&keys, &offsets, chained_words),
         }
     }
 
@@ -180,9 +177,6 @@ mod tests {
     fn a_signature_no_offset_can_tell_apart_gives_no_offsets() {
         let keys: Vec<&[u8]> = vec![b"0123456789abcdefXYZ", b"0123456789abcdefXYz"];
         assert_eq!(greedy_offsets(&keys, |_: &[u8], _: &[usize]| 0u8), None);
-        let words = |key: &[u8], offsets: &[usize]| -> Vec<u64> {
-            offsets.iter().map(|offset| word_at(key, *offset)).collect()
-        };
-        assert!(greedy_offsets(&keys, words).is_some());
+        assert!(greedy_offsets(&keys, chained_words).is_some());
     }
 }
