@@ -143,9 +143,7 @@ EOF
   {
     echo '#![allow(dead_code)]'
     echo 'use std::hint::black_box;'
-    echo 'pub use captcha_errors::{CatalogRow, WireCode};'
-    echo 'pub struct UnknownValue;'
-    echo 'impl UnknownValue { fn new(_: &'"'"'static str, _: &str) -> Self { UnknownValue } }'
+    echo 'pub use captcha_errors::{CatalogRow, WireCode, __private, __table_impls, __word_impls};'
     echo 'macro_rules! serde_as_wire { ($($any:tt)*) => {}; }'
     echo 'macro_rules! http_status_code { ($($any:tt)*) => {}; }'
     echo 'pub(crate) use {http_status_code, serde_as_wire};'

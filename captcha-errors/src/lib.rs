@@ -43,9 +43,11 @@ mod ascii;
 mod bodies;
 pub mod custom;
 mod generated;
+mod impls;
 #[cfg(feature = "serde")]
 pub mod json;
 mod kinds;
+mod one_of;
 mod problem;
 #[cfg(feature = "serde")]
 pub mod problem_details;
@@ -101,6 +103,15 @@ pub use unknown::UnknownValue;
 pub use value::ParamValue;
 pub(crate) use wire::{http_status_code, serde_as_wire};
 pub use wire::{UnknownCode, Wire, WireCode};
+
+/// What generated code calls, inside this crate and out (such as the benchmarks'
+/// synthetic tables): not part of the API, and free to change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::one_of::hint as one_of_hint;
+    pub use crate::row::{many_words, one_word};
+    pub use crate::wire::{parse_known, position};
+}
 
 /// The README's Rust examples, compiled and run as doctests.
 #[doc = include_str!("../../README.md")]

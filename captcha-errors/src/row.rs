@@ -41,3 +41,18 @@ pub trait CatalogRow: WireCode {
             .collect()
     }
 }
+
+/// The entry of [`CatalogRow::word_facts`] for a `word` column: its name and its one word.
+#[inline]
+pub fn one_word(column: &'static str, word: &'static str) -> (&'static str, Vec<&'static str>) {
+    (column, vec![word])
+}
+
+/// The entry of [`CatalogRow::word_facts`] for a `words` column: its name and its words.
+#[inline]
+pub fn many_words<T: WireCode>(
+    column: &'static str,
+    words: &[T],
+) -> (&'static str, Vec<&'static str>) {
+    (column, words.iter().map(|word| word.as_wire()).collect())
+}

@@ -22,6 +22,8 @@
 
 use core::fmt;
 
+use crate::UnknownValue;
+
 /// A generated enum whose values have a wire string: a table's rows (their key), a
 /// vocabulary's words, a parameter's allowed values.
 pub trait WireCode: Copy + Eq + fmt::Debug + 'static {
@@ -33,6 +35,23 @@ pub trait WireCode: Copy + Eq + fmt::Debug + 'static {
 
     /// The wire string.
     fn as_wire(self) -> &'static str;
+}
+
+/// The value of `T` whose wire string is exactly `text`, or an [`UnknownValue`] that
+/// names `T::NOUN`: the body of a generated enum's `FromStr`, written once here.
+#[inline]
+pub fn parse_known<T: WireCode>(text: &str) -> Result<T, UnknownValue> {
+    match T::from_wire(text) {
+        Some(value) => Ok(value),
+        None => Err(UnknownValue::new(T::NOUN, text)),
+    }
+}
+
+/// The index of the first of `words` that is exactly `text`: how a generated
+/// vocabulary finds the variant of a word in its table of words.
+#[inline]
+pub fn position(words: &[&str], text: &str) -> Option<usize> {
+    words.iter().position(|word| *word == text)
 }
 
 /// A code received from the wire: one of `T`, or a code this crate does not know,

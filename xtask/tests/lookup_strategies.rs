@@ -88,13 +88,7 @@ fn generate(module: &str, text: &str) -> (String, Vec<String>) {
 const MAIN: &str = r#"
 use std::collections::HashMap;
 
-pub use captcha_errors::{CatalogRow, WireCode};
-pub struct UnknownValue;
-impl UnknownValue {
-    fn new(_: &'static str, _: &str) -> Self {
-        UnknownValue
-    }
-}
+pub use captcha_errors::{CatalogRow, WireCode, __private, __table_impls, __word_impls};
 macro_rules! serde_as_wire {
     ($($any:tt)*) => {};
 }

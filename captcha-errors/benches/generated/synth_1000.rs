@@ -22,33 +22,7 @@ impl SynthRetry {
         SYNTH_RETRY_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for SynthRetry {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for SynthRetry {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <SynthRetry as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("synth retry", text))
-    }
-}
-impl crate::WireCode for SynthRetry {
-    const NOUN: &'static str = "synth retry";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        SynthRetry::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(SynthRetry, SYNTH_RETRY_WORDS, "synth retry");
 crate::serde_as_wire!(SynthRetry);
 /// An error code of the synthetic registry.
 ///
@@ -2061,7 +2035,6 @@ pub enum SynthCode {
 }
 /// The name of each variant, for `Debug` (which, derived, costs rustc seconds
 /// at thousands of variants).
-#[allow(dead_code)]
 static SYNTH_CODE_NAMES: [&str; 1000] = [
     "IllegalValueModeLimitExceeded",
     "MissingParameterUserNoPermission",
@@ -3064,12 +3037,6 @@ static SYNTH_CODE_NAMES: [&str; 1000] = [
     "ThrottlingPrefixMismatch",
     "IncorrectStatusAccountStale",
 ];
-impl core::fmt::Debug for SynthCode {
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(SYNTH_CODE_NAMES[*self as usize])
-    }
-}
 /// The columns of [`SynthCode`], one array each, in variant order.
 #[allow(dead_code, unused_imports)]
 mod synth_code_columns {
@@ -9782,34 +9749,7 @@ impl SynthCode {
         synth_code_columns::RETRY[self as usize]
     }
 }
-impl core::fmt::Display for SynthCode {
-    /// Writes the row's `description`.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(SynthCode::description(*self))
-    }
-}
-impl std::error::Error for SynthCode {}
-impl core::str::FromStr for SynthCode {
-    type Err = crate::UnknownValue;
-    /// Parses the exact text; see [`SynthCode::from_code`].
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        SynthCode::from_code(text)
-            .ok_or_else(|| crate::UnknownValue::new("error code", text))
-    }
-}
-impl crate::WireCode for SynthCode {
-    const NOUN: &'static str = "error code";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Self::from_code(text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__table_impls!(SynthCode, SYNTH_CODE_NAMES, description, from_code, "error code");
 crate::serde_as_wire!(SynthCode);
 impl crate::CatalogRow for SynthCode {
     const WORDS_COLUMNS: &'static [&'static str] = &[];
@@ -9829,7 +9769,7 @@ impl crate::CatalogRow for SynthCode {
         let mut facts = Vec::new();
         {
             let value = SynthCode::retry(self);
-            facts.push(("retry", vec![value.as_str()]));
+            facts.push(crate::__private::one_word("retry", value.as_str()));
         }
         facts
     }

@@ -20,33 +20,7 @@ impl Retry {
         RETRY_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for Retry {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for Retry {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <Retry as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("retry", text))
-    }
-}
-impl crate::WireCode for Retry {
-    const NOUN: &'static str = "retry";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Retry::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(Retry, RETRY_WORDS, "retry");
 crate::serde_as_wire!(Retry);
 /// How well the documented meaning and status of an error code are backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -68,33 +42,7 @@ impl Confidence {
         CONFIDENCE_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for Confidence {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for Confidence {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <Confidence as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("confidence", text))
-    }
-}
-impl crate::WireCode for Confidence {
-    const NOUN: &'static str = "confidence";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Confidence::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(Confidence, CONFIDENCE_WORDS, "confidence");
 crate::serde_as_wire!(Confidence);
 /// An error code returned by the Captcha 2.0 VerifyIntelligentCaptcha API call itself. It means the call went wrong, not that the user failed the captcha.
 ///
@@ -119,7 +67,6 @@ pub enum ApiError {
 }
 /// The name of each variant, for `Debug` (which, derived, costs rustc seconds
 /// at thousands of variants).
-#[allow(dead_code)]
 static API_ERROR_NAMES: [&str; 6] = [
     "MissingParameter",
     "InvalidParameter",
@@ -128,12 +75,6 @@ static API_ERROR_NAMES: [&str; 6] = [
     "InternalError",
     "Throttling",
 ];
-impl core::fmt::Debug for ApiError {
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(API_ERROR_NAMES[*self as usize])
-    }
-}
 /// The columns of [`ApiError`], one array each, in variant order.
 #[allow(dead_code, unused_imports)]
 mod api_error_columns {
@@ -267,34 +208,9 @@ impl ApiError {
         api_error_columns::SOURCE[self as usize]
     }
 }
-impl core::fmt::Display for ApiError {
-    /// Writes the row's `description`.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(ApiError::description(*self))
-    }
-}
-impl std::error::Error for ApiError {}
-impl core::str::FromStr for ApiError {
-    type Err = crate::UnknownValue;
-    /// Parses the exact text; see [`ApiError::from_code`].
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        ApiError::from_code(text)
-            .ok_or_else(|| crate::UnknownValue::new("API error code", text))
-    }
-}
-impl crate::WireCode for ApiError {
-    const NOUN: &'static str = "API error code";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Self::from_code(text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__table_impls!(
+    ApiError, API_ERROR_NAMES, description, from_code, "API error code"
+);
 crate::serde_as_wire!(ApiError);
 impl crate::CatalogRow for ApiError {
     const WORDS_COLUMNS: &'static [&'static str] = &[];
@@ -314,11 +230,11 @@ impl crate::CatalogRow for ApiError {
         let mut facts = Vec::new();
         {
             let value = ApiError::retry(self);
-            facts.push(("retry", vec![value.as_str()]));
+            facts.push(crate::__private::one_word("retry", value.as_str()));
         }
         {
             let value = ApiError::confidence(self);
-            facts.push(("confidence", vec![value.as_str()]));
+            facts.push(crate::__private::one_word("confidence", value.as_str()));
         }
         facts
     }

@@ -20,33 +20,7 @@ impl Retry {
         RETRY_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for Retry {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for Retry {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <Retry as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("retry", text))
-    }
-}
-impl crate::WireCode for Retry {
-    const NOUN: &'static str = "retry";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Retry::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(Retry, RETRY_WORDS, "retry");
 crate::serde_as_wire!(Retry);
 /// The kind of problem an error code reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -74,33 +48,7 @@ impl Category {
         CATEGORY_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for Category {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for Category {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <Category as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("category", text))
-    }
-}
-impl crate::WireCode for Category {
-    const NOUN: &'static str = "category";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Category::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(Category, CATEGORY_WORDS, "category");
 crate::serde_as_wire!(Category);
 /// A client integration in which an error can occur.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -131,33 +79,7 @@ impl Platform {
         PLATFORM_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for Platform {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for Platform {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <Platform as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("platform", text))
-    }
-}
-impl crate::WireCode for Platform {
-    const NOUN: &'static str = "platform";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Platform::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(Platform, PLATFORM_WORDS, "platform");
 crate::serde_as_wire!(Platform);
 /// Where the page passes an init parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -179,33 +101,7 @@ impl Scope {
         SCOPE_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for Scope {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for Scope {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <Scope as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("scope", text))
-    }
-}
-impl crate::WireCode for Scope {
-    const NOUN: &'static str = "scope";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Scope::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(Scope, SCOPE_WORDS, "scope");
 crate::serde_as_wire!(Scope);
 /// An error code returned by the Captcha 2.0 initialization API.
 ///
@@ -230,7 +126,6 @@ pub enum ErrorCode {
 }
 /// The name of each variant, for `Debug` (which, derived, costs rustc seconds
 /// at thousands of variants).
-#[allow(dead_code)]
 static ERROR_CODE_NAMES: [&str; 6] = [
     "IllegalUserTag",
     "IllegalCertifyId",
@@ -239,12 +134,6 @@ static ERROR_CODE_NAMES: [&str; 6] = [
     "Throttling",
     "ThrottlingByStrategy",
 ];
-impl core::fmt::Debug for ErrorCode {
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(ERROR_CODE_NAMES[*self as usize])
-    }
-}
 /// The columns of [`ErrorCode`], one array each, in variant order.
 #[allow(dead_code, unused_imports)]
 mod error_code_columns {
@@ -391,34 +280,7 @@ impl ErrorCode {
         error_code_columns::PLATFORMS[self as usize]
     }
 }
-impl core::fmt::Display for ErrorCode {
-    /// Writes the row's `description`.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(ErrorCode::description(*self))
-    }
-}
-impl std::error::Error for ErrorCode {}
-impl core::str::FromStr for ErrorCode {
-    type Err = crate::UnknownValue;
-    /// Parses the exact text; see [`ErrorCode::from_code`].
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        ErrorCode::from_code(text)
-            .ok_or_else(|| crate::UnknownValue::new("error code", text))
-    }
-}
-impl crate::WireCode for ErrorCode {
-    const NOUN: &'static str = "error code";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Self::from_code(text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__table_impls!(ErrorCode, ERROR_CODE_NAMES, description, from_code, "error code");
 crate::serde_as_wire!(ErrorCode);
 impl crate::CatalogRow for ErrorCode {
     const WORDS_COLUMNS: &'static [&'static str] = &["platforms"];
@@ -438,15 +300,15 @@ impl crate::CatalogRow for ErrorCode {
         let mut facts = Vec::new();
         {
             let value = ErrorCode::retry(self);
-            facts.push(("retry", vec![value.as_str()]));
+            facts.push(crate::__private::one_word("retry", value.as_str()));
         }
         {
             let value = ErrorCode::category(self);
-            facts.push(("category", vec![value.as_str()]));
+            facts.push(crate::__private::one_word("category", value.as_str()));
         }
         {
             let value = ErrorCode::platforms(self);
-            facts.push(("platforms", value.iter().map(|word| word.as_str()).collect()));
+            facts.push(crate::__private::many_words("platforms", value));
         }
         facts
     }
@@ -473,7 +335,6 @@ pub enum FieldError {
 }
 /// The name of each variant, for `Debug` (which, derived, costs rustc seconds
 /// at thousands of variants).
-#[allow(dead_code)]
 static FIELD_ERROR_NAMES: [&str; 5] = [
     "GeneralType",
     "Language",
@@ -481,12 +342,6 @@ static FIELD_ERROR_NAMES: [&str; 5] = [
     "Mode",
     "ElementOrButton",
 ];
-impl core::fmt::Debug for FieldError {
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(FIELD_ERROR_NAMES[*self as usize])
-    }
-}
 /// The columns of [`FieldError`], one array each, in variant order.
 #[allow(dead_code, unused_imports)]
 mod field_error_columns {
@@ -595,34 +450,7 @@ impl FieldError {
         field_error_columns::PLATFORMS[self as usize]
     }
 }
-impl core::fmt::Display for FieldError {
-    /// Writes the row's `description`.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(FieldError::description(*self))
-    }
-}
-impl std::error::Error for FieldError {}
-impl core::str::FromStr for FieldError {
-    type Err = crate::UnknownValue;
-    /// Parses the exact text; see [`FieldError::from_key`].
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        FieldError::from_key(text)
-            .ok_or_else(|| crate::UnknownValue::new("field key", text))
-    }
-}
-impl crate::WireCode for FieldError {
-    const NOUN: &'static str = "field key";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Self::from_key(text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__table_impls!(FieldError, FIELD_ERROR_NAMES, description, from_key, "field key");
 crate::serde_as_wire!(FieldError);
 impl crate::CatalogRow for FieldError {
     const WORDS_COLUMNS: &'static [&'static str] = &["platforms"];
@@ -642,7 +470,7 @@ impl crate::CatalogRow for FieldError {
         let mut facts = Vec::new();
         {
             let value = FieldError::platforms(self);
-            facts.push(("platforms", value.iter().map(|word| word.as_str()).collect()));
+            facts.push(crate::__private::many_words("platforms", value));
         }
         facts
     }
@@ -827,9 +655,39 @@ pub enum Param {
     /// Optional function passed in `init`; must be any function.
     OnClose,
 }
-/// The facts of one parameter, kept together.
+/// Each parameter's name as the page passes it, in variant order (apart from the
+/// other facts, so that `from_name` scans only names).
+static PARAM_NAMES: [&str; 27] = [
+    "region",
+    "prefix",
+    "SceneId",
+    "mode",
+    "element",
+    "button",
+    "language",
+    "UserCertifyId",
+    "slideStyle",
+    "slideStyle.width",
+    "slideStyle.height",
+    "immediate",
+    "timeout",
+    "rem",
+    "dualStack",
+    "showErrorTip",
+    "delayBeforeSuccess",
+    "autoRefresh",
+    "zIndex",
+    "captchaLogoImg",
+    "upLang",
+    "EncryptedSceneId",
+    "success",
+    "fail",
+    "getInstance",
+    "onError",
+    "onClose",
+];
+/// The other facts of one parameter, kept together.
 struct ParamRow {
-    name: &'static str,
     scope: Scope,
     json_type: crate::JsonType,
     required: bool,
@@ -845,7 +703,6 @@ struct ParamRow {
 #[allow(deprecated)]
 static PARAM_ROWS: [ParamRow; 27] = [
     ParamRow {
-        name: "region",
         scope: Scope::Global,
         json_type: crate::JsonType::String,
         required: true,
@@ -858,7 +715,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "prefix",
         scope: Scope::Global,
         json_type: crate::JsonType::String,
         required: true,
@@ -871,7 +727,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "SceneId",
         scope: Scope::Init,
         json_type: crate::JsonType::String,
         required: true,
@@ -884,7 +739,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "mode",
         scope: Scope::Init,
         json_type: crate::JsonType::String,
         required: true,
@@ -897,7 +751,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "element",
         scope: Scope::Init,
         json_type: crate::JsonType::String,
         required: true,
@@ -910,7 +763,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "button",
         scope: Scope::Init,
         json_type: crate::JsonType::String,
         required: true,
@@ -923,7 +775,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "language",
         scope: Scope::Init,
         json_type: crate::JsonType::String,
         required: false,
@@ -936,7 +787,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "UserCertifyId",
         scope: Scope::Init,
         json_type: crate::JsonType::String,
         required: false,
@@ -949,7 +799,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "slideStyle",
         scope: Scope::Init,
         json_type: crate::JsonType::Object,
         required: false,
@@ -962,7 +811,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "slideStyle.width",
         scope: Scope::Init,
         json_type: crate::JsonType::Number,
         required: false,
@@ -975,7 +823,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: Some(Param::SlideStyle),
     },
     ParamRow {
-        name: "slideStyle.height",
         scope: Scope::Init,
         json_type: crate::JsonType::Number,
         required: false,
@@ -988,7 +835,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: Some(Param::SlideStyle),
     },
     ParamRow {
-        name: "immediate",
         scope: Scope::Init,
         json_type: crate::JsonType::Boolean,
         required: false,
@@ -1001,7 +847,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "timeout",
         scope: Scope::Init,
         json_type: crate::JsonType::Number,
         required: false,
@@ -1014,7 +859,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "rem",
         scope: Scope::Init,
         json_type: crate::JsonType::Number,
         required: false,
@@ -1027,7 +871,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "dualStack",
         scope: Scope::Init,
         json_type: crate::JsonType::Boolean,
         required: false,
@@ -1040,7 +883,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "showErrorTip",
         scope: Scope::Init,
         json_type: crate::JsonType::Boolean,
         required: false,
@@ -1053,7 +895,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "delayBeforeSuccess",
         scope: Scope::Init,
         json_type: crate::JsonType::Boolean,
         required: false,
@@ -1066,7 +907,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "autoRefresh",
         scope: Scope::Init,
         json_type: crate::JsonType::Boolean,
         required: false,
@@ -1079,7 +919,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "zIndex",
         scope: Scope::Init,
         json_type: crate::JsonType::Integer,
         required: false,
@@ -1092,7 +931,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "captchaLogoImg",
         scope: Scope::Init,
         json_type: crate::JsonType::String,
         required: false,
@@ -1105,7 +943,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "upLang",
         scope: Scope::Init,
         json_type: crate::JsonType::Object,
         required: false,
@@ -1118,7 +955,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "EncryptedSceneId",
         scope: Scope::Init,
         json_type: crate::JsonType::String,
         required: false,
@@ -1131,7 +967,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "success",
         scope: Scope::Init,
         json_type: crate::JsonType::Function,
         required: false,
@@ -1144,7 +979,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "fail",
         scope: Scope::Init,
         json_type: crate::JsonType::Function,
         required: false,
@@ -1157,7 +991,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "getInstance",
         scope: Scope::Init,
         json_type: crate::JsonType::Function,
         required: false,
@@ -1170,7 +1003,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "onError",
         scope: Scope::Init,
         json_type: crate::JsonType::Function,
         required: false,
@@ -1183,7 +1015,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
         parent: None,
     },
     ParamRow {
-        name: "onClose",
         scope: Scope::Init,
         json_type: crate::JsonType::Function,
         required: false,
@@ -1237,41 +1068,12 @@ impl Param {
     /// The parameter with this exact name, or `None`.
     #[inline]
     pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "region" => Some(Param::Region),
-            "prefix" => Some(Param::Prefix),
-            "SceneId" => Some(Param::SceneId),
-            "mode" => Some(Param::Mode),
-            "element" => Some(Param::Element),
-            "button" => Some(Param::Button),
-            "language" => Some(Param::Language),
-            "UserCertifyId" => Some(Param::UserCertifyId),
-            "slideStyle" => Some(Param::SlideStyle),
-            "slideStyle.width" => Some(Param::SlideStyleWidth),
-            "slideStyle.height" => Some(Param::SlideStyleHeight),
-            "immediate" => Some(Param::Immediate),
-            "timeout" => Some(Param::Timeout),
-            "rem" => Some(Param::Rem),
-            "dualStack" => Some(Param::DualStack),
-            "showErrorTip" => Some(Param::ShowErrorTip),
-            "delayBeforeSuccess" => Some(Param::DelayBeforeSuccess),
-            "autoRefresh" => Some(Param::AutoRefresh),
-            "zIndex" => Some(Param::ZIndex),
-            "captchaLogoImg" => Some(Param::CaptchaLogoImg),
-            "upLang" => Some(Param::UpLang),
-            "EncryptedSceneId" => Some(Param::EncryptedSceneId),
-            "success" => Some(Param::Success),
-            "fail" => Some(Param::Fail),
-            "getInstance" => Some(Param::GetInstance),
-            "onError" => Some(Param::OnError),
-            "onClose" => Some(Param::OnClose),
-            _ => None,
-        }
+        <Param as crate::WireCode>::from_wire(name)
     }
     /// The name as the page passes it; a member of an object is `object.member`.
     #[inline]
     pub const fn name(self) -> &'static str {
-        self.row().name
+        PARAM_NAMES[self as usize]
     }
     /// Where the page passes it.
     #[inline]
@@ -1329,24 +1131,7 @@ impl Param {
         self.row().parent
     }
 }
-impl core::fmt::Display for Param {
-    /// Writes the name as the page passes it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-impl crate::WireCode for Param {
-    const NOUN: &'static str = "init parameter";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Param::from_name(text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.name()
-    }
-}
+crate::__word_impls!(Param, PARAM_NAMES, "init parameter");
 crate::serde_as_wire!(Param);
 /// A valid value of `region`: Where the Captcha service runs; it must match the endpoint your server verifies against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -1357,10 +1142,12 @@ pub enum Region {
     /// `sgp`: Singapore (outside the Chinese mainland).
     Sgp,
 }
-/// Each value as the page passes it and its human name, in variant order.
-static REGION_VALUES: [(&str, &str); 2] = [
-    ("cn", "Chinese mainland"),
-    ("sgp", "Singapore (outside the Chinese mainland)"),
+/// Each value as the page passes it, in variant order.
+static REGION_VALUES: [&str; 2] = ["cn", "sgp"];
+/// Each value's human name, in variant order.
+static REGION_LABELS: [&str; 2] = [
+    "Chinese mainland",
+    "Singapore (outside the Chinese mainland)",
 ];
 impl Region {
     /// Every value, in catalog order.
@@ -1368,12 +1155,12 @@ impl Region {
     /// The value as the page passes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
-        REGION_VALUES[self as usize].0
+        REGION_VALUES[self as usize]
     }
     /// A human name for the value.
     #[inline]
     pub const fn label(self) -> &'static str {
-        REGION_VALUES[self as usize].1
+        REGION_LABELS[self as usize]
     }
 }
 impl core::fmt::Display for Region {
@@ -1395,7 +1182,11 @@ impl crate::WireCode for Region {
     const NOUN: &'static str = "value of `region`";
     #[inline]
     fn from_wire(text: &str) -> Option<Self> {
-        Region::ALL.iter().copied().find(|value| value.as_str() == text)
+        match text {
+            "cn" => Some(Region::Cn),
+            "sgp" => Some(Region::Sgp),
+            _ => None,
+        }
     }
     #[inline]
     fn as_wire(self) -> &'static str {
@@ -1412,20 +1203,22 @@ pub enum Mode {
     /// `embed`: embedded.
     Embed,
 }
-/// Each value as the page passes it and its human name, in variant order.
-static MODE_VALUES: [(&str, &str); 2] = [("popup", "pop-up"), ("embed", "embedded")];
+/// Each value as the page passes it, in variant order.
+static MODE_VALUES: [&str; 2] = ["popup", "embed"];
+/// Each value's human name, in variant order.
+static MODE_LABELS: [&str; 2] = ["pop-up", "embedded"];
 impl Mode {
     /// Every value, in catalog order.
     pub const ALL: &'static [Mode] = &[Mode::Popup, Mode::Embed];
     /// The value as the page passes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
-        MODE_VALUES[self as usize].0
+        MODE_VALUES[self as usize]
     }
     /// A human name for the value.
     #[inline]
     pub const fn label(self) -> &'static str {
-        MODE_VALUES[self as usize].1
+        MODE_LABELS[self as usize]
     }
 }
 impl core::fmt::Display for Mode {
@@ -1447,7 +1240,11 @@ impl crate::WireCode for Mode {
     const NOUN: &'static str = "value of `mode`";
     #[inline]
     fn from_wire(text: &str) -> Option<Self> {
-        Mode::ALL.iter().copied().find(|value| value.as_str() == text)
+        match text {
+            "popup" => Some(Mode::Popup),
+            "embed" => Some(Mode::Embed),
+            _ => None,
+        }
     }
     #[inline]
     fn as_wire(self) -> &'static str {
@@ -1494,25 +1291,45 @@ pub enum Language {
     /// `vi`: Vietnamese.
     Vi,
 }
-/// Each value as the page passes it and its human name, in variant order.
-static LANGUAGE_VALUES: [(&str, &str); 17] = [
-    ("cn", "Simplified Chinese"),
-    ("tw", "Traditional Chinese"),
-    ("en", "English"),
-    ("ar", "Arabic"),
-    ("de", "German"),
-    ("es", "Spanish"),
-    ("fr", "French"),
-    ("in", "Indonesian"),
-    ("it", "Italian"),
-    ("ja", "Japanese"),
-    ("ko", "Korean"),
-    ("ms", "Malay"),
-    ("pt", "Portuguese"),
-    ("ru", "Russian"),
-    ("th", "Thai"),
-    ("tr", "Turkish"),
-    ("vi", "Vietnamese"),
+/// Each value as the page passes it, in variant order.
+static LANGUAGE_VALUES: [&str; 17] = [
+    "cn",
+    "tw",
+    "en",
+    "ar",
+    "de",
+    "es",
+    "fr",
+    "in",
+    "it",
+    "ja",
+    "ko",
+    "ms",
+    "pt",
+    "ru",
+    "th",
+    "tr",
+    "vi",
+];
+/// Each value's human name, in variant order.
+static LANGUAGE_LABELS: [&str; 17] = [
+    "Simplified Chinese",
+    "Traditional Chinese",
+    "English",
+    "Arabic",
+    "German",
+    "Spanish",
+    "French",
+    "Indonesian",
+    "Italian",
+    "Japanese",
+    "Korean",
+    "Malay",
+    "Portuguese",
+    "Russian",
+    "Thai",
+    "Turkish",
+    "Vietnamese",
 ];
 impl Language {
     /// Every value, in catalog order.
@@ -1538,12 +1355,12 @@ impl Language {
     /// The value as the page passes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
-        LANGUAGE_VALUES[self as usize].0
+        LANGUAGE_VALUES[self as usize]
     }
     /// A human name for the value.
     #[inline]
     pub const fn label(self) -> &'static str {
-        LANGUAGE_VALUES[self as usize].1
+        LANGUAGE_LABELS[self as usize]
     }
 }
 impl core::fmt::Display for Language {
@@ -1565,7 +1382,26 @@ impl crate::WireCode for Language {
     const NOUN: &'static str = "value of `language`";
     #[inline]
     fn from_wire(text: &str) -> Option<Self> {
-        Language::ALL.iter().copied().find(|value| value.as_str() == text)
+        match text {
+            "cn" => Some(Language::Cn),
+            "tw" => Some(Language::Tw),
+            "en" => Some(Language::En),
+            "ar" => Some(Language::Ar),
+            "de" => Some(Language::De),
+            "es" => Some(Language::Es),
+            "fr" => Some(Language::Fr),
+            "in" => Some(Language::In),
+            "it" => Some(Language::It),
+            "ja" => Some(Language::Ja),
+            "ko" => Some(Language::Ko),
+            "ms" => Some(Language::Ms),
+            "pt" => Some(Language::Pt),
+            "ru" => Some(Language::Ru),
+            "th" => Some(Language::Th),
+            "tr" => Some(Language::Tr),
+            "vi" => Some(Language::Vi),
+            _ => None,
+        }
     }
     #[inline]
     fn as_wire(self) -> &'static str {
@@ -1573,32 +1409,28 @@ impl crate::WireCode for Language {
     }
 }
 crate::serde_as_wire!(Language);
+/// Other spellings of values of `region`, each with the value it stands for.
+static REGION_ALIASES: [(&str, &str); 6] = [
+    ("zh", "cn"),
+    ("china", "cn"),
+    ("sg", "sgp"),
+    ("singapore", "sgp"),
+    ("ap-southeast-1", "sgp"),
+    ("cn-shanghai", "cn"),
+];
 /// Checks a value of `region`: it must be one of `cn`, `sgp`.
 ///
 /// Allocates only to report a problem.
 #[inline]
 pub fn validate_region(value: &str) -> Result<Region, crate::ParamError> {
-    match value {
-        "cn" => Ok(Region::Cn),
-        "sgp" => Ok(Region::Sgp),
-        _ => {
-            let explicit: Option<&'static str> = match value {
-                "zh" => Some("cn"),
-                "china" => Some("cn"),
-                "sg" => Some("sgp"),
-                "singapore" => Some("sgp"),
-                "ap-southeast-1" => Some("sgp"),
-                "cn-shanghai" => Some("cn"),
-                _ => None,
-            };
-            let hint = explicit
-                .or_else(|| {
-                    let trimmed = value.trim();
-                    Region::ALL
-                        .iter()
-                        .map(|candidate| candidate.as_str())
-                        .find(|candidate| candidate.eq_ignore_ascii_case(trimmed))
-                });
+    match <Region as crate::WireCode>::from_wire(value) {
+        Some(known) => Ok(known),
+        None => {
+            let hint = crate::__private::one_of_hint(
+                value,
+                &REGION_ALIASES,
+                &REGION_VALUES,
+            );
             Err(crate::ParamError::broken_rule(Param::Region, value, hint))
         }
     }
@@ -1637,31 +1469,23 @@ pub fn validate_scene_id(value: &str) -> Result<&str, crate::ParamError> {
         Err(crate::ParamError::broken_rule(Param::SceneId, value, None))
     }
 }
+/// Other spellings of values of `mode`, each with the value it stands for.
+static MODE_ALIASES: [(&str, &str); 5] = [
+    ("popout", "popup"),
+    ("pop-up", "popup"),
+    ("pop", "popup"),
+    ("embedded", "embed"),
+    ("inline", "embed"),
+];
 /// Checks a value of `mode`: it must be one of `popup`, `embed`.
 ///
 /// Allocates only to report a problem.
 #[inline]
 pub fn validate_mode(value: &str) -> Result<Mode, crate::ParamError> {
-    match value {
-        "popup" => Ok(Mode::Popup),
-        "embed" => Ok(Mode::Embed),
-        _ => {
-            let explicit: Option<&'static str> = match value {
-                "popout" => Some("popup"),
-                "pop-up" => Some("popup"),
-                "pop" => Some("popup"),
-                "embedded" => Some("embed"),
-                "inline" => Some("embed"),
-                _ => None,
-            };
-            let hint = explicit
-                .or_else(|| {
-                    let trimmed = value.trim();
-                    Mode::ALL
-                        .iter()
-                        .map(|candidate| candidate.as_str())
-                        .find(|candidate| candidate.eq_ignore_ascii_case(trimmed))
-                });
+    match <Mode as crate::WireCode>::from_wire(value) {
+        Some(known) => Ok(known),
+        None => {
+            let hint = crate::__private::one_of_hint(value, &MODE_ALIASES, &MODE_VALUES);
             Err(crate::ParamError::broken_rule(Param::Mode, value, hint))
         }
     }
@@ -1704,55 +1528,36 @@ pub fn validate_button(value: &str) -> Result<&str, crate::ParamError> {
         Err(crate::ParamError::broken_rule(Param::Button, value, None))
     }
 }
+/// Other spellings of values of `language`, each with the value it stands for.
+static LANGUAGE_ALIASES: [(&str, &str); 14] = [
+    ("zh", "cn"),
+    ("zh-CN", "cn"),
+    ("zh-cn", "cn"),
+    ("zh-Hans", "cn"),
+    ("zh-TW", "tw"),
+    ("zh-tw", "tw"),
+    ("zh-Hant", "tw"),
+    ("zh-HK", "tw"),
+    ("id", "in"),
+    ("id-ID", "in"),
+    ("en-US", "en"),
+    ("en-GB", "en"),
+    ("jp", "ja"),
+    ("kr", "ko"),
+];
 /// Checks a value of `language`: it must be one of `cn`, `tw`, `en`, `ar`, `de`, `es`, `fr`, `in`, `it`, `ja`, `ko`, `ms`, `pt`, `ru`, `th`, `tr`, `vi`.
 ///
 /// Allocates only to report a problem.
 #[inline]
 pub fn validate_language(value: &str) -> Result<Language, crate::ParamError> {
-    match value {
-        "cn" => Ok(Language::Cn),
-        "tw" => Ok(Language::Tw),
-        "en" => Ok(Language::En),
-        "ar" => Ok(Language::Ar),
-        "de" => Ok(Language::De),
-        "es" => Ok(Language::Es),
-        "fr" => Ok(Language::Fr),
-        "in" => Ok(Language::In),
-        "it" => Ok(Language::It),
-        "ja" => Ok(Language::Ja),
-        "ko" => Ok(Language::Ko),
-        "ms" => Ok(Language::Ms),
-        "pt" => Ok(Language::Pt),
-        "ru" => Ok(Language::Ru),
-        "th" => Ok(Language::Th),
-        "tr" => Ok(Language::Tr),
-        "vi" => Ok(Language::Vi),
-        _ => {
-            let explicit: Option<&'static str> = match value {
-                "zh" => Some("cn"),
-                "zh-CN" => Some("cn"),
-                "zh-cn" => Some("cn"),
-                "zh-Hans" => Some("cn"),
-                "zh-TW" => Some("tw"),
-                "zh-tw" => Some("tw"),
-                "zh-Hant" => Some("tw"),
-                "zh-HK" => Some("tw"),
-                "id" => Some("in"),
-                "id-ID" => Some("in"),
-                "en-US" => Some("en"),
-                "en-GB" => Some("en"),
-                "jp" => Some("ja"),
-                "kr" => Some("ko"),
-                _ => None,
-            };
-            let hint = explicit
-                .or_else(|| {
-                    let trimmed = value.trim();
-                    Language::ALL
-                        .iter()
-                        .map(|candidate| candidate.as_str())
-                        .find(|candidate| candidate.eq_ignore_ascii_case(trimmed))
-                });
+    match <Language as crate::WireCode>::from_wire(value) {
+        Some(known) => Ok(known),
+        None => {
+            let hint = crate::__private::one_of_hint(
+                value,
+                &LANGUAGE_ALIASES,
+                &LANGUAGE_VALUES,
+            );
             Err(crate::ParamError::broken_rule(Param::Language, value, hint))
         }
     }
@@ -2368,6 +2173,7 @@ pub struct ValidConfig<'a> {
 }
 impl<'a> ValidConfig<'a> {
     /// Every parameter that has a value, in catalog order.
+    #[allow(clippy::manual_map)]
     #[inline]
     pub fn entries(&self) -> [Option<(Param, crate::ParamValue<'a>)>; 20] {
         [
@@ -2395,48 +2201,78 @@ impl<'a> ValidConfig<'a> {
                 let value = self.button;
                 Some((Param::Button, crate::ParamValue::Str(value)))
             },
-            self
-                .language
-                .map(|value| (Param::Language, crate::ParamValue::Str(value.as_str()))),
-            self
-                .user_certify_id
-                .map(|value| (Param::UserCertifyId, crate::ParamValue::Str(value))),
-            self
-                .slide_style_width
-                .map(|value| (Param::SlideStyleWidth, crate::ParamValue::Number(value))),
-            self
-                .slide_style_height
-                .map(|value| (
-                    Param::SlideStyleHeight,
-                    crate::ParamValue::Number(value),
-                )),
-            self
-                .immediate
-                .map(|value| (Param::Immediate, crate::ParamValue::Bool(value))),
-            self.timeout.map(|value| (Param::Timeout, crate::ParamValue::Number(value))),
-            self.rem.map(|value| (Param::Rem, crate::ParamValue::Number(value))),
-            self
-                .dual_stack
-                .map(|value| (Param::DualStack, crate::ParamValue::Bool(value))),
-            self
-                .show_error_tip
-                .map(|value| (Param::ShowErrorTip, crate::ParamValue::Bool(value))),
-            self
-                .delay_before_success
-                .map(|value| (
-                    Param::DelayBeforeSuccess,
-                    crate::ParamValue::Bool(value),
-                )),
-            self
-                .auto_refresh
-                .map(|value| (Param::AutoRefresh, crate::ParamValue::Bool(value))),
-            self.z_index.map(|value| (Param::ZIndex, crate::ParamValue::Integer(value))),
-            self
-                .captcha_logo_img
-                .map(|value| (Param::CaptchaLogoImg, crate::ParamValue::Str(value))),
-            self
-                .encrypted_scene_id
-                .map(|value| (Param::EncryptedSceneId, crate::ParamValue::Str(value))),
+            match self.language {
+                Some(value) => {
+                    Some((Param::Language, crate::ParamValue::Str(value.as_str())))
+                }
+                None => None,
+            },
+            match self.user_certify_id {
+                Some(value) => {
+                    Some((Param::UserCertifyId, crate::ParamValue::Str(value)))
+                }
+                None => None,
+            },
+            match self.slide_style_width {
+                Some(value) => {
+                    Some((Param::SlideStyleWidth, crate::ParamValue::Number(value)))
+                }
+                None => None,
+            },
+            match self.slide_style_height {
+                Some(value) => {
+                    Some((Param::SlideStyleHeight, crate::ParamValue::Number(value)))
+                }
+                None => None,
+            },
+            match self.immediate {
+                Some(value) => Some((Param::Immediate, crate::ParamValue::Bool(value))),
+                None => None,
+            },
+            match self.timeout {
+                Some(value) => Some((Param::Timeout, crate::ParamValue::Number(value))),
+                None => None,
+            },
+            match self.rem {
+                Some(value) => Some((Param::Rem, crate::ParamValue::Number(value))),
+                None => None,
+            },
+            match self.dual_stack {
+                Some(value) => Some((Param::DualStack, crate::ParamValue::Bool(value))),
+                None => None,
+            },
+            match self.show_error_tip {
+                Some(value) => {
+                    Some((Param::ShowErrorTip, crate::ParamValue::Bool(value)))
+                }
+                None => None,
+            },
+            match self.delay_before_success {
+                Some(value) => {
+                    Some((Param::DelayBeforeSuccess, crate::ParamValue::Bool(value)))
+                }
+                None => None,
+            },
+            match self.auto_refresh {
+                Some(value) => Some((Param::AutoRefresh, crate::ParamValue::Bool(value))),
+                None => None,
+            },
+            match self.z_index {
+                Some(value) => Some((Param::ZIndex, crate::ParamValue::Integer(value))),
+                None => None,
+            },
+            match self.captcha_logo_img {
+                Some(value) => {
+                    Some((Param::CaptchaLogoImg, crate::ParamValue::Str(value)))
+                }
+                None => None,
+            },
+            match self.encrypted_scene_id {
+                Some(value) => {
+                    Some((Param::EncryptedSceneId, crate::ParamValue::Str(value)))
+                }
+                None => None,
+            },
         ]
     }
 }

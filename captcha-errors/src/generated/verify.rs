@@ -20,33 +20,7 @@ impl Verdict {
         VERDICT_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for Verdict {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for Verdict {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <Verdict as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("verdict", text))
-    }
-}
-impl crate::WireCode for Verdict {
-    const NOUN: &'static str = "verdict";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Verdict::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(Verdict, VERDICT_WORDS, "verdict");
 crate::serde_as_wire!(Verdict);
 /// What this project recommends an integrating service do when it receives a verification code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,33 +68,7 @@ impl Action {
         ACTION_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for Action {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for Action {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <Action as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("action", text))
-    }
-}
-impl crate::WireCode for Action {
-    const NOUN: &'static str = "action";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Action::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(Action, ACTION_WORDS, "action");
 crate::serde_as_wire!(Action);
 /// How well the documented meaning of a code is backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -148,33 +96,7 @@ impl Confidence {
         CONFIDENCE_WORDS[self as usize]
     }
 }
-impl core::fmt::Display for Confidence {
-    /// Writes the word, as [`Self::as_str`] returns it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl core::str::FromStr for Confidence {
-    type Err = crate::UnknownValue;
-    /// Parses the exact word (case-sensitive).
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        <Confidence as crate::WireCode>::from_wire(text)
-            .ok_or_else(|| crate::UnknownValue::new("confidence", text))
-    }
-}
-impl crate::WireCode for Confidence {
-    const NOUN: &'static str = "confidence";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Confidence::ALL.iter().copied().find(|value| value.as_str() == text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__word_impls!(Confidence, CONFIDENCE_WORDS, "confidence");
 crate::serde_as_wire!(Confidence);
 /// A VerifyCode value from a Captcha 2.0 server-side verification. Codes starting with T mean the user passed; codes starting with F give the reason a verification failed.
 ///
@@ -241,7 +163,6 @@ pub enum VerifyCode {
 }
 /// The name of each variant, for `Debug` (which, derived, costs rustc seconds
 /// at thousands of variants).
-#[allow(dead_code)]
 static VERIFY_CODE_NAMES: [&str; 27] = [
     "T001",
     "T005",
@@ -271,12 +192,6 @@ static VERIFY_CODE_NAMES: [&str; 27] = [
     "F024",
     "F025",
 ];
-impl core::fmt::Debug for VerifyCode {
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(VERIFY_CODE_NAMES[*self as usize])
-    }
-}
 /// The columns of [`VerifyCode`], one array each, in variant order.
 #[allow(dead_code, unused_imports)]
 mod verify_code_columns {
@@ -602,34 +517,7 @@ impl VerifyCode {
         verify_code_columns::SOURCE[self as usize]
     }
 }
-impl core::fmt::Display for VerifyCode {
-    /// Writes the row's `meaning`.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(VerifyCode::meaning(*self))
-    }
-}
-impl std::error::Error for VerifyCode {}
-impl core::str::FromStr for VerifyCode {
-    type Err = crate::UnknownValue;
-    /// Parses the exact text; see [`VerifyCode::from_code`].
-    #[inline]
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        VerifyCode::from_code(text)
-            .ok_or_else(|| crate::UnknownValue::new("verify code", text))
-    }
-}
-impl crate::WireCode for VerifyCode {
-    const NOUN: &'static str = "verify code";
-    #[inline]
-    fn from_wire(text: &str) -> Option<Self> {
-        Self::from_code(text)
-    }
-    #[inline]
-    fn as_wire(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::__table_impls!(VerifyCode, VERIFY_CODE_NAMES, meaning, from_code, "verify code");
 crate::serde_as_wire!(VerifyCode);
 impl crate::CatalogRow for VerifyCode {
     const WORDS_COLUMNS: &'static [&'static str] = &[];
@@ -649,15 +537,15 @@ impl crate::CatalogRow for VerifyCode {
         let mut facts = Vec::new();
         {
             let value = VerifyCode::verdict(self);
-            facts.push(("verdict", vec![value.as_str()]));
+            facts.push(crate::__private::one_word("verdict", value.as_str()));
         }
         {
             let value = VerifyCode::action(self);
-            facts.push(("action", vec![value.as_str()]));
+            facts.push(crate::__private::one_word("action", value.as_str()));
         }
         {
             let value = VerifyCode::confidence(self);
-            facts.push(("confidence", vec![value.as_str()]));
+            facts.push(crate::__private::one_word("confidence", value.as_str()));
         }
         facts
     }

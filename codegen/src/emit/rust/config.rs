@@ -185,7 +185,7 @@ pub(crate) fn valid_config(params: &[Param]) -> TokenStream {
         if p.required {
             quote!({ let value = self.#m; Some((Param::#v, #wrap)) })
         } else {
-            quote!(self.#m.map(|value| (Param::#v, #wrap)))
+            quote!(match self.#m { Some(value) => Some((Param::#v, #wrap)), None => None })
         }
     });
     quote! {
@@ -199,6 +199,9 @@ pub(crate) fn valid_config(params: &[Param]) -> TokenStream {
 
         impl<'a> ValidConfig<'a> {
             /// Every parameter that has a value, in catalog order.
+            // A `match` per optional value, not `Option::map` with a closure: each
+            // closure is one more body for rustc to check in every build.
+            #[allow(clippy::manual_map)]
             #[inline]
             pub fn entries(&self) -> [Option<(Param, crate::ParamValue<'a>)>; #count] {
                 [ #( #entries, )* ]

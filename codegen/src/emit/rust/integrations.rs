@@ -1,7 +1,7 @@
-//! The trait impls that connect generated enums to the crate's runtime: `WireCode` for
-//! every enum with a wire string, `CatalogRow` for table rows, and one macro call each
-//! for serde (feature `serde`) and `http::StatusCode` (feature `http`), whose bodies live
-//! in the runtime so that each generated enum costs a line, not a page.
+//! The trait impls that connect generated enums to the crate's runtime: the shared impls
+//! of enums of words and of tables, serde (feature `serde`) and `http::StatusCode`
+//! (feature `http`), each one macro call whose body lives in the runtime, so that each
+//! generated enum costs a line, not a page; and `CatalogRow` for table rows.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -10,29 +10,34 @@ use super::tokens::ident;
 use crate::keywords::ColumnKind;
 use crate::model::{Catalog, Table};
 
-/// `WireCode` and serde for an enum whose wire string `as_wire` gives and `lookup` parses.
-pub(crate) fn wire_code(
-    name: &Ident,
-    noun: &str,
-    lookup: TokenStream,
-    as_wire: TokenStream,
-) -> TokenStream {
+/// `Display`, `FromStr` and `WireCode` (the runtime's `__word_impls!`) and serde for an
+/// enum of words, whose static table of words is `words`.
+pub(crate) fn word_impls(name: &Ident, words: &Ident, noun: &str) -> TokenStream {
     quote! {
-        impl crate::WireCode for #name {
-            const NOUN: &'static str = #noun;
-
-            #[inline]
-            fn from_wire(text: &str) -> Option<Self> {
-                #lookup
-            }
-
-            #[inline]
-            fn as_wire(self) -> &'static str {
-                #as_wire
-            }
-        }
-
+        crate::__word_impls!(#name, #words, #noun);
         crate::serde_as_wire!(#name);
+    }
+}
+
+/// Serde for the enum `name` (feature `serde`; the runtime's `serde_as_wire!`).
+pub(crate) fn serde(name: &Ident) -> TokenStream {
+    quote!(crate::serde_as_wire!(#name);)
+}
+
+/// `Debug`, `Display`, `Error`, `FromStr` and `WireCode` (the runtime's
+/// `__table_impls!`) and serde for a table's enum.
+pub(crate) fn table_impls(
+    table: &Table,
+    names: &Ident,
+    display: &Ident,
+    lookup: &Ident,
+) -> TokenStream {
+    let name = ident(&table.type_name);
+    let noun = &table.noun;
+    let serde = serde(&name);
+    quote! {
+        crate::__table_impls!(#name, #names, #display, #lookup, #noun);
+        #serde
     }
 }
 
@@ -108,14 +113,14 @@ fn word_facts(table: &Table, name: &Ident) -> TokenStream {
     }
     let facts = facts.into_iter().map(|column| {
         let (key, accessor) = (&column.name, ident(&column.name));
-        let words = match column.kind {
-            ColumnKind::Word => quote!(vec![value.as_str()]),
-            _ => quote!(value.iter().map(|word| word.as_str()).collect()),
+        let entry = match column.kind {
+            ColumnKind::Word => quote!(crate::__private::one_word(#key, value.as_str())),
+            _ => quote!(crate::__private::many_words(#key, value)),
         };
         if column.optional {
-            quote!(if let Some(value) = #name::#accessor(self) { facts.push((#key, #words)); })
+            quote!(if let Some(value) = #name::#accessor(self) { facts.push(#entry); })
         } else {
-            quote!({ let value = #name::#accessor(self); facts.push((#key, #words)); })
+            quote!({ let value = #name::#accessor(self); facts.push(#entry); })
         }
     });
     quote! {

@@ -108,7 +108,11 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("static TEST_CODE_NAMES: [&str; 2] = [\"BadThing\", \"T001\"];"));
-        assert!(text.contains("f.write_str(TEST_CODE_NAMES[*self as usize])"));
+        // `__table_impls!` makes `Debug` write `TEST_CODE_NAMES[*self as usize]`.
+        assert!(
+            text.contains("crate::__table_impls!(TestCode, TEST_CODE_NAMES, description, from_code, \"test code\");"),
+            "{text}"
+        );
     }
 
     #[test]

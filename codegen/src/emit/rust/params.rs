@@ -64,7 +64,6 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
     let params = &catalog.params;
     let variants: Vec<Ident> = params.iter().map(variant).collect();
     let docs = params.iter().map(|param| param_doc(catalog, param));
-    let names: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
     let scope = catalog.scope_vocabulary().map_or_else(
         || quote!(()),
         |vocabulary| {
@@ -77,12 +76,8 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
         "An init parameter checked for the {}.",
         escape_inline(&catalog.name)
     ));
-    let wire = super::integrations::wire_code(
-        &ident("Param"),
-        "init parameter",
-        quote!(Param::from_name(text)),
-        quote!(self.name()),
-    );
+    let impls =
+        super::integrations::word_impls(&ident("Param"), &ident("PARAM_NAMES"), "init parameter");
     let row_fn = if params.is_empty() {
         quote!(match self {})
     } else {
@@ -111,24 +106,13 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
             /// The parameter with this exact name, or `None`.
             #[inline]
             pub fn from_name(name: &str) -> Option<Self> {
-                match name {
-                    #( #names => Some(Param::#variants), )*
-                    _ => None,
-                }
+                <Param as crate::WireCode>::from_wire(name)
             }
 
             #accessors
         }
 
-        impl core::fmt::Display for Param {
-            /// Writes the name as the page passes it.
-            #[inline]
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-
-        #wire
+        #impls
     }
 }
 
@@ -140,10 +124,14 @@ fn param_data(catalog: &Catalog, scope: &TokenStream) -> TokenStream {
         Some(at) => super::raised::path(catalog, at),
         None => quote!(unreachable!()),
     };
+    let names = catalog.params.iter().map(|param| param.name.as_str());
     quote! {
-        /// The facts of one parameter, kept together.
+        /// Each parameter's name as the page passes it, in variant order (apart from the
+        /// other facts, so that `from_name` scans only names).
+        static PARAM_NAMES: [&str; #count] = [ #( #names, )* ];
+
+        /// The other facts of one parameter, kept together.
         struct ParamRow {
-            name: &'static str,
             scope: #scope,
             json_type: crate::JsonType,
             required: bool,
@@ -171,7 +159,7 @@ fn param_accessors(scope: &TokenStream) -> TokenStream {
     quote! {
             /// The name as the page passes it; a member of an object is `object.member`.
             #[inline]
-            pub const fn name(self) -> &'static str { self.row().name }
+            pub const fn name(self) -> &'static str { PARAM_NAMES[self as usize] }
             /// Where the page passes it.
             #[inline]
             pub const fn scope(self) -> #scope { self.row().scope }
@@ -209,7 +197,6 @@ fn param_accessors(scope: &TokenStream) -> TokenStream {
 }
 
 fn param_row(catalog: &Catalog, param: &Param) -> TokenStream {
-    let name = &param.name;
     let scope = match catalog.scope_vocabulary() {
         Some(vocabulary) => {
             let (type_name, word) = (
@@ -240,7 +227,6 @@ fn param_row(catalog: &Catalog, param: &Param) -> TokenStream {
     );
     quote! {
         ParamRow {
-            name: #name,
             scope: #scope,
             json_type: #json_type,
             required: #required,
@@ -277,14 +263,12 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
     let labels = values.iter().map(|v| v.label.as_str());
     let count = proc_macro2::Literal::usize_unsuffixed(values.len());
     let table = type_static(type_name, "VALUES");
+    let labels_static = type_static(type_name, "LABELS");
     let validate = validator_name(param);
     let noun = format!("value of `{}`", param.name);
-    let wire = super::integrations::wire_code(
-        &name,
-        &noun,
-        quote!(#name::ALL.iter().copied().find(|value| value.as_str() == text)),
-        quote!(self.as_str()),
-    );
+    let variants_again = variants.clone();
+    let texts_again = values.iter().map(|v| v.value.as_str());
+    let serde = super::integrations::serde(&name);
     Some(quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -293,8 +277,11 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
             #( #docs #variants, )*
         }
 
-        /// Each value as the page passes it and its human name, in variant order.
-        static #table: [(&str, &str); #count] = [ #( (#texts, #labels), )* ];
+        /// Each value as the page passes it, in variant order.
+        static #table: [&str; #count] = [ #( #texts, )* ];
+
+        /// Each value's human name, in variant order.
+        static #labels_static: [&str; #count] = [ #( #labels, )* ];
 
         impl #name {
             /// Every value, in catalog order.
@@ -302,11 +289,11 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
 
             /// The value as the page passes it.
             #[inline]
-            pub const fn as_str(self) -> &'static str { #table[self as usize].0 }
+            pub const fn as_str(self) -> &'static str { #table[self as usize] }
 
             /// A human name for the value.
             #[inline]
-            pub const fn label(self) -> &'static str { #table[self as usize].1 }
+            pub const fn label(self) -> &'static str { #labels_static[self as usize] }
         }
 
         impl core::fmt::Display for #name {
@@ -327,6 +314,25 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
             }
         }
 
-        #wire
+        // A `match`, not a scan of the values: validators run on every config, and
+        // LLVM compares short keys as integers.
+        impl crate::WireCode for #name {
+            const NOUN: &'static str = #noun;
+
+            #[inline]
+            fn from_wire(text: &str) -> Option<Self> {
+                match text {
+                    #( #texts_again => Some(#name::#variants_again), )*
+                    _ => None,
+                }
+            }
+
+            #[inline]
+            fn as_wire(self) -> &'static str {
+                self.as_str()
+            }
+        }
+
+        #serde
     })
 }

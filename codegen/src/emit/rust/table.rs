@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 
 use super::columns::{accessor, column_parts};
 use super::render::{braced_parts, item, part, Part};
-use super::tokens::{doc, doc_lines, ident, type_static};
+use super::tokens::{doc_lines, ident, type_static};
 use crate::markdown::{escape_inline, link_or_text};
 use crate::model::{Catalog, Row, Table};
 
@@ -16,7 +16,7 @@ use crate::model::{Catalog, Row, Table};
 /// column arrays, its list of variants, its inherent impl, and its trait impls.
 pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
     let mut parts = enum_parts(catalog, table);
-    parts.push(part(move || debug_impl(table)));
+    parts.push(part(move || names_static(table)));
     parts.extend(column_parts(catalog, table));
     parts.extend([
         part(move || every_row(table)),
@@ -73,29 +73,15 @@ fn variants(table: &Table, rows: &[Row]) -> TokenStream {
     quote!( #( #variants )* )
 }
 
-/// The `Debug` of `table`'s enum: the variant's name, from a table of names.
-fn debug_impl(table: &Table) -> TokenStream {
-    let name = ident(&table.type_name);
+/// The name of each variant, which `Debug` writes.
+fn names_static(table: &Table) -> TokenStream {
     let names_static = type_static(&table.type_name, "NAMES");
     let count = Literal::usize_unsuffixed(table.rows.len());
     let names = table.rows.iter().map(|row| &row.variant);
-    let debug_body = if table.rows.is_empty() {
-        quote!(match *self {})
-    } else {
-        quote!(f.write_str(#names_static[*self as usize]))
-    };
     quote! {
         /// The name of each variant, for `Debug` (which, derived, costs rustc seconds
         /// at thousands of variants).
-        #[allow(dead_code)]
         static #names_static: [&str; #count] = [ #( #names, )* ];
-
-        impl core::fmt::Debug for #name {
-            #[inline]
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                #debug_body
-            }
-        }
     }
 }
 
@@ -147,46 +133,16 @@ fn row_doc(table: &Table, row: &Row) -> TokenStream {
     doc_lines(&lines)
 }
 
-/// The enum's trait impls: `Display`, `Error`, `FromStr`, `WireCode` and `CatalogRow`.
+/// The enum's trait impls: the shared ones (see [`super::integrations::table_impls`])
+/// and `CatalogRow`.
 fn trait_impls(catalog: &Catalog, table: &Table) -> TokenStream {
-    let name = &ident(&table.type_name);
+    let names = type_static(&table.type_name, "NAMES");
     let display = ident(&table.columns[table.display].name);
-    let display_doc = doc(&format!(
-        "Writes the row's `{}`.",
-        table.columns[table.display].name
-    ));
     let lookup = format_ident!("from_{}", table.columns[table.key].name);
-    let noun = &table.noun;
-    let from_str_doc = doc(&format!("Parses the exact text; see [`{name}::{lookup}`]."));
-    let wire = super::integrations::wire_code(
-        name,
-        &table.noun,
-        quote!(Self::#lookup(text)),
-        quote!(self.as_str()),
-    );
+    let impls = super::integrations::table_impls(table, &names, &display, &lookup);
     let row_impl = super::integrations::catalog_row(catalog, table);
     quote! {
-        impl core::fmt::Display for #name {
-            #display_doc
-            #[inline]
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(#name::#display(*self))
-            }
-        }
-
-        impl std::error::Error for #name {}
-
-        impl core::str::FromStr for #name {
-            type Err = crate::UnknownValue;
-
-            #from_str_doc
-            #[inline]
-            fn from_str(text: &str) -> Result<Self, Self::Err> {
-                #name::#lookup(text).ok_or_else(|| crate::UnknownValue::new(#noun, text))
-            }
-        }
-
-        #wire
+        #impls
         #row_impl
     }
 }

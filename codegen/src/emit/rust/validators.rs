@@ -5,10 +5,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::params::{validator_name, variant};
-use super::tokens::{doc_lines, ident};
+use super::tokens::{doc, doc_lines, ident, type_static};
 use crate::keywords::{CharClass, JsonType};
 use crate::markdown::escape_inline;
-use crate::model::{EnumValue, Param, Rule};
+use crate::model::{Param, Rule};
 
 /// The Rust type a settable param's raw value has.
 pub(crate) fn raw_type(param: &Param) -> TokenStream {
@@ -25,10 +25,8 @@ pub(crate) fn validator(param: &Param) -> Option<TokenStream> {
     let body = match &param.rule {
         Rule::Any => return None,
         Rule::OneOf {
-            type_name,
-            values,
-            hints,
-        } => return Some(one_of(param, type_name, values, hints)),
+            type_name, hints, ..
+        } => return Some(one_of(param, type_name, hints)),
         Rule::CertifyId { suffix_len, .. } => return Some(certify_id(param, *suffix_len)),
         Rule::Custom { function } => return Some(custom(param, function)),
         Rule::Text {
@@ -110,40 +108,43 @@ fn predicate_and_validator(param: &Param, body: TokenStream) -> TokenStream {
     }
 }
 
-fn one_of(
-    param: &Param,
-    type_name: &str,
-    values: &[EnumValue],
-    hints: &[(String, String)],
-) -> TokenStream {
+/// The validator of a `one_of` rule: the enum's own lookup, then for a miss the hint of
+/// `crate::one_of::hint` from the catalog's aliases (`hints`) and values.
+fn one_of(param: &Param, type_name: &str, hints: &[(String, String)]) -> TokenStream {
     let name = validator_name(param);
     let variant = variant(param);
-    let doc = validator_doc(param);
-    let type_name = ident(type_name);
-    let texts = values.iter().map(|v| v.value.as_str());
-    let variants = values.iter().map(|v| ident(&v.variant));
-    let explicit = if hints.is_empty() {
-        quote!(None)
+    let validator_doc = validator_doc(param);
+    let values_static = type_static(type_name, "VALUES");
+    let type_name_ident = ident(type_name);
+    let (aliases_static, aliases) = if hints.is_empty() {
+        (quote!(), quote!(&[]))
     } else {
+        let aliases_static = type_static(type_name, "ALIASES");
+        let count = Literal::usize_unsuffixed(hints.len());
         let from = hints.iter().map(|(from, _)| from.as_str());
         let to = hints.iter().map(|(_, to)| to.as_str());
-        quote!(match value { #( #from => Some(#to), )* _ => None })
+        let aliases_doc = doc(&format!(
+            "Other spellings of values of `{}`, each with the value it stands for.",
+            param.name
+        ));
+        (
+            quote! {
+                #aliases_doc
+                static #aliases_static: [(&str, &str); #count] = [ #( (#from, #to), )* ];
+            },
+            quote!(&#aliases_static),
+        )
     };
     quote! {
-        #doc
+        #aliases_static
+
+        #validator_doc
         #[inline]
-        pub fn #name(value: &str) -> Result<#type_name, crate::ParamError> {
-            match value {
-                #( #texts => Ok(#type_name::#variants), )*
-                _ => {
-                    let explicit: Option<&'static str> = #explicit;
-                    let hint = explicit.or_else(|| {
-                        let trimmed = value.trim();
-                        #type_name::ALL
-                            .iter()
-                            .map(|candidate| candidate.as_str())
-                            .find(|candidate| candidate.eq_ignore_ascii_case(trimmed))
-                    });
+        pub fn #name(value: &str) -> Result<#type_name_ident, crate::ParamError> {
+            match <#type_name_ident as crate::WireCode>::from_wire(value) {
+                Some(known) => Ok(known),
+                None => {
+                    let hint = crate::__private::one_of_hint(value, #aliases, &#values_static);
                     Err(crate::ParamError::broken_rule(Param::#variant, value, hint))
                 }
             }

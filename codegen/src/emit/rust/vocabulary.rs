@@ -1,5 +1,5 @@
-//! A vocabulary's enum: one variant per word, `ALL`, `as_str` (the word), `FromStr` and
-//! `Display`. The words sit in one static array that `as_str` indexes.
+//! A vocabulary's enum: one variant per word, `ALL` and `as_str` (the word), whose words
+//! sit in one static array that `as_str` indexes; its trait impls are one macro call.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -24,12 +24,7 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
     let count = proc_macro2::Literal::usize_unsuffixed(variants.len());
     let table = type_static(&vocabulary.type_name, "WORDS");
     let noun = names::words_of(&vocabulary.type_name);
-    let wire = super::integrations::wire_code(
-        &name,
-        &noun,
-        quote!(#name::ALL.iter().copied().find(|value| value.as_str() == text)),
-        quote!(self.as_str()),
-    );
+    let impls = super::integrations::word_impls(&name, &table, &noun);
     quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,25 +47,6 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
             }
         }
 
-        impl core::fmt::Display for #name {
-            /// Writes the word, as [`Self::as_str`] returns it.
-            #[inline]
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl core::str::FromStr for #name {
-            type Err = crate::UnknownValue;
-
-            /// Parses the exact word (case-sensitive).
-            #[inline]
-            fn from_str(text: &str) -> Result<Self, Self::Err> {
-                <#name as crate::WireCode>::from_wire(text)
-                    .ok_or_else(|| crate::UnknownValue::new(#noun, text))
-            }
-        }
-
-        #wire
+        #impls
     }
 }

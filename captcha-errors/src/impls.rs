@@ -1,0 +1,109 @@
+//! The trait impls that every generated enum of one kind shares, written once here as
+//! macros: a generated module calls one with its type's names, so it carries the
+//! catalog's facts and not the same impls again for every enum.
+//!
+//! They are exported (hidden from the docs, not part of the API) so that code generated
+//! outside this crate, such as the synthetic tables of the benchmarks, can call them too;
+//! for the same reason their bodies reach the runtime through `$crate::__private`.
+
+/// `Display` (the word), `FromStr` and `WireCode` for a generated enum of words, such as
+/// a vocabulary: `$words` is the static table of each variant's word, in variant order,
+/// and `$noun` what one value is called in messages. `FromStr` parses the exact word and
+/// fails with an `UnknownValue`, or calls `$parse` when one is given (a parameter's
+/// values parse with their validator, which gives hints).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __word_impls {
+    ($type:ident, $words:ident, $noun:expr) => {
+        $crate::__word_impls!(
+            $type,
+            $words,
+            $noun,
+            $crate::__private::parse_known,
+            $crate::UnknownValue
+        );
+    };
+    ($type:ident, $words:ident, $noun:expr, $parse:path, $error:ty) => {
+        impl ::core::fmt::Display for $type {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str($words[*self as usize])
+            }
+        }
+
+        impl ::core::str::FromStr for $type {
+            type Err = $error;
+
+            #[inline]
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                $parse(text)
+            }
+        }
+
+        impl $crate::WireCode for $type {
+            const NOUN: &'static str = $noun;
+
+            #[inline]
+            fn from_wire(text: &str) -> ::core::option::Option<Self> {
+                match $crate::__private::position(&$words, text) {
+                    ::core::option::Option::Some(index) => Self::ALL.get(index).copied(),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+
+            #[inline]
+            fn as_wire(self) -> &'static str {
+                $words[self as usize]
+            }
+        }
+    };
+}
+
+/// `Debug` (the variant's name, from the static table `$names`), `Display` (the row's
+/// `$display` column), `Error`, `FromStr` and `WireCode` for a generated table's enum,
+/// whose lookup is `$lookup` and whose wire string is its `as_str`; `$noun` is what one
+/// row is called in messages.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __table_impls {
+    ($type:ident, $names:ident, $display:ident, $lookup:ident, $noun:expr) => {
+        impl ::core::fmt::Debug for $type {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str($names[*self as usize])
+            }
+        }
+
+        impl ::core::fmt::Display for $type {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.$display())
+            }
+        }
+
+        impl ::std::error::Error for $type {}
+
+        impl ::core::str::FromStr for $type {
+            type Err = $crate::UnknownValue;
+
+            #[inline]
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                $crate::__private::parse_known(text)
+            }
+        }
+
+        impl $crate::WireCode for $type {
+            const NOUN: &'static str = $noun;
+
+            #[inline]
+            fn from_wire(text: &str) -> ::core::option::Option<Self> {
+                Self::$lookup(text)
+            }
+
+            #[inline]
+            fn as_wire(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    };
+}
