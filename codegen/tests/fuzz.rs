@@ -694,13 +694,22 @@ fn flatten(tokens: TokenStream, out: &mut Vec<String>) {
 }
 
 /// Whether `tokens` hold the path `Type::Variant` for one of `paths`.
-fn names_any(tokens: TokenStream, paths: &[(String, String)]) -> Option<String> {
+/// Whether `tokens` name any of `paths` (`Type::Variant`), or `Self::Variant` inside an
+/// impl of `self_type`.
+fn names_any(
+    tokens: TokenStream,
+    paths: &[(String, String)],
+    self_type: Option<&str>,
+) -> Option<String> {
     let mut flat = Vec::new();
     flatten(tokens, &mut flat);
     flat.windows(4).find_map(|w| {
         paths
             .iter()
-            .find(|(ty, variant)| w[0] == *ty && w[1] == ":" && w[2] == ":" && w[3] == *variant)
+            .find(|(ty, variant)| {
+                let names_type = w[0] == *ty || (w[0] == "Self" && self_type == Some(ty.as_str()));
+                names_type && w[1] == ":" && w[2] == ":" && w[3] == *variant
+            })
             .map(|(ty, variant)| format!("{ty}::{variant}"))
     })
 }
@@ -773,11 +782,18 @@ fn check_deprecations(
         if allows_deprecated(attrs) {
             continue;
         }
+        let self_type = match item {
+            syn::Item::Impl(item) => match &*item.self_ty {
+                syn::Type::Path(path) => path.path.get_ident().map(|ident| ident.to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
         for (member_attrs, tokens) in inner {
             if allows_deprecated(&member_attrs) {
                 continue;
             }
-            if let Some(named) = names_any(tokens, &deprecated) {
+            if let Some(named) = names_any(tokens, &deprecated, self_type.as_deref()) {
                 return Err(TestCaseError::fail(format!(
                     "{path}: an item names the deprecated {named} without #[allow(deprecated)]:\n{}",
                     item.to_token_stream()

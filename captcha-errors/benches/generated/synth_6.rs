@@ -15,7 +15,7 @@ pub enum SynthRetry {
 static SYNTH_RETRY_WORDS: [&str; 2] = ["never", "backoff"];
 impl SynthRetry {
     /// Every value, in catalog order.
-    pub const ALL: &'static [SynthRetry] = &[SynthRetry::Never, SynthRetry::Backoff];
+    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -45,8 +45,8 @@ pub enum SynthCode {
     /// `Throttling.Table.Unsupported`
     ThrottlingTableUnsupported,
 }
-/// The name of each variant, for `Debug` (which, derived, costs rustc seconds
-/// at thousands of variants).
+/// Each variant's name, which `Debug` writes (derived, it costs seconds at
+/// thousands of variants).
 static SYNTH_CODE_NAMES: [&str; 6] = [
     "IllegalValueModeLimitExceeded",
     "MissingParameterUserNoPermission",
@@ -55,11 +55,10 @@ static SYNTH_CODE_NAMES: [&str; 6] = [
     "UnauthorizedSnapshotTooShort",
     "ThrottlingTableUnsupported",
 ];
-/// The columns of [`SynthCode`], one array each, in variant order.
+/// The columns of [`SynthCode`]: one array per column, named after it, in variant order. An absent optional text is `""`.
 #[allow(dead_code, unused_imports)]
 mod synth_code_columns {
     use super::*;
-    /// The `code` of each row, in variant order.
     pub(super) static CODE: [&str; 6] = [
         "IllegalValue.Mode.LimitExceeded",
         "MissingParameter.User.NoPermission",
@@ -68,7 +67,6 @@ mod synth_code_columns {
         "Unauthorized.Snapshot.TooShort",
         "Throttling.Table.Unsupported",
     ];
-    /// The `description` of each row, in variant order.
     pub(super) static DESCRIPTION: [&str; 6] = [
         "The mode specified in the request exceeds the account's limit.",
         "The user specified in the request may not be used by this account.",
@@ -77,7 +75,6 @@ mod synth_code_columns {
         "The snapshot specified in the request is shorter than allowed.",
         "The table specified in the request is not supported in this region.",
     ];
-    /// The `troubleshooting` of each row, in variant order.
     pub(super) static TROUBLESHOOTING: [&str; 6] = [
         "Reduce the request rate, or contact your account manager to raise the quota in advance. Remove the duplicate entry, or pick another name that is not taken.",
         "Check the value against the API reference and send the request again.",
@@ -86,7 +83,6 @@ mod synth_code_columns {
         "Check the value against the API reference and send the request again.",
         "Retry with exponential backoff; if the error persists, open a ticket with the request ID. Remove the duplicate entry, or pick another name that is not taken.",
     ];
-    /// The `notes` of each row, in variant order. An absent text is `""`.
     pub(super) static NOTES: [&str; 6] = [
         "",
         "",
@@ -95,9 +91,7 @@ mod synth_code_columns {
         "",
         "",
     ];
-    /// The `http_status` of each row, in variant order.
     pub(super) static HTTP_STATUS: [u16; 6] = [400, 400, 502, 400, 401, 429];
-    /// The `retry` of each row, in variant order.
     pub(super) static RETRY: [SynthRetry; 6] = [
         SynthRetry::Never,
         SynthRetry::Never,
@@ -107,19 +101,17 @@ mod synth_code_columns {
         SynthRetry::Backoff,
     ];
 }
-#[allow(deprecated)]
 impl SynthCode {
     /// Every row, in catalog order.
-    pub const ALL: &'static [SynthCode] = &[
-        SynthCode::IllegalValueModeLimitExceeded,
-        SynthCode::MissingParameterUserNoPermission,
-        SynthCode::DependencyFailureGatewayPending,
-        SynthCode::IllegalValueAccessKeyTooLong,
-        SynthCode::UnauthorizedSnapshotTooShort,
-        SynthCode::ThrottlingTableUnsupported,
+    pub const ALL: &'static [Self] = &[
+        Self::IllegalValueModeLimitExceeded,
+        Self::MissingParameterUserNoPermission,
+        Self::DependencyFailureGatewayPending,
+        Self::IllegalValueAccessKeyTooLong,
+        Self::UnauthorizedSnapshotTooShort,
+        Self::ThrottlingTableUnsupported,
     ];
 }
-#[allow(deprecated)]
 impl SynthCode {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
@@ -131,21 +123,17 @@ impl SynthCode {
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "IllegalValue.Mode.LimitExceeded" => {
-                Some(SynthCode::IllegalValueModeLimitExceeded)
+                Some(Self::IllegalValueModeLimitExceeded)
             }
             "MissingParameter.User.NoPermission" => {
-                Some(SynthCode::MissingParameterUserNoPermission)
+                Some(Self::MissingParameterUserNoPermission)
             }
             "DependencyFailure.Gateway.Pending" => {
-                Some(SynthCode::DependencyFailureGatewayPending)
+                Some(Self::DependencyFailureGatewayPending)
             }
-            "IllegalValue.AccessKey.TooLong" => {
-                Some(SynthCode::IllegalValueAccessKeyTooLong)
-            }
-            "Unauthorized.Snapshot.TooShort" => {
-                Some(SynthCode::UnauthorizedSnapshotTooShort)
-            }
-            "Throttling.Table.Unsupported" => Some(SynthCode::ThrottlingTableUnsupported),
+            "IllegalValue.AccessKey.TooLong" => Some(Self::IllegalValueAccessKeyTooLong),
+            "Unauthorized.Snapshot.TooShort" => Some(Self::UnauthorizedSnapshotTooShort),
+            "Throttling.Table.Unsupported" => Some(Self::ThrottlingTableUnsupported),
             _ => None,
         }
     }

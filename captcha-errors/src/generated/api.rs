@@ -13,7 +13,7 @@ pub enum Retry {
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
 impl Retry {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Retry] = &[Retry::Never, Retry::Backoff];
+    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -35,7 +35,7 @@ pub enum Confidence {
 static CONFIDENCE_WORDS: [&str; 2] = ["official", "observed"];
 impl Confidence {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Confidence] = &[Confidence::Official, Confidence::Observed];
+    pub const ALL: &'static [Self] = &[Self::Official, Self::Observed];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -65,8 +65,8 @@ pub enum ApiError {
     /// `Throttling`
     Throttling,
 }
-/// The name of each variant, for `Debug` (which, derived, costs rustc seconds
-/// at thousands of variants).
+/// Each variant's name, which `Debug` writes (derived, it costs seconds at
+/// thousands of variants).
 static API_ERROR_NAMES: [&str; 6] = [
     "MissingParameter",
     "InvalidParameter",
@@ -75,11 +75,10 @@ static API_ERROR_NAMES: [&str; 6] = [
     "InternalError",
     "Throttling",
 ];
-/// The columns of [`ApiError`], one array each, in variant order.
+/// The columns of [`ApiError`]: one array per column, named after it, in variant order. An absent optional text is `""`.
 #[allow(dead_code, unused_imports)]
 mod api_error_columns {
     use super::*;
-    /// The `code` of each row, in variant order.
     pub(super) static CODE: [&str; 6] = [
         "MissingParameter",
         "InvalidParameter",
@@ -88,7 +87,6 @@ mod api_error_columns {
         "InternalError",
         "Throttling",
     ];
-    /// The `description` of each row, in variant order.
     pub(super) static DESCRIPTION: [&str; 6] = [
         "The request leaves out a parameter that the API requires.",
         "A request parameter carries a value that the API does not accept.",
@@ -97,9 +95,7 @@ mod api_error_columns {
         "Something failed inside Alibaba Cloud's service rather than in the request.",
         "Alibaba Cloud refused the call because the caller sent requests faster than allowed.",
     ];
-    /// The `http_status` of each row, in variant order.
     pub(super) static HTTP_STATUS: [u16; 6] = [400, 401, 403, 403, 500, 400];
-    /// The `retry` of each row, in variant order.
     pub(super) static RETRY: [Retry; 6] = [
         Retry::Never,
         Retry::Never,
@@ -108,7 +104,6 @@ mod api_error_columns {
         Retry::Backoff,
         Retry::Backoff,
     ];
-    /// The `advice` of each row, in variant order.
     pub(super) static ADVICE: [&str; 6] = [
         "Send CaptchaVerifyParam on every call; its absence is a bug in the calling service, so fix the code instead of retrying.",
         "Check the parameter values and the region endpoint. Alibaba lists this code with status 401 rather than 400, so do not read the status as an authentication failure.",
@@ -117,7 +112,6 @@ mod api_error_columns {
         "Repeat the call a few times with growing delays, then decide in advance whether the protected action fails open or closed while the service stays down.",
         "Wait and repeat with growing delays, and lower the call rate. The 400 status comes from other products' lists and is not confirmed on a Captcha page.",
     ];
-    /// The `confidence` of each row, in variant order.
     pub(super) static CONFIDENCE: [Confidence; 6] = [
         Confidence::Official,
         Confidence::Official,
@@ -126,7 +120,6 @@ mod api_error_columns {
         Confidence::Observed,
         Confidence::Observed,
     ];
-    /// The `source` of each row, in variant order.
     pub(super) static SOURCE: [&str; 6] = [
         "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
@@ -136,19 +129,17 @@ mod api_error_columns {
         "Generic Alibaba Cloud OpenAPI client error lists, e.g. https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/client-errors; not on a Captcha page",
     ];
 }
-#[allow(deprecated)]
 impl ApiError {
     /// Every row, in catalog order.
-    pub const ALL: &'static [ApiError] = &[
-        ApiError::MissingParameter,
-        ApiError::InvalidParameter,
-        ApiError::ForbiddenAccountAccessDenied,
-        ApiError::ForbiddenRamUserAccessDenied,
-        ApiError::InternalError,
-        ApiError::Throttling,
+    pub const ALL: &'static [Self] = &[
+        Self::MissingParameter,
+        Self::InvalidParameter,
+        Self::ForbiddenAccountAccessDenied,
+        Self::ForbiddenRamUserAccessDenied,
+        Self::InternalError,
+        Self::Throttling,
     ];
 }
-#[allow(deprecated)]
 impl ApiError {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
@@ -159,16 +150,12 @@ impl ApiError {
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
-            "MissingParameter" => Some(ApiError::MissingParameter),
-            "InvalidParameter" => Some(ApiError::InvalidParameter),
-            "Forbidden.AccountAccessDenied" => {
-                Some(ApiError::ForbiddenAccountAccessDenied)
-            }
-            "Forbidden.RAMUserAccessDenied" => {
-                Some(ApiError::ForbiddenRamUserAccessDenied)
-            }
-            "InternalError" => Some(ApiError::InternalError),
-            "Throttling" => Some(ApiError::Throttling),
+            "MissingParameter" => Some(Self::MissingParameter),
+            "InvalidParameter" => Some(Self::InvalidParameter),
+            "Forbidden.AccountAccessDenied" => Some(Self::ForbiddenAccountAccessDenied),
+            "Forbidden.RAMUserAccessDenied" => Some(Self::ForbiddenRamUserAccessDenied),
+            "InternalError" => Some(Self::InternalError),
+            "Throttling" => Some(Self::Throttling),
             _ => None,
         }
     }

@@ -13,7 +13,7 @@ pub enum Retry {
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
 impl Retry {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Retry] = &[Retry::Never, Retry::Backoff];
+    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -37,10 +37,10 @@ pub enum Category {
 static CATEGORY_WORDS: [&str; 3] = ["configuration", "account", "rate-limiting"];
 impl Category {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Category] = &[
-        Category::Configuration,
-        Category::Account,
-        Category::RateLimiting,
+    pub const ALL: &'static [Self] = &[
+        Self::Configuration,
+        Self::Account,
+        Self::RateLimiting,
     ];
     /// The word the catalog and the docs use for this value.
     #[inline]
@@ -67,12 +67,7 @@ pub enum Platform {
 static PLATFORM_WORDS: [&str; 4] = ["web", "h5", "app", "wechat"];
 impl Platform {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Platform] = &[
-        Platform::Web,
-        Platform::H5,
-        Platform::App,
-        Platform::WeChat,
-    ];
+    pub const ALL: &'static [Self] = &[Self::Web, Self::H5, Self::App, Self::WeChat];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -94,7 +89,7 @@ pub enum Scope {
 static SCOPE_WORDS: [&str; 2] = ["global", "init"];
 impl Scope {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Scope] = &[Scope::Global, Scope::Init];
+    pub const ALL: &'static [Self] = &[Self::Global, Self::Init];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -124,8 +119,8 @@ pub enum ErrorCode {
     /// `ThrottlingByStrategy`
     ThrottlingByStrategy,
 }
-/// The name of each variant, for `Debug` (which, derived, costs rustc seconds
-/// at thousands of variants).
+/// Each variant's name, which `Debug` writes (derived, it costs seconds at
+/// thousands of variants).
 static ERROR_CODE_NAMES: [&str; 6] = [
     "IllegalUserTag",
     "IllegalCertifyId",
@@ -134,11 +129,10 @@ static ERROR_CODE_NAMES: [&str; 6] = [
     "Throttling",
     "ThrottlingByStrategy",
 ];
-/// The columns of [`ErrorCode`], one array each, in variant order.
+/// The columns of [`ErrorCode`]: one array per column, named after it, in variant order. An absent optional text is `""`.
 #[allow(dead_code, unused_imports)]
 mod error_code_columns {
     use super::*;
-    /// The `code` of each row, in variant order.
     pub(super) static CODE: [&str; 6] = [
         "IllegalUserTag",
         "IllegalCertifyId",
@@ -147,7 +141,6 @@ mod error_code_columns {
         "Throttling",
         "ThrottlingByStrategy",
     ];
-    /// The `description` of each row, in variant order.
     pub(super) static DESCRIPTION: [&str; 6] = [
         "The user tag (prefix) parameter is invalid.",
         "The format of the custom `certifyId` (UserCertifyId) parameter is invalid.",
@@ -156,7 +149,6 @@ mod error_code_columns {
         "API rate limiting is triggered.",
         "Initialization request rate limiting is triggered.",
     ];
-    /// The `troubleshooting` of each row, in variant order.
     pub(super) static TROUBLESHOOTING: [&str; 6] = [
         "See Activate Captcha Service to confirm that the parameter is passed correctly.",
         "Confirm that the parameter format is: User tag (prefix)_10-digit random string that contains uppercase letters, lowercase letters, and digits. For code samples, see UserCertifyId parameter code samples.",
@@ -165,7 +157,6 @@ mod error_code_columns {
         "The number of queries per second (QPS) exceeds the product limit. If you require a higher QPS, contact your account manager in advance for confirmation.",
         "This blocks attackers who frequently send requests to traverse the Captcha question library.",
     ];
-    /// The `notes` of each row, in variant order. An absent text is `""`.
     pub(super) static NOTES: [&str; 6] = [
         "IllegalUserTag applies only to Web and H5 client integration and App client integration. It does not apply to WeChat mini program integration.",
         "",
@@ -174,9 +165,7 @@ mod error_code_columns {
         "",
         "",
     ];
-    /// The `http_status` of each row, in variant order.
     pub(super) static HTTP_STATUS: [u16; 6] = [400, 400, 400, 403, 429, 429];
-    /// The `retry` of each row, in variant order.
     pub(super) static RETRY: [Retry; 6] = [
         Retry::Never,
         Retry::Never,
@@ -185,7 +174,6 @@ mod error_code_columns {
         Retry::Backoff,
         Retry::Never,
     ];
-    /// The `category` of each row, in variant order.
     pub(super) static CATEGORY: [Category; 6] = [
         Category::Configuration,
         Category::Configuration,
@@ -194,7 +182,6 @@ mod error_code_columns {
         Category::RateLimiting,
         Category::RateLimiting,
     ];
-    /// The `platforms` of each row, in variant order.
     pub(super) static PLATFORMS: [&[Platform]; 6] = [
         &[Platform::Web, Platform::H5, Platform::App],
         &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
@@ -204,19 +191,17 @@ mod error_code_columns {
         &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
     ];
 }
-#[allow(deprecated)]
 impl ErrorCode {
     /// Every row, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::IllegalUserTag,
-        ErrorCode::IllegalCertifyId,
-        ErrorCode::IllegalScene,
-        ErrorCode::ForbiddenAccountAccessDenied,
-        ErrorCode::Throttling,
-        ErrorCode::ThrottlingByStrategy,
+    pub const ALL: &'static [Self] = &[
+        Self::IllegalUserTag,
+        Self::IllegalCertifyId,
+        Self::IllegalScene,
+        Self::ForbiddenAccountAccessDenied,
+        Self::Throttling,
+        Self::ThrottlingByStrategy,
     ];
 }
-#[allow(deprecated)]
 impl ErrorCode {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
@@ -227,14 +212,12 @@ impl ErrorCode {
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
-            "IllegalUserTag" => Some(ErrorCode::IllegalUserTag),
-            "IllegalCertifyId" => Some(ErrorCode::IllegalCertifyId),
-            "IllegalScene" => Some(ErrorCode::IllegalScene),
-            "Forbidden.AccountAccessDenied" => {
-                Some(ErrorCode::ForbiddenAccountAccessDenied)
-            }
-            "Throttling" => Some(ErrorCode::Throttling),
-            "ThrottlingByStrategy" => Some(ErrorCode::ThrottlingByStrategy),
+            "IllegalUserTag" => Some(Self::IllegalUserTag),
+            "IllegalCertifyId" => Some(Self::IllegalCertifyId),
+            "IllegalScene" => Some(Self::IllegalScene),
+            "Forbidden.AccountAccessDenied" => Some(Self::ForbiddenAccountAccessDenied),
+            "Throttling" => Some(Self::Throttling),
+            "ThrottlingByStrategy" => Some(Self::ThrottlingByStrategy),
             _ => None,
         }
     }
@@ -333,8 +316,8 @@ pub enum FieldError {
     /// `element_or_button`
     ElementOrButton,
 }
-/// The name of each variant, for `Debug` (which, derived, costs rustc seconds
-/// at thousands of variants).
+/// Each variant's name, which `Debug` writes (derived, it costs seconds at
+/// thousands of variants).
 static FIELD_ERROR_NAMES: [&str; 5] = [
     "GeneralType",
     "Language",
@@ -342,11 +325,10 @@ static FIELD_ERROR_NAMES: [&str; 5] = [
     "Mode",
     "ElementOrButton",
 ];
-/// The columns of [`FieldError`], one array each, in variant order.
+/// The columns of [`FieldError`]: one array per column, named after it, in variant order. An absent optional text is `""`.
 #[allow(dead_code, unused_imports)]
 mod field_error_columns {
     use super::*;
-    /// The `key` of each row, in variant order.
     pub(super) static KEY: [&str; 5] = [
         "general_type",
         "language",
@@ -354,7 +336,6 @@ mod field_error_columns {
         "mode",
         "element_or_button",
     ];
-    /// The `field` of each row, in variant order.
     pub(super) static FIELD: [&str; 5] = [
         "General type verification",
         "language",
@@ -362,7 +343,6 @@ mod field_error_columns {
         "mode",
         "element/button",
     ];
-    /// The `description` of each row, in variant order.
     pub(super) static DESCRIPTION: [&str; 5] = [
         "The type of the passed parameter is invalid.",
         "The value passed for the language parameter is invalid.",
@@ -370,7 +350,6 @@ mod field_error_columns {
         "The value passed for the mode parameter is invalid.",
         "The value passed for the element/button parameter is invalid.",
     ];
-    /// The `troubleshooting` of each row, in variant order.
     pub(super) static TROUBLESHOOTING: [&str; 5] = [
         "See Parameter description and pass a value of the corresponding type.",
         "See Languages supported by Captcha 2.0.",
@@ -378,9 +357,7 @@ mod field_error_columns {
         "The supported values are popup and embed. See mode parameter description to check if this parameter meets the requirements.",
         "Make sure that the element/button element exists on the page and that the element/button parameter matches the ID selector of the element/button element on the page.",
     ];
-    /// The `http_status` of each row, in variant order.
     pub(super) static HTTP_STATUS: [u16; 5] = [400, 400, 400, 400, 400];
-    /// The `platforms` of each row, in variant order.
     pub(super) static PLATFORMS: [&[Platform]; 5] = [
         &[Platform::Web, Platform::H5, Platform::App],
         &[Platform::Web, Platform::H5, Platform::App],
@@ -389,18 +366,16 @@ mod field_error_columns {
         &[Platform::Web, Platform::H5, Platform::App],
     ];
 }
-#[allow(deprecated)]
 impl FieldError {
     /// Every row, in catalog order.
-    pub const ALL: &'static [FieldError] = &[
-        FieldError::GeneralType,
-        FieldError::Language,
-        FieldError::Region,
-        FieldError::Mode,
-        FieldError::ElementOrButton,
+    pub const ALL: &'static [Self] = &[
+        Self::GeneralType,
+        Self::Language,
+        Self::Region,
+        Self::Mode,
+        Self::ElementOrButton,
     ];
 }
-#[allow(deprecated)]
 impl FieldError {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
@@ -411,11 +386,11 @@ impl FieldError {
     #[inline]
     pub fn from_key(key: &str) -> Option<Self> {
         match key {
-            "general_type" => Some(FieldError::GeneralType),
-            "language" => Some(FieldError::Language),
-            "region" => Some(FieldError::Region),
-            "mode" => Some(FieldError::Mode),
-            "element_or_button" => Some(FieldError::ElementOrButton),
+            "general_type" => Some(Self::GeneralType),
+            "language" => Some(Self::Language),
+            "region" => Some(Self::Region),
+            "mode" => Some(Self::Mode),
+            "element_or_button" => Some(Self::ElementOrButton),
             _ => None,
         }
     }

@@ -39,7 +39,8 @@ fn empty_means_absent(column: &Column) -> bool {
 pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
     let outer = move || {
         let module_doc = doc(&format!(
-            "The columns of [`{}`], one array each, in variant order.",
+            "The columns of [`{}`]: one array per column, named after it, in variant order. \
+             An absent optional text is `\"\"`.",
             table.type_name
         ));
         // A table without rows never reads its (empty) arrays; the vocabularies' types
@@ -70,21 +71,11 @@ fn column_static_item(catalog: &Catalog, table: &Table, index: usize) -> TokenSt
     let count = Literal::usize_unsuffixed(table.rows.len());
     let name = column_static(column);
     let ty = stored_type(catalog, column);
-    let absent = if empty_means_absent(column) {
-        " An absent text is `\"\"`."
-    } else {
-        ""
-    };
-    let array_doc = doc(&format!(
-        "The `{}` of each row, in variant order.{absent}",
-        column.name
-    ));
     let values = table
         .rows
         .iter()
         .map(|row| stored_value(catalog, column, &row.cells[index]));
     quote! {
-        #array_doc
         pub(super) static #name: [#ty; #count] = [ #( #values, )* ];
     }
 }

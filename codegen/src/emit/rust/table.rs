@@ -79,8 +79,8 @@ fn names_static(table: &Table) -> TokenStream {
     let count = Literal::usize_unsuffixed(table.rows.len());
     let names = table.rows.iter().map(|row| &row.variant);
     quote! {
-        /// The name of each variant, for `Debug` (which, derived, costs rustc seconds
-        /// at thousands of variants).
+        /// Each variant's name, which `Debug` writes (derived, it costs seconds at
+        /// thousands of variants).
         static #names_static: [&str; #count] = [ #( #names, )* ];
     }
 }
@@ -89,11 +89,12 @@ fn names_static(table: &Table) -> TokenStream {
 fn every_row(table: &Table) -> TokenStream {
     let name = ident(&table.type_name);
     let variants = table.rows.iter().map(|row| ident(&row.variant));
+    let allow = allow_deprecated(table);
     quote! {
-        #[allow(deprecated)]
+        #allow
         impl #name {
             /// Every row, in catalog order.
-            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
+            pub const ALL: &'static [Self] = &[ #( Self::#variants, )* ];
         }
     }
 }
@@ -107,8 +108,9 @@ fn inherent_impl(catalog: &Catalog, table: &Table) -> TokenStream {
         .map(|column| accessor(catalog, table, column));
     let key_field = ident(&table.columns[table.key].name);
     let lookup = super::lookup::from_key(table, &name);
+    let allow = allow_deprecated(table);
     quote! {
-        #[allow(deprecated)]
+        #allow
         impl #name {
             /// The wire string, exactly as the catalog writes it.
             #[inline]
@@ -120,6 +122,15 @@ fn inherent_impl(catalog: &Catalog, table: &Table) -> TokenStream {
 
             #( #accessors )*
         }
+    }
+}
+
+/// `#[allow(deprecated)]` for an item that names every variant, when some are deprecated.
+fn allow_deprecated(table: &Table) -> TokenStream {
+    if table.rows.iter().any(|row| row.deprecated.is_some()) {
+        quote!(#[allow(deprecated)])
+    } else {
+        quote!()
     }
 }
 
