@@ -300,7 +300,7 @@ description = "The type is wrong."
     assert!(
         module
             .contents
-            .contains("\"type\" => Some(Self::Type)"),
+            .contains("\"type\" => Some(ErrorCode::Type)"),
         "{}",
         module.contents
     );

@@ -15,7 +15,7 @@ pub enum SynthRetry {
 static SYNTH_RETRY_WORDS: [&str; 2] = ["never", "backoff"];
 impl SynthRetry {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
+    pub const ALL: &'static [SynthRetry] = &[SynthRetry::Never, SynthRetry::Backoff];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -103,13 +103,13 @@ mod synth_code_columns {
 }
 impl SynthCode {
     /// Every row, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::IllegalValueModeLimitExceeded,
-        Self::MissingParameterUserNoPermission,
-        Self::DependencyFailureGatewayPending,
-        Self::IllegalValueAccessKeyTooLong,
-        Self::UnauthorizedSnapshotTooShort,
-        Self::ThrottlingTableUnsupported,
+    pub const ALL: &'static [SynthCode] = &[
+        SynthCode::IllegalValueModeLimitExceeded,
+        SynthCode::MissingParameterUserNoPermission,
+        SynthCode::DependencyFailureGatewayPending,
+        SynthCode::IllegalValueAccessKeyTooLong,
+        SynthCode::UnauthorizedSnapshotTooShort,
+        SynthCode::ThrottlingTableUnsupported,
     ];
 }
 impl SynthCode {
@@ -123,17 +123,21 @@ impl SynthCode {
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "IllegalValue.Mode.LimitExceeded" => {
-                Some(Self::IllegalValueModeLimitExceeded)
+                Some(SynthCode::IllegalValueModeLimitExceeded)
             }
             "MissingParameter.User.NoPermission" => {
-                Some(Self::MissingParameterUserNoPermission)
+                Some(SynthCode::MissingParameterUserNoPermission)
             }
             "DependencyFailure.Gateway.Pending" => {
-                Some(Self::DependencyFailureGatewayPending)
+                Some(SynthCode::DependencyFailureGatewayPending)
             }
-            "IllegalValue.AccessKey.TooLong" => Some(Self::IllegalValueAccessKeyTooLong),
-            "Unauthorized.Snapshot.TooShort" => Some(Self::UnauthorizedSnapshotTooShort),
-            "Throttling.Table.Unsupported" => Some(Self::ThrottlingTableUnsupported),
+            "IllegalValue.AccessKey.TooLong" => {
+                Some(SynthCode::IllegalValueAccessKeyTooLong)
+            }
+            "Unauthorized.Snapshot.TooShort" => {
+                Some(SynthCode::UnauthorizedSnapshotTooShort)
+            }
+            "Throttling.Table.Unsupported" => Some(SynthCode::ThrottlingTableUnsupported),
             _ => None,
         }
     }

@@ -13,7 +13,7 @@ pub enum Retry {
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
 impl Retry {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
+    pub const ALL: &'static [Retry] = &[Retry::Never, Retry::Backoff];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -35,7 +35,7 @@ pub enum Confidence {
 static CONFIDENCE_WORDS: [&str; 2] = ["official", "observed"];
 impl Confidence {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[Self::Official, Self::Observed];
+    pub const ALL: &'static [Confidence] = &[Confidence::Official, Confidence::Observed];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -131,13 +131,13 @@ mod api_error_columns {
 }
 impl ApiError {
     /// Every row, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::MissingParameter,
-        Self::InvalidParameter,
-        Self::ForbiddenAccountAccessDenied,
-        Self::ForbiddenRamUserAccessDenied,
-        Self::InternalError,
-        Self::Throttling,
+    pub const ALL: &'static [ApiError] = &[
+        ApiError::MissingParameter,
+        ApiError::InvalidParameter,
+        ApiError::ForbiddenAccountAccessDenied,
+        ApiError::ForbiddenRamUserAccessDenied,
+        ApiError::InternalError,
+        ApiError::Throttling,
     ];
 }
 impl ApiError {
@@ -150,12 +150,16 @@ impl ApiError {
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
-            "MissingParameter" => Some(Self::MissingParameter),
-            "InvalidParameter" => Some(Self::InvalidParameter),
-            "Forbidden.AccountAccessDenied" => Some(Self::ForbiddenAccountAccessDenied),
-            "Forbidden.RAMUserAccessDenied" => Some(Self::ForbiddenRamUserAccessDenied),
-            "InternalError" => Some(Self::InternalError),
-            "Throttling" => Some(Self::Throttling),
+            "MissingParameter" => Some(ApiError::MissingParameter),
+            "InvalidParameter" => Some(ApiError::InvalidParameter),
+            "Forbidden.AccountAccessDenied" => {
+                Some(ApiError::ForbiddenAccountAccessDenied)
+            }
+            "Forbidden.RAMUserAccessDenied" => {
+                Some(ApiError::ForbiddenRamUserAccessDenied)
+            }
+            "InternalError" => Some(ApiError::InternalError),
+            "Throttling" => Some(ApiError::Throttling),
             _ => None,
         }
     }

@@ -13,7 +13,7 @@ pub enum Retry {
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
 impl Retry {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
+    pub const ALL: &'static [Retry] = &[Retry::Never, Retry::Backoff];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -37,10 +37,10 @@ pub enum Category {
 static CATEGORY_WORDS: [&str; 3] = ["configuration", "account", "rate-limiting"];
 impl Category {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Configuration,
-        Self::Account,
-        Self::RateLimiting,
+    pub const ALL: &'static [Category] = &[
+        Category::Configuration,
+        Category::Account,
+        Category::RateLimiting,
     ];
     /// The word the catalog and the docs use for this value.
     #[inline]
@@ -67,7 +67,12 @@ pub enum Platform {
 static PLATFORM_WORDS: [&str; 4] = ["web", "h5", "app", "wechat"];
 impl Platform {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[Self::Web, Self::H5, Self::App, Self::WeChat];
+    pub const ALL: &'static [Platform] = &[
+        Platform::Web,
+        Platform::H5,
+        Platform::App,
+        Platform::WeChat,
+    ];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -89,7 +94,7 @@ pub enum Scope {
 static SCOPE_WORDS: [&str; 2] = ["global", "init"];
 impl Scope {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[Self::Global, Self::Init];
+    pub const ALL: &'static [Scope] = &[Scope::Global, Scope::Init];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -193,13 +198,13 @@ mod error_code_columns {
 }
 impl ErrorCode {
     /// Every row, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::IllegalUserTag,
-        Self::IllegalCertifyId,
-        Self::IllegalScene,
-        Self::ForbiddenAccountAccessDenied,
-        Self::Throttling,
-        Self::ThrottlingByStrategy,
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::IllegalUserTag,
+        ErrorCode::IllegalCertifyId,
+        ErrorCode::IllegalScene,
+        ErrorCode::ForbiddenAccountAccessDenied,
+        ErrorCode::Throttling,
+        ErrorCode::ThrottlingByStrategy,
     ];
 }
 impl ErrorCode {
@@ -212,12 +217,14 @@ impl ErrorCode {
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
-            "IllegalUserTag" => Some(Self::IllegalUserTag),
-            "IllegalCertifyId" => Some(Self::IllegalCertifyId),
-            "IllegalScene" => Some(Self::IllegalScene),
-            "Forbidden.AccountAccessDenied" => Some(Self::ForbiddenAccountAccessDenied),
-            "Throttling" => Some(Self::Throttling),
-            "ThrottlingByStrategy" => Some(Self::ThrottlingByStrategy),
+            "IllegalUserTag" => Some(ErrorCode::IllegalUserTag),
+            "IllegalCertifyId" => Some(ErrorCode::IllegalCertifyId),
+            "IllegalScene" => Some(ErrorCode::IllegalScene),
+            "Forbidden.AccountAccessDenied" => {
+                Some(ErrorCode::ForbiddenAccountAccessDenied)
+            }
+            "Throttling" => Some(ErrorCode::Throttling),
+            "ThrottlingByStrategy" => Some(ErrorCode::ThrottlingByStrategy),
             _ => None,
         }
     }
@@ -368,12 +375,12 @@ mod field_error_columns {
 }
 impl FieldError {
     /// Every row, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::GeneralType,
-        Self::Language,
-        Self::Region,
-        Self::Mode,
-        Self::ElementOrButton,
+    pub const ALL: &'static [FieldError] = &[
+        FieldError::GeneralType,
+        FieldError::Language,
+        FieldError::Region,
+        FieldError::Mode,
+        FieldError::ElementOrButton,
     ];
 }
 impl FieldError {
@@ -386,11 +393,11 @@ impl FieldError {
     #[inline]
     pub fn from_key(key: &str) -> Option<Self> {
         match key {
-            "general_type" => Some(Self::GeneralType),
-            "language" => Some(Self::Language),
-            "region" => Some(Self::Region),
-            "mode" => Some(Self::Mode),
-            "element_or_button" => Some(Self::ElementOrButton),
+            "general_type" => Some(FieldError::GeneralType),
+            "language" => Some(FieldError::Language),
+            "region" => Some(FieldError::Region),
+            "mode" => Some(FieldError::Mode),
+            "element_or_button" => Some(FieldError::ElementOrButton),
             _ => None,
         }
     }

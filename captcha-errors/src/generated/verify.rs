@@ -13,7 +13,7 @@ pub enum Verdict {
 static VERDICT_WORDS: [&str; 2] = ["pass", "fail"];
 impl Verdict {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[Self::Pass, Self::Fail];
+    pub const ALL: &'static [Verdict] = &[Verdict::Pass, Verdict::Fail];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -53,14 +53,14 @@ static ACTION_WORDS: [&str; 7] = [
 ];
 impl Action {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Proceed,
-        Self::RetryCaptcha,
-        Self::Reinitialize,
-        Self::FixIntegration,
-        Self::FixConfiguration,
-        Self::SlowDown,
-        Self::TreatAsAttack,
+    pub const ALL: &'static [Action] = &[
+        Action::Proceed,
+        Action::RetryCaptcha,
+        Action::Reinitialize,
+        Action::FixIntegration,
+        Action::FixConfiguration,
+        Action::SlowDown,
+        Action::TreatAsAttack,
     ];
     /// The word the catalog and the docs use for this value.
     #[inline]
@@ -85,10 +85,10 @@ pub enum Confidence {
 static CONFIDENCE_WORDS: [&str; 3] = ["official", "former-official", "observed"];
 impl Confidence {
     /// Every value, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Official,
-        Self::FormerOfficial,
-        Self::Observed,
+    pub const ALL: &'static [Confidence] = &[
+        Confidence::Official,
+        Confidence::FormerOfficial,
+        Confidence::Observed,
     ];
     /// The word the catalog and the docs use for this value.
     #[inline]
@@ -402,34 +402,34 @@ mod verify_code_columns {
 }
 impl VerifyCode {
     /// Every row, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::T001,
-        Self::T005,
-        Self::T006,
-        Self::F001,
-        Self::F002,
-        Self::F003,
-        Self::F004,
-        Self::F005,
-        Self::F006,
-        Self::F007,
-        Self::F008,
-        Self::F009,
-        Self::F010,
-        Self::F011,
-        Self::F012,
-        Self::F013,
-        Self::F014,
-        Self::F015,
-        Self::F016,
-        Self::F017,
-        Self::F018,
-        Self::F019,
-        Self::F020,
-        Self::F022,
-        Self::F023,
-        Self::F024,
-        Self::F025,
+    pub const ALL: &'static [VerifyCode] = &[
+        VerifyCode::T001,
+        VerifyCode::T005,
+        VerifyCode::T006,
+        VerifyCode::F001,
+        VerifyCode::F002,
+        VerifyCode::F003,
+        VerifyCode::F004,
+        VerifyCode::F005,
+        VerifyCode::F006,
+        VerifyCode::F007,
+        VerifyCode::F008,
+        VerifyCode::F009,
+        VerifyCode::F010,
+        VerifyCode::F011,
+        VerifyCode::F012,
+        VerifyCode::F013,
+        VerifyCode::F014,
+        VerifyCode::F015,
+        VerifyCode::F016,
+        VerifyCode::F017,
+        VerifyCode::F018,
+        VerifyCode::F019,
+        VerifyCode::F020,
+        VerifyCode::F022,
+        VerifyCode::F023,
+        VerifyCode::F024,
+        VerifyCode::F025,
     ];
 }
 impl VerifyCode {
@@ -442,33 +442,33 @@ impl VerifyCode {
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
-            "T001" => Some(Self::T001),
-            "T005" => Some(Self::T005),
-            "T006" => Some(Self::T006),
-            "F001" => Some(Self::F001),
-            "F002" => Some(Self::F002),
-            "F003" => Some(Self::F003),
-            "F004" => Some(Self::F004),
-            "F005" => Some(Self::F005),
-            "F006" => Some(Self::F006),
-            "F007" => Some(Self::F007),
-            "F008" => Some(Self::F008),
-            "F009" => Some(Self::F009),
-            "F010" => Some(Self::F010),
-            "F011" => Some(Self::F011),
-            "F012" => Some(Self::F012),
-            "F013" => Some(Self::F013),
-            "F014" => Some(Self::F014),
-            "F015" => Some(Self::F015),
-            "F016" => Some(Self::F016),
-            "F017" => Some(Self::F017),
-            "F018" => Some(Self::F018),
-            "F019" => Some(Self::F019),
-            "F020" => Some(Self::F020),
-            "F022" => Some(Self::F022),
-            "F023" => Some(Self::F023),
-            "F024" => Some(Self::F024),
-            "F025" => Some(Self::F025),
+            "T001" => Some(VerifyCode::T001),
+            "T005" => Some(VerifyCode::T005),
+            "T006" => Some(VerifyCode::T006),
+            "F001" => Some(VerifyCode::F001),
+            "F002" => Some(VerifyCode::F002),
+            "F003" => Some(VerifyCode::F003),
+            "F004" => Some(VerifyCode::F004),
+            "F005" => Some(VerifyCode::F005),
+            "F006" => Some(VerifyCode::F006),
+            "F007" => Some(VerifyCode::F007),
+            "F008" => Some(VerifyCode::F008),
+            "F009" => Some(VerifyCode::F009),
+            "F010" => Some(VerifyCode::F010),
+            "F011" => Some(VerifyCode::F011),
+            "F012" => Some(VerifyCode::F012),
+            "F013" => Some(VerifyCode::F013),
+            "F014" => Some(VerifyCode::F014),
+            "F015" => Some(VerifyCode::F015),
+            "F016" => Some(VerifyCode::F016),
+            "F017" => Some(VerifyCode::F017),
+            "F018" => Some(VerifyCode::F018),
+            "F019" => Some(VerifyCode::F019),
+            "F020" => Some(VerifyCode::F020),
+            "F022" => Some(VerifyCode::F022),
+            "F023" => Some(VerifyCode::F023),
+            "F024" => Some(VerifyCode::F024),
+            "F025" => Some(VerifyCode::F025),
             _ => None,
         }
     }

@@ -94,7 +94,7 @@ fn every_row(table: &Table) -> TokenStream {
         #allow
         impl #name {
             /// Every row, in catalog order.
-            pub const ALL: &'static [Self] = &[ #( Self::#variants, )* ];
+            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
         }
     }
 }

@@ -38,7 +38,7 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
 
         impl #name {
             /// Every value, in catalog order.
-            pub const ALL: &'static [Self] = &[ #( Self::#variants, )* ];
+            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
 
             /// The word the catalog and the docs use for this value.
             #[inline]

@@ -87,7 +87,7 @@ pub(crate) fn from_key(table: &Table, name: &Ident) -> TokenStream {
             let variants = table.rows.iter().map(|row| ident(&row.variant));
             quote! {
                 match #argument {
-                    #( #keys => Some(Self::#variants), )*
+                    #( #keys => Some(#name::#variants), )*
                     _ => None,
                 }
             }
