@@ -275,4 +275,25 @@ mod tests {
             ErrorCode::Throttling
         );
     }
+
+    #[test]
+    fn position_finds_the_first_exact_word() {
+        let words = ["a", "bc", "", "bc"];
+        assert_eq!(position(&words, "bc"), Some(1));
+        assert_eq!(position(&words, ""), Some(2));
+        assert_eq!(position(&words, "b"), None);
+        assert_eq!(position(&words, "BC"), None);
+        assert_eq!(position(&[], "a"), None);
+    }
+
+    #[test]
+    fn parse_known_names_the_noun_of_the_type() {
+        assert_eq!(
+            parse_known::<ErrorCode>("Throttling"),
+            Ok(ErrorCode::Throttling)
+        );
+        let error = parse_known::<ErrorCode>("Throttling.User").unwrap_err();
+        assert_eq!(error.expected(), <ErrorCode as WireCode>::NOUN);
+        assert_eq!(error.input(), "Throttling.User");
+    }
 }
