@@ -113,15 +113,13 @@ fn word_facts(table: &Table, name: &Ident) -> TokenStream {
     }
     let facts = facts.into_iter().map(|column| {
         let (key, accessor) = (&column.name, ident(&column.name));
-        let entry = |value: TokenStream| match column.kind {
-            ColumnKind::Word => quote!(crate::__private::one_word(#key, #value.as_str())),
-            _ => quote!(crate::__private::many_words(#key, #value)),
+        let entry = match column.kind {
+            ColumnKind::Word => quote!(crate::__private::one_word(#key, value.as_str())),
+            _ => quote!(crate::__private::many_words(#key, value)),
         };
         if column.optional {
-            let entry = entry(quote!(value));
             quote!(if let Some(value) = #name::#accessor(self) { facts.push(#entry); })
         } else {
-            let entry = entry(quote!(value));
             quote!({ let value = #name::#accessor(self); facts.push(#entry); })
         }
     });

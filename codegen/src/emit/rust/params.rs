@@ -259,15 +259,13 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
     let docs = values
         .iter()
         .map(|v: &EnumValue| doc(&format!("`{}`: {}.", v.value, escape_inline(&v.label))));
-    let texts = values.iter().map(|v| v.value.as_str());
+    let texts: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
     let labels = values.iter().map(|v| v.label.as_str());
     let count = proc_macro2::Literal::usize_unsuffixed(values.len());
     let table = type_static(type_name, "VALUES");
     let labels_static = type_static(type_name, "LABELS");
     let validate = validator_name(param);
     let noun = format!("value of `{}`", param.name);
-    let variants_again = variants.clone();
-    let texts_again = values.iter().map(|v| v.value.as_str());
     let serde = super::integrations::serde(&name);
     Some(quote! {
         #enum_doc
@@ -322,7 +320,7 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
             #[inline]
             fn from_wire(text: &str) -> Option<Self> {
                 match text {
-                    #( #texts_again => Some(#name::#variants_again), )*
+                    #( #texts => Some(#name::#variants), )*
                     _ => None,
                 }
             }

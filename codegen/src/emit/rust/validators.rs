@@ -109,13 +109,13 @@ fn predicate_and_validator(param: &Param, body: TokenStream) -> TokenStream {
 }
 
 /// The validator of a `one_of` rule: the enum's own lookup, then for a miss the hint of
-/// `crate::one_of::hint` from the catalog's aliases (`hints`) and values.
+/// the runtime's `one_of_hint`, from the catalog's aliases (`hints`) and values.
 fn one_of(param: &Param, type_name: &str, hints: &[(String, String)]) -> TokenStream {
     let name = validator_name(param);
     let variant = variant(param);
     let validator_doc = validator_doc(param);
     let values_static = type_static(type_name, "VALUES");
-    let type_name_ident = ident(type_name);
+    let value_type = ident(type_name);
     let (aliases_static, aliases) = if hints.is_empty() {
         (quote!(), quote!(&[]))
     } else {
@@ -140,8 +140,8 @@ fn one_of(param: &Param, type_name: &str, hints: &[(String, String)]) -> TokenSt
 
         #validator_doc
         #[inline]
-        pub fn #name(value: &str) -> Result<#type_name_ident, crate::ParamError> {
-            match <#type_name_ident as crate::WireCode>::from_wire(value) {
+        pub fn #name(value: &str) -> Result<#value_type, crate::ParamError> {
+            match <#value_type as crate::WireCode>::from_wire(value) {
                 Some(known) => Ok(known),
                 None => {
                     let hint = crate::__private::one_of_hint(value, #aliases, &#values_static);
