@@ -50,6 +50,10 @@ impl Json {
 /// other control characters, the byte-order mark and bidirectional controls.
 pub(crate) fn string(text: &str) -> String {
     let quoted = serde_json::to_string(text).unwrap_or_else(|_| String::from("\"\""));
+    // Printable ASCII (most catalog text) has nothing more to escape.
+    if quoted.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        return quoted;
+    }
     let mut out = String::with_capacity(quoted.len());
     for c in quoted.chars() {
         let hidden = c.is_control()
