@@ -87,6 +87,7 @@ const fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::vec::Vec;
     use proptest::prelude::*;
 
     fn reference_alphanumeric(bytes: &[u8]) -> bool {

@@ -81,7 +81,7 @@ macro_rules! __table_impls {
             }
         }
 
-        impl ::std::error::Error for $type {}
+        impl ::core::error::Error for $type {}
 
         impl ::core::str::FromStr for $type {
             type Err = $crate::UnknownValue;

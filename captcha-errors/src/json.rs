@@ -16,6 +16,11 @@
 //! assert_eq!(problem.raised(), Raised::Field(FieldError::GeneralType));
 //! ```
 
+use alloc::borrow::ToOwned;
+use alloc::format;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 use serde_json::{Map, Number, Value};
 
 use crate::problem::ParamError;
@@ -71,7 +76,7 @@ impl core::fmt::Display for JsonProblem {
     }
 }
 
-impl std::error::Error for JsonProblem {}
+impl core::error::Error for JsonProblem {}
 
 /// What [`validate_json`] found: the problems of the JSON itself (types, unknown keys)
 /// and the whole-config [`Report`] of the values that had the right types.

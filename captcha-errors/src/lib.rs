@@ -14,9 +14,11 @@
 //! Features: `serde` (serde for every enum, the vendor's bodies, problem details, JSON
 //! configs) and `http` (`http::StatusCode`).
 //!
-//! With default features the crate has no dependencies; every lookup is plain Rust. Its
-//! functions are `#[inline]`, so each is compiled only in the crates that call it: a
-//! dependent that uses one lookup does not pay to build the validators.
+//! With default features the crate has no dependencies; every lookup is plain Rust. It
+//! is `no_std`: it needs only `core` and `alloc`, and its errors implement
+//! `core::error::Error`. Its functions are `#[inline]`, so each is compiled only in the
+//! crates that call it: a dependent that uses one lookup does not pay to build the
+//! validators.
 //!
 //! ```
 //! use captcha_errors::{ErrorCode, Retry};
@@ -35,8 +37,15 @@
 //! assert_eq!(error.input(), "NoSuchCode");
 //! ```
 
+#![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+// The crate needs only `core` and `alloc` (its errors implement `core::error::Error`), so
+// it builds without `std`; rustc then also loads less to check it.
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
 
 mod ascii;
 #[cfg(feature = "serde")]
@@ -108,6 +117,12 @@ pub use wire::{UnknownCode, Wire, WireCode};
 /// synthetic tables): not part of the API, and free to change in any release.
 #[doc(hidden)]
 pub mod __private {
+    /// The `alloc` names the generated modules use, which a `no_std` crate must import.
+    pub mod prelude {
+        pub use alloc::string::ToString;
+        pub use alloc::vec::Vec;
+    }
+
     pub use crate::one_of::hint as one_of_hint;
     pub use crate::row::{many_words, one_word};
     pub use crate::wire::{parse_known, position};

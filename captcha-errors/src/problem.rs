@@ -1,6 +1,8 @@
 //! What a validator reports: [`ParamError`], one problem with one init parameter, with
 //! the catalog row ([`crate::Raised`]) it corresponds to.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
 use core::fmt;
 
 use crate::{JsonType, Param, Raised, Severity};
@@ -188,4 +190,4 @@ impl fmt::Display for ParamError {
     }
 }
 
-impl std::error::Error for ParamError {}
+impl core::error::Error for ParamError {}

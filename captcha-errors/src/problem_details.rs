@@ -24,6 +24,11 @@
 //! assert_eq!(json["retry"], "backoff");
 //! ```
 
+use alloc::borrow::ToOwned;
+use alloc::format;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 use serde_json::{json, Map, Value};
 
 use crate::{CatalogRow, ParamError, Report, Wire};

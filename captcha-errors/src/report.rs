@@ -3,6 +3,7 @@
 
 use crate::problem::ParamError;
 use crate::Param;
+use alloc::vec::Vec;
 
 /// The outcome of validating a whole config: every problem, errors and warnings, in
 /// parameter order, and the typed config if none of them is an error.

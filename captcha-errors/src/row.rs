@@ -3,6 +3,9 @@
 //! that code such as problem details can serve any row of any table.
 
 use crate::WireCode;
+use alloc::string::String;
+use alloc::vec::Vec;
+use alloc::{format, vec};
 
 /// A row of a generated table.
 pub trait CatalogRow: WireCode {

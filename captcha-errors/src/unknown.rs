@@ -1,5 +1,7 @@
 //! The error returned when text names no value of a generated enum.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
 use core::fmt;
 
 /// Text that is not a known value: returned by the `FromStr` impls of the generated
@@ -41,11 +43,12 @@ impl fmt::Display for UnknownValue {
     }
 }
 
-impl std::error::Error for UnknownValue {}
+impl core::error::Error for UnknownValue {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     #[test]
     fn names_the_input_escaped() {

@@ -22,6 +22,9 @@
 
 use core::fmt;
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 use crate::UnknownValue;
 
 /// A generated enum whose values have a wire string: a table's rows (their key), a
@@ -185,7 +188,7 @@ mod serde_impls {
     impl<'de, T: WireCode> serde::Deserialize<'de> for Wire<T> {
         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let text =
-                <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                <alloc::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
             Ok(Wire::parse(&text))
         }
     }
@@ -206,8 +209,9 @@ macro_rules! serde_as_wire {
         #[cfg(feature = "serde")]
         impl<'de> serde::Deserialize<'de> for $type {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text =
-                    <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                let text = <alloc::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(
+                    deserializer,
+                )?;
                 <$type as crate::WireCode>::from_wire(&text).ok_or_else(|| {
                     <D::Error as serde::de::Error>::custom(crate::UnknownValue::new(
                         <$type as crate::WireCode>::NOUN,

@@ -2,6 +2,7 @@
 //! `Message`, `Recommend`), the way the verification API answers when the call itself
 //! fails.
 
+use alloc::string::String;
 use serde::{Deserialize, Serialize};
 
 use super::BodyError;

@@ -2,6 +2,8 @@
 //! end, `{ code, msg }`, read leniently: `code` may be a string or a number (a throttled
 //! init answers `"403"`), and either field may be missing.
 
+use alloc::string::String;
+use alloc::string::ToString;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 

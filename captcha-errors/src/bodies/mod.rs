@@ -10,6 +10,9 @@ pub(crate) mod api;
 pub(crate) mod client;
 pub(crate) mod verify;
 
+use alloc::format;
+use alloc::string::String;
+use alloc::string::ToString;
 use core::fmt;
 
 /// The largest body a parser reads, in bytes: a real body is well under a kilobyte.
@@ -94,7 +97,7 @@ impl fmt::Display for BodyError {
     }
 }
 
-impl std::error::Error for BodyError {}
+impl core::error::Error for BodyError {}
 
 /// Parses `body` as `T`, refusing bodies over [`MAX_BODY_LEN`].
 pub(crate) fn parse<'a, T: serde::Deserialize<'a>>(body: &'a str) -> Result<T, BodyError> {

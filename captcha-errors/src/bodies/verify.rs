@@ -4,6 +4,7 @@
 //! response like any other (HTTP 200, `Code` "Success", `VerifyResult` false): its
 //! [`VerifyCode`] says why.
 
+use alloc::string::String;
 use serde::{Deserialize, Serialize};
 
 use super::BodyError;
@@ -117,6 +118,7 @@ impl VerifyResponse {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     #[test]
     fn missing_and_mistyped_fields_say_where() {
