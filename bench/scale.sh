@@ -7,8 +7,11 @@
 #   build         a dependent's clean debug and release build against the crate with the
 #                 10,000-code catalog added, against the crate as it is, and against a
 #                 hand-written 6-code `match` crate
+#   rustc         the instructions rustc spends compiling the crate as it is, and the
+#                 hand-written crate, as a dependent's release build compiles them
+#                 (callgrind: unlike a build's time, the same on every run)
 #
-# usage: bench/scale.sh [size|gen|instructions|build|all]...   (default: all)
+# usage: bench/scale.sh [size|gen|instructions|build|rustc|all]...   (default: all)
 # environment:
 #   SCALE_WORK=DIR   scratch folder (default: target/scale), emptied first
 #   RUNS=N           interleaved clean builds per figure; the median is shown (default: 3)
@@ -261,22 +264,9 @@ clean_build() {
   awk '{print $1, $2 + $3}' "$work/time.txt" >>"$record"
 }
 
-
-if wants build; then
-  echo
-  echo "== a dependent's clean build, default features (median of $runs interleaved runs; load: $(cut -d' ' -f1-3 /proc/loadavg))"
-  copy="$work/checkout-10000"
-  mkdir -p "$copy"
-  (cd "$root" && git ls-files -z --cached --others --exclude-standard) |
-    (cd "$root" && xargs -0 -I{} sh -c 'test -f "{}" && mkdir -p "'"$copy"'/$(dirname "{}")" && cp "{}" "'"$copy"'/{}"')
-  cp "$work/catalogs/synth_10000.toml" "$copy/catalog/"
-  (cd "$copy" && "$xtask" gen >/dev/null)
-  write_dependent "$work/dep-10000" "captcha-errors = { path = \"$copy/captcha-errors\" }" \
-    '    let code = captcha_errors::synth_10000::SynthCode::from_code(&text);
-    println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
-  write_dependent "$work/dep-real" "captcha-errors = { path = \"$root/captcha-errors\" }" \
-    '    let code = captcha_errors::ErrorCode::from_code(&text);
-    println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
+# The hand-written crate: six error codes in a `match`, the smallest crate that does the
+# same job as the generated `ErrorCode`.
+write_handwritten() {
   mkdir -p "$work/handwritten/src"
   printf '[package]\nname = "handwritten"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n' >"$work/handwritten/Cargo.toml"
   cat >"$work/handwritten/src/lib.rs" <<'EOF'
@@ -335,6 +325,24 @@ impl fmt::Display for ErrorCode {
 
 impl std::error::Error for ErrorCode {}
 EOF
+}
+
+if wants build; then
+  echo
+  echo "== a dependent's clean build, default features (median of $runs interleaved runs; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  copy="$work/checkout-10000"
+  mkdir -p "$copy"
+  (cd "$root" && git ls-files -z --cached --others --exclude-standard) |
+    (cd "$root" && xargs -0 -I{} sh -c 'test -f "{}" && mkdir -p "'"$copy"'/$(dirname "{}")" && cp "{}" "'"$copy"'/{}"')
+  cp "$work/catalogs/synth_10000.toml" "$copy/catalog/"
+  (cd "$copy" && "$xtask" gen >/dev/null)
+  write_dependent "$work/dep-10000" "captcha-errors = { path = \"$copy/captcha-errors\" }" \
+    '    let code = captcha_errors::synth_10000::SynthCode::from_code(&text);
+    println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
+  write_dependent "$work/dep-real" "captcha-errors = { path = \"$root/captcha-errors\" }" \
+    '    let code = captcha_errors::ErrorCode::from_code(&text);
+    println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
+  write_handwritten
   write_dependent "$work/dep-handwritten" "handwritten = { path = \"$work/handwritten\" }" \
     '    let code = handwritten::ErrorCode::from_code(&text);
     println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
@@ -360,4 +368,24 @@ EOF
       "$work/times-dep-handwritten-$profile" 1)x wall, $(median_ratio \
       "$work/times-dep-real-$profile" "$work/times-dep-handwritten-$profile" 2)x CPU (median of per-run ratios)"
   done
+fi
+
+# Instructions of one `rustc` run on the library `$1` (a crate root), with the flags
+# cargo passes for a dependency in a release build.
+rustc_instructions() {
+  local out="$work/rustc-out"
+  rm -rf "$out"
+  mkdir -p "$out"
+  valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" \
+    "$(rustc --print sysroot)/bin/rustc" --crate-name "$2" --edition=2021 "$1" \
+    --crate-type lib --emit=dep-info,metadata,link -C opt-level=3 -C embed-bitcode=no \
+    -C strip=debuginfo --out-dir "$out" 2>&1 | awk '/Collected/ {printf "%.1f M", $4 / 1e6}'
+}
+
+if wants rustc; then
+  echo
+  echo "== rustc compiling a library, release flags (callgrind, instructions)"
+  write_handwritten
+  echo "captcha-errors as it is: $(rustc_instructions "$root/captcha-errors/src/lib.rs" captcha_errors)"
+  echo "hand-written 6-code crate: $(rustc_instructions "$work/handwritten/src/lib.rs" handwritten)"
 fi
