@@ -9,21 +9,11 @@
 /// `Display` (the word), `FromStr` and `WireCode` for a generated enum of words, such as
 /// a vocabulary: `$words` is the static table of each variant's word, in variant order,
 /// and `$noun` what one value is called in messages. `FromStr` parses the exact word and
-/// fails with an `UnknownValue`, or calls `$parse` when one is given (a parameter's
-/// values parse with their validator, which gives hints).
+/// fails with an `UnknownValue`; `from_wire` finds the word by position in `$words`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __word_impls {
     ($type:ident, $words:ident, $noun:expr) => {
-        $crate::__word_impls!(
-            $type,
-            $words,
-            $noun,
-            $crate::__private::parse_known,
-            $crate::UnknownValue
-        );
-    };
-    ($type:ident, $words:ident, $noun:expr, $parse:path, $error:ty) => {
         impl ::core::fmt::Display for $type {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -32,11 +22,11 @@ macro_rules! __word_impls {
         }
 
         impl ::core::str::FromStr for $type {
-            type Err = $error;
+            type Err = $crate::UnknownValue;
 
             #[inline]
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
-                $parse(text)
+                $crate::__private::parse_known(text)
             }
         }
 
