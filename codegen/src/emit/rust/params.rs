@@ -1,5 +1,6 @@
-//! The `Param` enum (one variant per `[[param]]`, its facts in one static row array)
-//! and one typed enum per `one_of` rule.
+//! The `Param` enum (one variant per `[[param]]`: its names in one static array, which
+//! `from_name` scans, its other facts in one static row array) and one typed enum per
+//! `one_of` rule.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};

@@ -1,5 +1,6 @@
 //! A table's enum: one variant per row, its column arrays and accessors (see
-//! [`super::columns`]), its `Debug` from a table of names, and its trait impls.
+//! [`super::columns`]), the names its `Debug` writes, and its trait impls (the shared ones
+//! are one call of the runtime's `__table_impls!`).
 //! The lookup `from_<key>` is chosen by [`super::lookup`]: a `match` for small tables, a
 //! generated perfect hash for big ones.
 
