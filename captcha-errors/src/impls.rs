@@ -21,31 +21,17 @@ macro_rules! __word_impls {
             }
         }
 
-        impl ::core::str::FromStr for $type {
-            type Err = $crate::UnknownValue;
-
-            #[inline]
-            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
-                $crate::__private::parse_known(text)
-            }
-        }
-
-        impl $crate::WireCode for $type {
-            const NOUN: &'static str = $noun;
-
-            #[inline]
-            fn from_wire(text: &str) -> ::core::option::Option<Self> {
+        $crate::__wire_impls!(
+            $type,
+            $noun,
+            |text| {
                 match $crate::__private::position(&$words, text) {
                     ::core::option::Option::Some(index) => Self::ALL.get(index).copied(),
                     ::core::option::Option::None => ::core::option::Option::None,
                 }
-            }
-
-            #[inline]
-            fn as_wire(self) -> &'static str {
-                $words[self as usize]
-            }
-        }
+            },
+            |value| $words[value as usize]
+        );
     };
 }
 
@@ -73,6 +59,18 @@ macro_rules! __table_impls {
 
         impl ::core::error::Error for $type {}
 
+        $crate::__wire_impls!($type, $noun, |text| Self::$lookup(text), |row| row.as_str());
+    };
+}
+
+/// `FromStr` (the exact wire string, else an `UnknownValue`) and `WireCode` for a generated
+/// enum: `$noun` is what one value is called in messages, `$from_wire` finds the value
+/// of the text `$text`, and `$as_wire` is the wire string of the value `$value`. The
+/// other two macros call it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __wire_impls {
+    ($type:ident, $noun:expr, |$text:ident| $from_wire:expr, |$value:ident| $as_wire:expr) => {
         impl ::core::str::FromStr for $type {
             type Err = $crate::UnknownValue;
 
@@ -86,13 +84,14 @@ macro_rules! __table_impls {
             const NOUN: &'static str = $noun;
 
             #[inline]
-            fn from_wire(text: &str) -> ::core::option::Option<Self> {
-                Self::$lookup(text)
+            fn from_wire($text: &str) -> ::core::option::Option<Self> {
+                $from_wire
             }
 
             #[inline]
             fn as_wire(self) -> &'static str {
-                self.as_str()
+                let $value = self;
+                $as_wire
             }
         }
     };
