@@ -6,14 +6,26 @@
 //! outside this crate, such as the synthetic tables of the benchmarks, can call them too;
 //! for the same reason their bodies reach the runtime through `$crate::__private`.
 
-/// `Display` (the word), `FromStr` and `WireCode` for a generated enum of words, such as
-/// a vocabulary: `$words` is the static table of each variant's word, in variant order,
-/// and `$noun` what one value is called in messages. `FromStr` parses the exact word and
+/// `ALL`, `as_str` (the word), `Display` (the word), `FromStr` and `WireCode` for a
+/// generated enum of words, such as a vocabulary, whose variants are `$variant`s in
+/// order: `$words` is the static table of each variant's word, in variant order, and
+/// `$noun` what one value is called in messages. `FromStr` parses the exact word and
 /// fails with an `UnknownValue`; `from_wire` finds the word by position in `$words`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __word_impls {
-    ($type:ident, $words:ident, $noun:expr) => {
+    ($type:ident, $words:ident, $noun:expr, [$( $variant:ident ),* $(,)?]) => {
+        impl $type {
+            /// Every value, in catalog order.
+            pub const ALL: &'static [$type] = &[$( $type::$variant ),*];
+
+            /// The word the catalog and the docs use for this value.
+            #[inline]
+            pub const fn as_str(self) -> &'static str {
+                $words[self as usize]
+            }
+        }
+
         impl ::core::fmt::Display for $type {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -35,20 +47,49 @@ macro_rules! __word_impls {
     };
 }
 
-/// `Debug` (the variant's name, from the static table `$names`), `Display` (the row's
-/// `$display` column), `Error`, `FromStr` and `WireCode` for a generated table's enum,
-/// whose lookup is `$lookup` and whose wire string is its `as_str`; `$noun` is what one
-/// row is called in messages.
+/// Everything a generated table's enum gets besides its columns: `as_str` (the `$key`
+/// column), `Debug` (the variant's name, from the static table `$names`; without
+/// `debug_names` the enum derives it), `Display` (the `$display` column), `Error`,
+/// `FromStr` and `WireCode` (whose lookup is `$lookup`; `$noun` is what one row is called
+/// in messages), and `CatalogRow`.
+///
+/// `CatalogRow`'s `status` is `None`, `Some(column)` for a required `http_status` column
+/// or `column` for an optional one; each `word_facts` entry is a push function of
+/// `__private` (`one_word`, `many_words`, `optional_word`, `optional_words`) applied to
+/// a word column, in column order.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __table_impls {
-    ($type:ident, $names:ident, $display:ident, $lookup:ident, $noun:expr) => {
-        impl ::core::fmt::Debug for $type {
+    (
+        $type:ident,
+        noun($noun:expr),
+        key($key:ident),
+        lookup($lookup:ident),
+        display($display:ident),
+        $( debug_names($names:ident), )?
+        module($module:expr),
+        table($table:expr),
+        docs_page($docs_page:expr),
+        words_columns($( $words_column:expr ),*),
+        status($( $status:tt )*),
+        word_facts($( $push:ident($column:ident) ),*) $(,)?
+    ) => {
+        impl $type {
+            /// The wire string, exactly as the catalog writes it.
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str($names[*self as usize])
+            pub const fn as_str(self) -> &'static str {
+                self.$key()
             }
         }
+
+        $(
+            impl ::core::fmt::Debug for $type {
+                #[inline]
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str($names[*self as usize])
+                }
+            }
+        )?
 
         impl ::core::fmt::Display for $type {
             #[inline]
@@ -60,6 +101,40 @@ macro_rules! __table_impls {
         impl ::core::error::Error for $type {}
 
         $crate::__wire_impls!($type, $noun, |text| Self::$lookup(text), |row| row.as_str());
+
+        impl $crate::CatalogRow for $type {
+            const MODULE: &'static str = $module;
+            const TABLE: &'static str = $table;
+            const DOCS_PAGE: &'static str = $docs_page;
+            const WORDS_COLUMNS: &'static [&'static str] = &[ $( $words_column ),* ];
+
+            #[inline]
+            fn title(self) -> &'static str {
+                self.$display()
+            }
+
+            #[inline]
+            fn status(self) -> ::core::option::Option<u16> {
+                $crate::__table_impls!(@status self, $( $status )*)
+            }
+
+            #[inline]
+            fn word_facts(self) -> $crate::__private::prelude::Vec<(&'static str, $crate::__private::prelude::Vec<&'static str>)> {
+                #[allow(unused_mut)]
+                let mut facts = $crate::__private::prelude::Vec::new();
+                $( $crate::__private::$push(&mut facts, stringify!($column), self.$column()); )*
+                facts
+            }
+        }
+    };
+    (@status $row:ident, None) => {
+        ::core::option::Option::None
+    };
+    (@status $row:ident, Some($column:ident)) => {
+        ::core::option::Option::Some($row.$column())
+    };
+    (@status $row:ident, $column:ident) => {
+        $row.$column()
     };
 }
 

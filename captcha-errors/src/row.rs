@@ -45,17 +45,89 @@ pub trait CatalogRow: WireCode {
     }
 }
 
-/// The entry of [`CatalogRow::word_facts`] for a `word` column: its name and its one word.
+/// Adds the entry of [`CatalogRow::word_facts`] for a `word` column: its name and its
+/// one word.
 #[inline]
-pub fn one_word(column: &'static str, word: &'static str) -> (&'static str, Vec<&'static str>) {
-    (column, vec![word])
+pub fn one_word<T: WireCode>(facts: &mut Vec<WordFact>, column: &'static str, word: T) {
+    facts.push((column, vec![word.as_wire()]));
 }
 
-/// The entry of [`CatalogRow::word_facts`] for a `words` column: its name and its words.
+/// Adds the entry of [`CatalogRow::word_facts`] for a `words` column: its name and its
+/// words.
 #[inline]
-pub fn many_words<T: WireCode>(
+pub fn many_words<T: WireCode>(facts: &mut Vec<WordFact>, column: &'static str, words: &[T]) {
+    facts.push((column, words.iter().map(|word| word.as_wire()).collect()));
+}
+
+/// Adds the entry of an optional `word` column, if the row has a word there.
+#[inline]
+pub fn optional_word<T: WireCode>(
+    facts: &mut Vec<WordFact>,
     column: &'static str,
-    words: &[T],
-) -> (&'static str, Vec<&'static str>) {
-    (column, words.iter().map(|word| word.as_wire()).collect())
+    word: Option<T>,
+) {
+    if let Some(word) = word {
+        one_word(facts, column, word);
+    }
+}
+
+/// Adds the entry of an optional `words` column, if the row has words there.
+#[inline]
+pub fn optional_words<T: WireCode>(
+    facts: &mut Vec<WordFact>,
+    column: &'static str,
+    words: Option<&[T]>,
+) {
+    if let Some(words) = words {
+        many_words(facts, column, words);
+    }
+}
+
+/// One entry of [`CatalogRow::word_facts`]: a column's name and its words.
+pub type WordFact = (&'static str, Vec<&'static str>);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::init::{ErrorCode, Platform, Retry};
+
+    #[test]
+    fn each_push_adds_its_column_and_words_and_absent_values_add_nothing() {
+        let mut facts = Vec::new();
+        one_word(&mut facts, "retry", Retry::Backoff);
+        many_words(&mut facts, "platforms", &[Platform::Web, Platform::App]);
+        many_words::<Platform>(&mut facts, "none_yet", &[]);
+        optional_word::<Retry>(&mut facts, "fallback", None);
+        optional_word(&mut facts, "second", Some(Retry::Never));
+        optional_words::<Platform>(&mut facts, "absent", None);
+        optional_words(&mut facts, "present", Some(&[Platform::H5][..]));
+        assert_eq!(
+            facts,
+            [
+                ("retry", vec!["backoff"]),
+                ("platforms", vec!["web", "app"]),
+                ("none_yet", vec![]),
+                ("second", vec!["never"]),
+                ("present", vec!["h5"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_generated_row_lists_its_word_columns_in_order() {
+        let facts = ErrorCode::Throttling.word_facts();
+        let columns: Vec<&str> = facts.iter().map(|(column, _)| *column).collect();
+        assert_eq!(columns, ["retry", "category", "platforms"]);
+        assert_eq!(facts[0].1, [ErrorCode::Throttling.retry().as_str()]);
+        assert_eq!(ErrorCode::WORDS_COLUMNS, ["platforms"]);
+        assert_eq!(
+            ErrorCode::Throttling.status(),
+            Some(ErrorCode::Throttling.http_status())
+        );
+        assert_eq!(
+            ErrorCode::Throttling.title(),
+            ErrorCode::Throttling.description()
+        );
+        assert_eq!(ErrorCode::Throttling.as_str(), "Throttling");
+    }
 }

@@ -15,16 +15,7 @@ pub enum SynthRetry {
 }
 /// The words of each variant, in variant order.
 static SYNTH_RETRY_WORDS: [&str; 2] = ["never", "backoff"];
-impl SynthRetry {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [SynthRetry] = &[SynthRetry::Never, SynthRetry::Backoff];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        SYNTH_RETRY_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(SynthRetry, SYNTH_RETRY_WORDS, "synth retry");
+crate::__word_impls!(SynthRetry, SYNTH_RETRY_WORDS, "synth retry", [Never, Backoff]);
 crate::serde_as_wire!(SynthRetry);
 /// An error code of the synthetic registry.
 ///
@@ -2035,8 +2026,7 @@ pub enum SynthCode {
     /// `IncorrectStatus.Account.Stale`
     IncorrectStatusAccountStale,
 }
-/// Each variant's name, which `Debug` writes (derived, it costs seconds at
-/// thousands of variants).
+/// Each variant's name, which `Debug` writes.
 static SYNTH_CODE_NAMES: [&str; 1000] = [
     "IllegalValueModeLimitExceeded",
     "MissingParameterUserNoPermission",
@@ -3039,11 +3029,10 @@ static SYNTH_CODE_NAMES: [&str; 1000] = [
     "ThrottlingPrefixMismatch",
     "IncorrectStatusAccountStale",
 ];
-/// The columns of [`SynthCode`]: one array per column, named after it, in variant order. An absent optional text is `""`.
-#[allow(dead_code, unused_imports)]
+/// [`SynthCode`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
 mod synth_code_columns {
     use super::*;
-    pub(super) static CODE: [&str; 1000] = [
+    static CODE: [&str; 1000] = [
         "IllegalValue.Mode.LimitExceeded",
         "MissingParameter.User.NoPermission",
         "DependencyFailure.Gateway.Pending",
@@ -4045,7 +4034,7 @@ mod synth_code_columns {
         "Throttling.Prefix.Mismatch",
         "IncorrectStatus.Account.Stale",
     ];
-    pub(super) static DESCRIPTION: [&str; 1000] = [
+    static DESCRIPTION: [&str; 1000] = [
         "The mode specified in the request exceeds the account's limit.",
         "The user specified in the request may not be used by this account.",
         "The gateway specified in the request is still being created.",
@@ -5047,7 +5036,7 @@ mod synth_code_columns {
         "The prefix specified in the request does not match the other parameters.",
         "The account specified in the request refers to an old version.",
     ];
-    pub(super) static TROUBLESHOOTING: [&str; 1000] = [
+    static TROUBLESHOOTING: [&str; 1000] = [
         "Upgrade the SDK to the latest version, which validates this parameter before sending. Retry with exponential backoff; if the error persists, open a ticket with the request ID.",
         "Make sure that the resource was created in the same region and under the same account. Upgrade the SDK to the latest version, which validates this parameter before sending.",
         "Upgrade the SDK to the latest version, which validates this parameter before sending.",
@@ -6049,7 +6038,7 @@ mod synth_code_columns {
         "Check the value against the API reference and send the request again. Make sure that the resource was created in the same region and under the same account.",
         "Make sure that the resource was created in the same region and under the same account. Upgrade the SDK to the latest version, which validates this parameter before sending.",
     ];
-    pub(super) static NOTES: [&str; 1000] = [
+    static NOTES: [&str; 1000] = [
         "The console shows the same condition as a warning banner on the resource's detail page.",
         "",
         "",
@@ -7051,7 +7040,7 @@ mod synth_code_columns {
         "",
         "",
     ];
-    pub(super) static HTTP_STATUS: [u16; 1000] = [
+    static HTTP_STATUS: [u16; 1000] = [
         400, 400, 502, 400, 401, 429, 403, 403, 400, 409, 401, 503, 409, 400, 400, 403,
         400, 400, 401, 403, 429, 400, 403, 503, 400, 404, 409, 403, 400, 503, 500, 503,
         404, 409, 400, 409, 503, 400, 503, 403, 400, 504, 403, 429, 404, 502, 409, 403,
@@ -7116,7 +7105,7 @@ mod synth_code_columns {
         404, 504, 400, 403, 404, 409, 403, 409, 403, 502, 404, 500, 404, 503, 401, 403,
         409, 404, 429, 429, 404, 403, 429, 409,
     ];
-    pub(super) static RETRY: [SynthRetry; 1000] = [
+    static RETRY: [SynthRetry; 1000] = [
         SynthRetry::Never,
         SynthRetry::Never,
         SynthRetry::Backoff,
@@ -8118,6 +8107,39 @@ mod synth_code_columns {
         SynthRetry::Backoff,
         SynthRetry::Backoff,
     ];
+    impl SynthCode {
+        /// The code exactly as the API writes it.
+        #[inline]
+        pub const fn code(self) -> &'static str {
+            CODE[self as usize]
+        }
+        /// What the code means.
+        #[inline]
+        pub const fn description(self) -> &'static str {
+            DESCRIPTION[self as usize]
+        }
+        /// What to do about it.
+        #[inline]
+        pub const fn troubleshooting(self) -> &'static str {
+            TROUBLESHOOTING[self as usize]
+        }
+        /// A remark, if the row has one.
+        #[inline]
+        pub const fn notes(self) -> Option<&'static str> {
+            let text = NOTES[self as usize];
+            if text.is_empty() { None } else { Some(text) }
+        }
+        /// The HTTP status to answer with.
+        #[inline]
+        pub const fn http_status(self) -> u16 {
+            HTTP_STATUS[self as usize]
+        }
+        /// Whether to retry.
+        #[inline]
+        pub const fn retry(self) -> SynthRetry {
+            RETRY[self as usize]
+        }
+    }
 }
 impl SynthCode {
     /// Every row, in catalog order.
@@ -9125,11 +9147,6 @@ impl SynthCode {
     ];
 }
 impl SynthCode {
-    /// The wire string, exactly as the catalog writes it.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        self.code()
-    }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
@@ -9711,61 +9728,12 @@ impl SynthCode {
         }
         perfect_hash::find(code.as_bytes())
     }
-    /// The code exactly as the API writes it.
-    #[inline]
-    pub const fn code(self) -> &'static str {
-        synth_code_columns::CODE[self as usize]
-    }
-    /// What the code means.
-    #[inline]
-    pub const fn description(self) -> &'static str {
-        synth_code_columns::DESCRIPTION[self as usize]
-    }
-    /// What to do about it.
-    #[inline]
-    pub const fn troubleshooting(self) -> &'static str {
-        synth_code_columns::TROUBLESHOOTING[self as usize]
-    }
-    /// A remark, if the row has one.
-    #[inline]
-    pub const fn notes(self) -> Option<&'static str> {
-        let text = synth_code_columns::NOTES[self as usize];
-        if text.is_empty() { None } else { Some(text) }
-    }
-    /// The HTTP status to answer with.
-    #[inline]
-    pub const fn http_status(self) -> u16 {
-        synth_code_columns::HTTP_STATUS[self as usize]
-    }
-    /// Whether to retry.
-    #[inline]
-    pub const fn retry(self) -> SynthRetry {
-        synth_code_columns::RETRY[self as usize]
-    }
 }
-crate::__table_impls!(SynthCode, SYNTH_CODE_NAMES, description, from_code, "error code");
+crate::__table_impls!(
+    SynthCode, noun("error code"), key(code), lookup(from_code), display(description),
+    debug_names(SYNTH_CODE_NAMES), module("synth_1000"), table("code"),
+    docs_page("docs/synth_1000.md"), words_columns(), status(Some(http_status)),
+    word_facts(one_word(retry))
+);
 crate::serde_as_wire!(SynthCode);
-impl crate::CatalogRow for SynthCode {
-    const WORDS_COLUMNS: &'static [&'static str] = &[];
-    const MODULE: &'static str = "synth_1000";
-    const TABLE: &'static str = "code";
-    const DOCS_PAGE: &'static str = "docs/synth_1000.md";
-    #[inline]
-    fn title(self) -> &'static str {
-        SynthCode::description(self)
-    }
-    #[inline]
-    fn status(self) -> Option<u16> {
-        Some(SynthCode::http_status(self))
-    }
-    #[inline]
-    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
-        let mut facts = Vec::new();
-        {
-            let value = SynthCode::retry(self);
-            facts.push(crate::__private::one_word("retry", value.as_str()));
-        }
-        facts
-    }
-}
 crate::http_status_code!(SynthCode, http_status);

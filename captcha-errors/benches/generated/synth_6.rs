@@ -15,23 +15,14 @@ pub enum SynthRetry {
 }
 /// The words of each variant, in variant order.
 static SYNTH_RETRY_WORDS: [&str; 2] = ["never", "backoff"];
-impl SynthRetry {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [SynthRetry] = &[SynthRetry::Never, SynthRetry::Backoff];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        SYNTH_RETRY_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(SynthRetry, SYNTH_RETRY_WORDS, "synth retry");
+crate::__word_impls!(SynthRetry, SYNTH_RETRY_WORDS, "synth retry", [Never, Backoff]);
 crate::serde_as_wire!(SynthRetry);
 /// An error code of the synthetic registry.
 ///
 /// Source: <https://example.invalid/synthetic-error-registry>
 ///
 /// Provenance: Made up by cargo xtask synth; every row is invented.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SynthCode {
     /// `IllegalValue.Mode.LimitExceeded`
@@ -47,21 +38,10 @@ pub enum SynthCode {
     /// `Throttling.Table.Unsupported`
     ThrottlingTableUnsupported,
 }
-/// Each variant's name, which `Debug` writes (derived, it costs seconds at
-/// thousands of variants).
-static SYNTH_CODE_NAMES: [&str; 6] = [
-    "IllegalValueModeLimitExceeded",
-    "MissingParameterUserNoPermission",
-    "DependencyFailureGatewayPending",
-    "IllegalValueAccessKeyTooLong",
-    "UnauthorizedSnapshotTooShort",
-    "ThrottlingTableUnsupported",
-];
-/// The columns of [`SynthCode`]: one array per column, named after it, in variant order. An absent optional text is `""`.
-#[allow(dead_code, unused_imports)]
+/// [`SynthCode`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
 mod synth_code_columns {
     use super::*;
-    pub(super) static CODE: [&str; 6] = [
+    static CODE: [&str; 6] = [
         "IllegalValue.Mode.LimitExceeded",
         "MissingParameter.User.NoPermission",
         "DependencyFailure.Gateway.Pending",
@@ -69,7 +49,7 @@ mod synth_code_columns {
         "Unauthorized.Snapshot.TooShort",
         "Throttling.Table.Unsupported",
     ];
-    pub(super) static DESCRIPTION: [&str; 6] = [
+    static DESCRIPTION: [&str; 6] = [
         "The mode specified in the request exceeds the account's limit.",
         "The user specified in the request may not be used by this account.",
         "The gateway specified in the request is still being created.",
@@ -77,7 +57,7 @@ mod synth_code_columns {
         "The snapshot specified in the request is shorter than allowed.",
         "The table specified in the request is not supported in this region.",
     ];
-    pub(super) static TROUBLESHOOTING: [&str; 6] = [
+    static TROUBLESHOOTING: [&str; 6] = [
         "Reduce the request rate, or contact your account manager to raise the quota in advance. Remove the duplicate entry, or pick another name that is not taken.",
         "Check the value against the API reference and send the request again.",
         "Ask the account owner to grant the permission in the RAM console.",
@@ -85,7 +65,7 @@ mod synth_code_columns {
         "Check the value against the API reference and send the request again.",
         "Retry with exponential backoff; if the error persists, open a ticket with the request ID. Remove the duplicate entry, or pick another name that is not taken.",
     ];
-    pub(super) static NOTES: [&str; 6] = [
+    static NOTES: [&str; 6] = [
         "",
         "",
         "Older API versions returned HTTP 500 for this condition; clients should accept both.",
@@ -93,8 +73,8 @@ mod synth_code_columns {
         "",
         "",
     ];
-    pub(super) static HTTP_STATUS: [u16; 6] = [400, 400, 502, 400, 401, 429];
-    pub(super) static RETRY: [SynthRetry; 6] = [
+    static HTTP_STATUS: [u16; 6] = [400, 400, 502, 400, 401, 429];
+    static RETRY: [SynthRetry; 6] = [
         SynthRetry::Never,
         SynthRetry::Never,
         SynthRetry::Backoff,
@@ -102,102 +82,71 @@ mod synth_code_columns {
         SynthRetry::Never,
         SynthRetry::Backoff,
     ];
+    impl SynthCode {
+        /// The code exactly as the API writes it.
+        #[inline]
+        pub const fn code(self) -> &'static str {
+            CODE[self as usize]
+        }
+        /// What the code means.
+        #[inline]
+        pub const fn description(self) -> &'static str {
+            DESCRIPTION[self as usize]
+        }
+        /// What to do about it.
+        #[inline]
+        pub const fn troubleshooting(self) -> &'static str {
+            TROUBLESHOOTING[self as usize]
+        }
+        /// A remark, if the row has one.
+        #[inline]
+        pub const fn notes(self) -> Option<&'static str> {
+            let text = NOTES[self as usize];
+            if text.is_empty() { None } else { Some(text) }
+        }
+        /// The HTTP status to answer with.
+        #[inline]
+        pub const fn http_status(self) -> u16 {
+            HTTP_STATUS[self as usize]
+        }
+        /// Whether to retry.
+        #[inline]
+        pub const fn retry(self) -> SynthRetry {
+            RETRY[self as usize]
+        }
+    }
 }
 impl SynthCode {
     /// Every row, in catalog order.
-    pub const ALL: &'static [SynthCode] = &[
-        SynthCode::IllegalValueModeLimitExceeded,
-        SynthCode::MissingParameterUserNoPermission,
-        SynthCode::DependencyFailureGatewayPending,
-        SynthCode::IllegalValueAccessKeyTooLong,
-        SynthCode::UnauthorizedSnapshotTooShort,
-        SynthCode::ThrottlingTableUnsupported,
+    pub const ALL: &'static [Self] = &[
+        Self::IllegalValueModeLimitExceeded,
+        Self::MissingParameterUserNoPermission,
+        Self::DependencyFailureGatewayPending,
+        Self::IllegalValueAccessKeyTooLong,
+        Self::UnauthorizedSnapshotTooShort,
+        Self::ThrottlingTableUnsupported,
     ];
-}
-impl SynthCode {
-    /// The wire string, exactly as the catalog writes it.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        self.code()
-    }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "IllegalValue.Mode.LimitExceeded" => {
-                Some(SynthCode::IllegalValueModeLimitExceeded)
-            }
+        let row = match code {
+            "IllegalValue.Mode.LimitExceeded" => Self::IllegalValueModeLimitExceeded,
             "MissingParameter.User.NoPermission" => {
-                Some(SynthCode::MissingParameterUserNoPermission)
+                Self::MissingParameterUserNoPermission
             }
-            "DependencyFailure.Gateway.Pending" => {
-                Some(SynthCode::DependencyFailureGatewayPending)
-            }
-            "IllegalValue.AccessKey.TooLong" => {
-                Some(SynthCode::IllegalValueAccessKeyTooLong)
-            }
-            "Unauthorized.Snapshot.TooShort" => {
-                Some(SynthCode::UnauthorizedSnapshotTooShort)
-            }
-            "Throttling.Table.Unsupported" => Some(SynthCode::ThrottlingTableUnsupported),
-            _ => None,
-        }
-    }
-    /// The code exactly as the API writes it.
-    #[inline]
-    pub const fn code(self) -> &'static str {
-        synth_code_columns::CODE[self as usize]
-    }
-    /// What the code means.
-    #[inline]
-    pub const fn description(self) -> &'static str {
-        synth_code_columns::DESCRIPTION[self as usize]
-    }
-    /// What to do about it.
-    #[inline]
-    pub const fn troubleshooting(self) -> &'static str {
-        synth_code_columns::TROUBLESHOOTING[self as usize]
-    }
-    /// A remark, if the row has one.
-    #[inline]
-    pub const fn notes(self) -> Option<&'static str> {
-        let text = synth_code_columns::NOTES[self as usize];
-        if text.is_empty() { None } else { Some(text) }
-    }
-    /// The HTTP status to answer with.
-    #[inline]
-    pub const fn http_status(self) -> u16 {
-        synth_code_columns::HTTP_STATUS[self as usize]
-    }
-    /// Whether to retry.
-    #[inline]
-    pub const fn retry(self) -> SynthRetry {
-        synth_code_columns::RETRY[self as usize]
+            "DependencyFailure.Gateway.Pending" => Self::DependencyFailureGatewayPending,
+            "IllegalValue.AccessKey.TooLong" => Self::IllegalValueAccessKeyTooLong,
+            "Unauthorized.Snapshot.TooShort" => Self::UnauthorizedSnapshotTooShort,
+            "Throttling.Table.Unsupported" => Self::ThrottlingTableUnsupported,
+            _ => return None,
+        };
+        Some(row)
     }
 }
-crate::__table_impls!(SynthCode, SYNTH_CODE_NAMES, description, from_code, "error code");
+crate::__table_impls!(
+    SynthCode, noun("error code"), key(code), lookup(from_code), display(description),
+    module("synth_6"), table("code"), docs_page("docs/synth_6.md"), words_columns(),
+    status(Some(http_status)), word_facts(one_word(retry))
+);
 crate::serde_as_wire!(SynthCode);
-impl crate::CatalogRow for SynthCode {
-    const WORDS_COLUMNS: &'static [&'static str] = &[];
-    const MODULE: &'static str = "synth_6";
-    const TABLE: &'static str = "code";
-    const DOCS_PAGE: &'static str = "docs/synth_6.md";
-    #[inline]
-    fn title(self) -> &'static str {
-        SynthCode::description(self)
-    }
-    #[inline]
-    fn status(self) -> Option<u16> {
-        Some(SynthCode::http_status(self))
-    }
-    #[inline]
-    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
-        let mut facts = Vec::new();
-        {
-            let value = SynthCode::retry(self);
-            facts.push(crate::__private::one_word("retry", value.as_str()));
-        }
-        facts
-    }
-}
 crate::http_status_code!(SynthCode, http_status);

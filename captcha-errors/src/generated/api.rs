@@ -13,16 +13,7 @@ pub enum Retry {
 }
 /// The words of each variant, in variant order.
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
-impl Retry {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Retry] = &[Retry::Never, Retry::Backoff];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        RETRY_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(Retry, RETRY_WORDS, "retry");
+crate::__word_impls!(Retry, RETRY_WORDS, "retry", [Never, Backoff]);
 crate::serde_as_wire!(Retry);
 /// How well the documented meaning and status of an error code are backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,23 +26,14 @@ pub enum Confidence {
 }
 /// The words of each variant, in variant order.
 static CONFIDENCE_WORDS: [&str; 2] = ["official", "observed"];
-impl Confidence {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Confidence] = &[Confidence::Official, Confidence::Observed];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        CONFIDENCE_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(Confidence, CONFIDENCE_WORDS, "confidence");
+crate::__word_impls!(Confidence, CONFIDENCE_WORDS, "confidence", [Official, Observed]);
 crate::serde_as_wire!(Confidence);
 /// An error code returned by the Captcha 2.0 VerifyIntelligentCaptcha API call itself. It means the call went wrong, not that the user failed the captcha.
 ///
 /// Source: <https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
 ///
 /// Provenance: The error codes and their HTTP statuses are Alibaba Cloud's facts, and their descriptions restate Alibaba's meaning in this project's own words; nothing in this catalog is copied from Alibaba Cloud. The retry and advice columns are this project's recommendations. Each row's confidence word says how well it is backed: official means the code and its status appear in the table of the Captcha 2.0 client data page, and observed means they were seen only in a third-party mirror of that page, in public code, or in Alibaba Cloud's generic OpenAPI error lists for other products. The statuses are the ones Alibaba answers with, including the unusual 401 for InvalidParameter; a service relaying these errors may choose its own. Errors arrive with Alibaba Cloud's standard error body (RequestId, HostId, Code, Message, Recommend), whereas a failed verification is answered with HTTP 200 and described by the verify catalog.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ApiError {
     /// `MissingParameter`
@@ -67,21 +49,10 @@ pub enum ApiError {
     /// `Throttling`
     Throttling,
 }
-/// Each variant's name, which `Debug` writes (derived, it costs seconds at
-/// thousands of variants).
-static API_ERROR_NAMES: [&str; 6] = [
-    "MissingParameter",
-    "InvalidParameter",
-    "ForbiddenAccountAccessDenied",
-    "ForbiddenRamUserAccessDenied",
-    "InternalError",
-    "Throttling",
-];
-/// The columns of [`ApiError`]: one array per column, named after it, in variant order. An absent optional text is `""`.
-#[allow(dead_code, unused_imports)]
+/// [`ApiError`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
 mod api_error_columns {
     use super::*;
-    pub(super) static CODE: [&str; 6] = [
+    static CODE: [&str; 6] = [
         "MissingParameter",
         "InvalidParameter",
         "Forbidden.AccountAccessDenied",
@@ -89,7 +60,7 @@ mod api_error_columns {
         "InternalError",
         "Throttling",
     ];
-    pub(super) static DESCRIPTION: [&str; 6] = [
+    static DESCRIPTION: [&str; 6] = [
         "The request leaves out a parameter that the API requires.",
         "A request parameter carries a value that the API does not accept.",
         "The Alibaba Cloud account may not use the API, for example because the Captcha service was never activated or the account has overdue payments.",
@@ -97,8 +68,8 @@ mod api_error_columns {
         "Something failed inside Alibaba Cloud's service rather than in the request.",
         "Alibaba Cloud refused the call because the caller sent requests faster than allowed.",
     ];
-    pub(super) static HTTP_STATUS: [u16; 6] = [400, 401, 403, 403, 500, 400];
-    pub(super) static RETRY: [Retry; 6] = [
+    static HTTP_STATUS: [u16; 6] = [400, 401, 403, 403, 500, 400];
+    static RETRY: [Retry; 6] = [
         Retry::Never,
         Retry::Never,
         Retry::Never,
@@ -106,7 +77,7 @@ mod api_error_columns {
         Retry::Backoff,
         Retry::Backoff,
     ];
-    pub(super) static ADVICE: [&str; 6] = [
+    static ADVICE: [&str; 6] = [
         "Send CaptchaVerifyParam on every call; its absence is a bug in the calling service, so fix the code instead of retrying.",
         "Check the parameter values and the region endpoint. Alibaba lists this code with status 401 rather than 400, so do not read the status as an authentication failure.",
         "Activate Captcha 2.0 for the account and settle any overdue bills in the console, then call again.",
@@ -114,7 +85,7 @@ mod api_error_columns {
         "Repeat the call a few times with growing delays, then decide in advance whether the protected action fails open or closed while the service stays down.",
         "Wait and repeat with growing delays, and lower the call rate. The 400 status comes from other products' lists and is not confirmed on a Captcha page.",
     ];
-    pub(super) static CONFIDENCE: [Confidence; 6] = [
+    static CONFIDENCE: [Confidence; 6] = [
         Confidence::Official,
         Confidence::Official,
         Confidence::Official,
@@ -122,7 +93,7 @@ mod api_error_columns {
         Confidence::Observed,
         Confidence::Observed,
     ];
-    pub(super) static SOURCE: [&str; 6] = [
+    static SOURCE: [&str; 6] = [
         "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
@@ -130,106 +101,73 @@ mod api_error_columns {
         "Third-party mirror of the Captcha 2.0 client data page and public code; Alibaba Cloud's generic OpenAPI error lists also give it status 500",
         "Generic Alibaba Cloud OpenAPI client error lists, e.g. https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/client-errors; not on a Captcha page",
     ];
+    impl ApiError {
+        /// The code exactly as it appears in the Code field of the error body.
+        #[inline]
+        pub const fn code(self) -> &'static str {
+            CODE[self as usize]
+        }
+        /// What the code means, in this project's words.
+        #[inline]
+        pub const fn description(self) -> &'static str {
+            DESCRIPTION[self as usize]
+        }
+        /// The HTTP status Alibaba Cloud answers with for this code.
+        #[inline]
+        pub const fn http_status(self) -> u16 {
+            HTTP_STATUS[self as usize]
+        }
+        /// Whether repeating the call can help, as this project recommends.
+        #[inline]
+        pub const fn retry(self) -> Retry {
+            RETRY[self as usize]
+        }
+        /// What to do about the error, as this project recommends it.
+        #[inline]
+        pub const fn advice(self) -> &'static str {
+            ADVICE[self as usize]
+        }
+        /// How well the code and its status are backed by sources.
+        #[inline]
+        pub const fn confidence(self) -> Confidence {
+            CONFIDENCE[self as usize]
+        }
+        /// Where the fact about the code comes from.
+        #[inline]
+        pub const fn source(self) -> &'static str {
+            SOURCE[self as usize]
+        }
+    }
 }
 impl ApiError {
     /// Every row, in catalog order.
-    pub const ALL: &'static [ApiError] = &[
-        ApiError::MissingParameter,
-        ApiError::InvalidParameter,
-        ApiError::ForbiddenAccountAccessDenied,
-        ApiError::ForbiddenRamUserAccessDenied,
-        ApiError::InternalError,
-        ApiError::Throttling,
+    pub const ALL: &'static [Self] = &[
+        Self::MissingParameter,
+        Self::InvalidParameter,
+        Self::ForbiddenAccountAccessDenied,
+        Self::ForbiddenRamUserAccessDenied,
+        Self::InternalError,
+        Self::Throttling,
     ];
-}
-impl ApiError {
-    /// The wire string, exactly as the catalog writes it.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        self.code()
-    }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "MissingParameter" => Some(ApiError::MissingParameter),
-            "InvalidParameter" => Some(ApiError::InvalidParameter),
-            "Forbidden.AccountAccessDenied" => {
-                Some(ApiError::ForbiddenAccountAccessDenied)
-            }
-            "Forbidden.RAMUserAccessDenied" => {
-                Some(ApiError::ForbiddenRamUserAccessDenied)
-            }
-            "InternalError" => Some(ApiError::InternalError),
-            "Throttling" => Some(ApiError::Throttling),
-            _ => None,
-        }
-    }
-    /// The code exactly as it appears in the Code field of the error body.
-    #[inline]
-    pub const fn code(self) -> &'static str {
-        api_error_columns::CODE[self as usize]
-    }
-    /// What the code means, in this project's words.
-    #[inline]
-    pub const fn description(self) -> &'static str {
-        api_error_columns::DESCRIPTION[self as usize]
-    }
-    /// The HTTP status Alibaba Cloud answers with for this code.
-    #[inline]
-    pub const fn http_status(self) -> u16 {
-        api_error_columns::HTTP_STATUS[self as usize]
-    }
-    /// Whether repeating the call can help, as this project recommends.
-    #[inline]
-    pub const fn retry(self) -> Retry {
-        api_error_columns::RETRY[self as usize]
-    }
-    /// What to do about the error, as this project recommends it.
-    #[inline]
-    pub const fn advice(self) -> &'static str {
-        api_error_columns::ADVICE[self as usize]
-    }
-    /// How well the code and its status are backed by sources.
-    #[inline]
-    pub const fn confidence(self) -> Confidence {
-        api_error_columns::CONFIDENCE[self as usize]
-    }
-    /// Where the fact about the code comes from.
-    #[inline]
-    pub const fn source(self) -> &'static str {
-        api_error_columns::SOURCE[self as usize]
+        let row = match code {
+            "MissingParameter" => Self::MissingParameter,
+            "InvalidParameter" => Self::InvalidParameter,
+            "Forbidden.AccountAccessDenied" => Self::ForbiddenAccountAccessDenied,
+            "Forbidden.RAMUserAccessDenied" => Self::ForbiddenRamUserAccessDenied,
+            "InternalError" => Self::InternalError,
+            "Throttling" => Self::Throttling,
+            _ => return None,
+        };
+        Some(row)
     }
 }
 crate::__table_impls!(
-    ApiError, API_ERROR_NAMES, description, from_code, "API error code"
+    ApiError, noun("API error code"), key(code), lookup(from_code), display(description),
+    module("api"), table("code"), docs_page("docs/api.md"), words_columns(),
+    status(Some(http_status)), word_facts(one_word(retry), one_word(confidence))
 );
 crate::serde_as_wire!(ApiError);
-impl crate::CatalogRow for ApiError {
-    const WORDS_COLUMNS: &'static [&'static str] = &[];
-    const MODULE: &'static str = "api";
-    const TABLE: &'static str = "code";
-    const DOCS_PAGE: &'static str = "docs/api.md";
-    #[inline]
-    fn title(self) -> &'static str {
-        ApiError::description(self)
-    }
-    #[inline]
-    fn status(self) -> Option<u16> {
-        Some(ApiError::http_status(self))
-    }
-    #[inline]
-    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
-        let mut facts = Vec::new();
-        {
-            let value = ApiError::retry(self);
-            facts.push(crate::__private::one_word("retry", value.as_str()));
-        }
-        {
-            let value = ApiError::confidence(self);
-            facts.push(crate::__private::one_word("confidence", value.as_str()));
-        }
-        facts
-    }
-}
 crate::http_status_code!(ApiError, http_status);

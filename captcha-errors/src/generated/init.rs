@@ -13,16 +13,7 @@ pub enum Retry {
 }
 /// The words of each variant, in variant order.
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
-impl Retry {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Retry] = &[Retry::Never, Retry::Backoff];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        RETRY_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(Retry, RETRY_WORDS, "retry");
+crate::__word_impls!(Retry, RETRY_WORDS, "retry", [Never, Backoff]);
 crate::serde_as_wire!(Retry);
 /// The kind of problem an error code reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -37,20 +28,9 @@ pub enum Category {
 }
 /// The words of each variant, in variant order.
 static CATEGORY_WORDS: [&str; 3] = ["configuration", "account", "rate-limiting"];
-impl Category {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Category] = &[
-        Category::Configuration,
-        Category::Account,
-        Category::RateLimiting,
-    ];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        CATEGORY_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(Category, CATEGORY_WORDS, "category");
+crate::__word_impls!(
+    Category, CATEGORY_WORDS, "category", [Configuration, Account, RateLimiting]
+);
 crate::serde_as_wire!(Category);
 /// A client integration in which an error can occur.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -67,21 +47,7 @@ pub enum Platform {
 }
 /// The words of each variant, in variant order.
 static PLATFORM_WORDS: [&str; 4] = ["web", "h5", "app", "wechat"];
-impl Platform {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Platform] = &[
-        Platform::Web,
-        Platform::H5,
-        Platform::App,
-        Platform::WeChat,
-    ];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        PLATFORM_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(Platform, PLATFORM_WORDS, "platform");
+crate::__word_impls!(Platform, PLATFORM_WORDS, "platform", [Web, H5, App, WeChat]);
 crate::serde_as_wire!(Platform);
 /// Where the page passes an init parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,23 +60,14 @@ pub enum Scope {
 }
 /// The words of each variant, in variant order.
 static SCOPE_WORDS: [&str; 2] = ["global", "init"];
-impl Scope {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Scope] = &[Scope::Global, Scope::Init];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        SCOPE_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(Scope, SCOPE_WORDS, "scope");
+crate::__word_impls!(Scope, SCOPE_WORDS, "scope", [Global, Init]);
 crate::serde_as_wire!(Scope);
 /// An error code returned by the Captcha 2.0 initialization API.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
 ///
 /// Provenance: Error codes, field names, descriptions, troubleshooting suggestions, notes, categories and platforms are Alibaba Cloud's, copied verbatim from the page above. Alibaba publishes no HTTP statuses and no retry policy for the initialization endpoint: the HTTP status and retry columns are this project's recommendations for a service that relays these errors to its own clients.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// `IllegalUserTag`
@@ -126,21 +83,10 @@ pub enum ErrorCode {
     /// `ThrottlingByStrategy`
     ThrottlingByStrategy,
 }
-/// Each variant's name, which `Debug` writes (derived, it costs seconds at
-/// thousands of variants).
-static ERROR_CODE_NAMES: [&str; 6] = [
-    "IllegalUserTag",
-    "IllegalCertifyId",
-    "IllegalScene",
-    "ForbiddenAccountAccessDenied",
-    "Throttling",
-    "ThrottlingByStrategy",
-];
-/// The columns of [`ErrorCode`]: one array per column, named after it, in variant order. An absent optional text is `""`.
-#[allow(dead_code, unused_imports)]
+/// [`ErrorCode`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
 mod error_code_columns {
     use super::*;
-    pub(super) static CODE: [&str; 6] = [
+    static CODE: [&str; 6] = [
         "IllegalUserTag",
         "IllegalCertifyId",
         "IllegalScene",
@@ -148,7 +94,7 @@ mod error_code_columns {
         "Throttling",
         "ThrottlingByStrategy",
     ];
-    pub(super) static DESCRIPTION: [&str; 6] = [
+    static DESCRIPTION: [&str; 6] = [
         "The user tag (prefix) parameter is invalid.",
         "The format of the custom `certifyId` (UserCertifyId) parameter is invalid.",
         "The scene ID (SceneId) parameter is invalid.",
@@ -156,7 +102,7 @@ mod error_code_columns {
         "API rate limiting is triggered.",
         "Initialization request rate limiting is triggered.",
     ];
-    pub(super) static TROUBLESHOOTING: [&str; 6] = [
+    static TROUBLESHOOTING: [&str; 6] = [
         "See Activate Captcha Service to confirm that the parameter is passed correctly.",
         "Confirm that the parameter format is: User tag (prefix)_10-digit random string that contains uppercase letters, lowercase letters, and digits. For code samples, see UserCertifyId parameter code samples.",
         "Confirm that the passed SceneId parameter is correct. Make sure that the scene ID is created under the account that is associated with the user tag (prefix).",
@@ -164,7 +110,7 @@ mod error_code_columns {
         "The number of queries per second (QPS) exceeds the product limit. If you require a higher QPS, contact your account manager in advance for confirmation.",
         "This blocks attackers who frequently send requests to traverse the Captcha question library.",
     ];
-    pub(super) static NOTES: [&str; 6] = [
+    static NOTES: [&str; 6] = [
         "IllegalUserTag applies only to Web and H5 client integration and App client integration. It does not apply to WeChat mini program integration.",
         "",
         "",
@@ -172,8 +118,8 @@ mod error_code_columns {
         "",
         "",
     ];
-    pub(super) static HTTP_STATUS: [u16; 6] = [400, 400, 400, 403, 429, 429];
-    pub(super) static RETRY: [Retry; 6] = [
+    static HTTP_STATUS: [u16; 6] = [400, 400, 400, 403, 429, 429];
+    static RETRY: [Retry; 6] = [
         Retry::Never,
         Retry::Never,
         Retry::Never,
@@ -181,7 +127,7 @@ mod error_code_columns {
         Retry::Backoff,
         Retry::Never,
     ];
-    pub(super) static CATEGORY: [Category; 6] = [
+    static CATEGORY: [Category; 6] = [
         Category::Configuration,
         Category::Configuration,
         Category::Configuration,
@@ -189,7 +135,7 @@ mod error_code_columns {
         Category::RateLimiting,
         Category::RateLimiting,
     ];
-    pub(super) static PLATFORMS: [&[Platform]; 6] = [
+    static PLATFORMS: [&[Platform]; 6] = [
         &[Platform::Web, Platform::H5, Platform::App],
         &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
         &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
@@ -197,121 +143,89 @@ mod error_code_columns {
         &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
         &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
     ];
+    impl ErrorCode {
+        /// The code exactly as the API writes it.
+        #[inline]
+        pub const fn code(self) -> &'static str {
+            CODE[self as usize]
+        }
+        /// The vendor's description of the error, verbatim.
+        #[inline]
+        pub const fn description(self) -> &'static str {
+            DESCRIPTION[self as usize]
+        }
+        /// The vendor's troubleshooting suggestions, verbatim.
+        #[inline]
+        pub const fn troubleshooting(self) -> &'static str {
+            TROUBLESHOOTING[self as usize]
+        }
+        /// The vendor's "Important" remark, verbatim, if it has one.
+        #[inline]
+        pub const fn notes(self) -> Option<&'static str> {
+            let text = NOTES[self as usize];
+            if text.is_empty() { None } else { Some(text) }
+        }
+        /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
+        #[inline]
+        pub const fn http_status(self) -> u16 {
+            HTTP_STATUS[self as usize]
+        }
+        /// Whether and how to retry a request that failed with this code (this project's recommendation).
+        #[inline]
+        pub const fn retry(self) -> Retry {
+            RETRY[self as usize]
+        }
+        /// The kind of problem this code reports.
+        #[inline]
+        pub const fn category(self) -> Category {
+            CATEGORY[self as usize]
+        }
+        /// The client integrations in which this code can occur.
+        #[inline]
+        pub const fn platforms(self) -> &'static [Platform] {
+            PLATFORMS[self as usize]
+        }
+    }
 }
 impl ErrorCode {
     /// Every row, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::IllegalUserTag,
-        ErrorCode::IllegalCertifyId,
-        ErrorCode::IllegalScene,
-        ErrorCode::ForbiddenAccountAccessDenied,
-        ErrorCode::Throttling,
-        ErrorCode::ThrottlingByStrategy,
+    pub const ALL: &'static [Self] = &[
+        Self::IllegalUserTag,
+        Self::IllegalCertifyId,
+        Self::IllegalScene,
+        Self::ForbiddenAccountAccessDenied,
+        Self::Throttling,
+        Self::ThrottlingByStrategy,
     ];
-}
-impl ErrorCode {
-    /// The wire string, exactly as the catalog writes it.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        self.code()
-    }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "IllegalUserTag" => Some(ErrorCode::IllegalUserTag),
-            "IllegalCertifyId" => Some(ErrorCode::IllegalCertifyId),
-            "IllegalScene" => Some(ErrorCode::IllegalScene),
-            "Forbidden.AccountAccessDenied" => {
-                Some(ErrorCode::ForbiddenAccountAccessDenied)
-            }
-            "Throttling" => Some(ErrorCode::Throttling),
-            "ThrottlingByStrategy" => Some(ErrorCode::ThrottlingByStrategy),
-            _ => None,
-        }
-    }
-    /// The code exactly as the API writes it.
-    #[inline]
-    pub const fn code(self) -> &'static str {
-        error_code_columns::CODE[self as usize]
-    }
-    /// The vendor's description of the error, verbatim.
-    #[inline]
-    pub const fn description(self) -> &'static str {
-        error_code_columns::DESCRIPTION[self as usize]
-    }
-    /// The vendor's troubleshooting suggestions, verbatim.
-    #[inline]
-    pub const fn troubleshooting(self) -> &'static str {
-        error_code_columns::TROUBLESHOOTING[self as usize]
-    }
-    /// The vendor's "Important" remark, verbatim, if it has one.
-    #[inline]
-    pub const fn notes(self) -> Option<&'static str> {
-        let text = error_code_columns::NOTES[self as usize];
-        if text.is_empty() { None } else { Some(text) }
-    }
-    /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
-    #[inline]
-    pub const fn http_status(self) -> u16 {
-        error_code_columns::HTTP_STATUS[self as usize]
-    }
-    /// Whether and how to retry a request that failed with this code (this project's recommendation).
-    #[inline]
-    pub const fn retry(self) -> Retry {
-        error_code_columns::RETRY[self as usize]
-    }
-    /// The kind of problem this code reports.
-    #[inline]
-    pub const fn category(self) -> Category {
-        error_code_columns::CATEGORY[self as usize]
-    }
-    /// The client integrations in which this code can occur.
-    #[inline]
-    pub const fn platforms(self) -> &'static [Platform] {
-        error_code_columns::PLATFORMS[self as usize]
+        let row = match code {
+            "IllegalUserTag" => Self::IllegalUserTag,
+            "IllegalCertifyId" => Self::IllegalCertifyId,
+            "IllegalScene" => Self::IllegalScene,
+            "Forbidden.AccountAccessDenied" => Self::ForbiddenAccountAccessDenied,
+            "Throttling" => Self::Throttling,
+            "ThrottlingByStrategy" => Self::ThrottlingByStrategy,
+            _ => return None,
+        };
+        Some(row)
     }
 }
-crate::__table_impls!(ErrorCode, ERROR_CODE_NAMES, description, from_code, "error code");
+crate::__table_impls!(
+    ErrorCode, noun("error code"), key(code), lookup(from_code), display(description),
+    module("init"), table("code"), docs_page("docs/init.md"), words_columns("platforms"),
+    status(Some(http_status)), word_facts(one_word(retry), one_word(category),
+    many_words(platforms))
+);
 crate::serde_as_wire!(ErrorCode);
-impl crate::CatalogRow for ErrorCode {
-    const WORDS_COLUMNS: &'static [&'static str] = &["platforms"];
-    const MODULE: &'static str = "init";
-    const TABLE: &'static str = "code";
-    const DOCS_PAGE: &'static str = "docs/init.md";
-    #[inline]
-    fn title(self) -> &'static str {
-        ErrorCode::description(self)
-    }
-    #[inline]
-    fn status(self) -> Option<u16> {
-        Some(ErrorCode::http_status(self))
-    }
-    #[inline]
-    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
-        let mut facts = Vec::new();
-        {
-            let value = ErrorCode::retry(self);
-            facts.push(crate::__private::one_word("retry", value.as_str()));
-        }
-        {
-            let value = ErrorCode::category(self);
-            facts.push(crate::__private::one_word("category", value.as_str()));
-        }
-        {
-            let value = ErrorCode::platforms(self);
-            facts.push(crate::__private::many_words("platforms", value));
-        }
-        facts
-    }
-}
 crate::http_status_code!(ErrorCode, http_status);
 /// An error the client SDK raises for an invalid init parameter, before any request.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
 ///
 /// Provenance: Error codes, field names, descriptions, troubleshooting suggestions, notes, categories and platforms are Alibaba Cloud's, copied verbatim from the page above. Alibaba publishes no HTTP statuses and no retry policy for the initialization endpoint: the HTTP status and retry columns are this project's recommendations for a service that relays these errors to its own clients.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FieldError {
     /// `general_type`
@@ -325,140 +239,108 @@ pub enum FieldError {
     /// `element_or_button`
     ElementOrButton,
 }
-/// Each variant's name, which `Debug` writes (derived, it costs seconds at
-/// thousands of variants).
-static FIELD_ERROR_NAMES: [&str; 5] = [
-    "GeneralType",
-    "Language",
-    "Region",
-    "Mode",
-    "ElementOrButton",
-];
-/// The columns of [`FieldError`]: one array per column, named after it, in variant order. An absent optional text is `""`.
-#[allow(dead_code, unused_imports)]
+/// [`FieldError`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
 mod field_error_columns {
     use super::*;
-    pub(super) static KEY: [&str; 5] = [
+    static KEY: [&str; 5] = [
         "general_type",
         "language",
         "region",
         "mode",
         "element_or_button",
     ];
-    pub(super) static FIELD: [&str; 5] = [
+    static FIELD: [&str; 5] = [
         "General type verification",
         "language",
         "region",
         "mode",
         "element/button",
     ];
-    pub(super) static DESCRIPTION: [&str; 5] = [
+    static DESCRIPTION: [&str; 5] = [
         "The type of the passed parameter is invalid.",
         "The value passed for the language parameter is invalid.",
         "The value passed for the region parameter is invalid.",
         "The value passed for the mode parameter is invalid.",
         "The value passed for the element/button parameter is invalid.",
     ];
-    pub(super) static TROUBLESHOOTING: [&str; 5] = [
+    static TROUBLESHOOTING: [&str; 5] = [
         "See Parameter description and pass a value of the corresponding type.",
         "See Languages supported by Captcha 2.0.",
         "See region parameter description to check if this parameter meets the requirements.",
         "The supported values are popup and embed. See mode parameter description to check if this parameter meets the requirements.",
         "Make sure that the element/button element exists on the page and that the element/button parameter matches the ID selector of the element/button element on the page.",
     ];
-    pub(super) static HTTP_STATUS: [u16; 5] = [400, 400, 400, 400, 400];
-    pub(super) static PLATFORMS: [&[Platform]; 5] = [
+    static HTTP_STATUS: [u16; 5] = [400, 400, 400, 400, 400];
+    static PLATFORMS: [&[Platform]; 5] = [
         &[Platform::Web, Platform::H5, Platform::App],
         &[Platform::Web, Platform::H5, Platform::App],
         &[Platform::Web, Platform::H5, Platform::App],
         &[Platform::Web, Platform::H5, Platform::App],
         &[Platform::Web, Platform::H5, Platform::App],
     ];
+    impl FieldError {
+        /// The stable snake_case key of this row.
+        #[inline]
+        pub const fn key(self) -> &'static str {
+            KEY[self as usize]
+        }
+        /// The vendor's "Field" column, verbatim.
+        #[inline]
+        pub const fn field(self) -> &'static str {
+            FIELD[self as usize]
+        }
+        /// The vendor's description of the error, verbatim.
+        #[inline]
+        pub const fn description(self) -> &'static str {
+            DESCRIPTION[self as usize]
+        }
+        /// The vendor's troubleshooting suggestions, verbatim.
+        #[inline]
+        pub const fn troubleshooting(self) -> &'static str {
+            TROUBLESHOOTING[self as usize]
+        }
+        /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
+        #[inline]
+        pub const fn http_status(self) -> u16 {
+            HTTP_STATUS[self as usize]
+        }
+        /// The client integrations in which this error can occur.
+        #[inline]
+        pub const fn platforms(self) -> &'static [Platform] {
+            PLATFORMS[self as usize]
+        }
+    }
 }
 impl FieldError {
     /// Every row, in catalog order.
-    pub const ALL: &'static [FieldError] = &[
-        FieldError::GeneralType,
-        FieldError::Language,
-        FieldError::Region,
-        FieldError::Mode,
-        FieldError::ElementOrButton,
+    pub const ALL: &'static [Self] = &[
+        Self::GeneralType,
+        Self::Language,
+        Self::Region,
+        Self::Mode,
+        Self::ElementOrButton,
     ];
-}
-impl FieldError {
-    /// The wire string, exactly as the catalog writes it.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        self.key()
-    }
     /// The row whose `key` is exactly this text (case-sensitive, no trimming), or `None`.
     #[inline]
     pub fn from_key(key: &str) -> Option<Self> {
-        match key {
-            "general_type" => Some(FieldError::GeneralType),
-            "language" => Some(FieldError::Language),
-            "region" => Some(FieldError::Region),
-            "mode" => Some(FieldError::Mode),
-            "element_or_button" => Some(FieldError::ElementOrButton),
-            _ => None,
-        }
-    }
-    /// The stable snake_case key of this row.
-    #[inline]
-    pub const fn key(self) -> &'static str {
-        field_error_columns::KEY[self as usize]
-    }
-    /// The vendor's "Field" column, verbatim.
-    #[inline]
-    pub const fn field(self) -> &'static str {
-        field_error_columns::FIELD[self as usize]
-    }
-    /// The vendor's description of the error, verbatim.
-    #[inline]
-    pub const fn description(self) -> &'static str {
-        field_error_columns::DESCRIPTION[self as usize]
-    }
-    /// The vendor's troubleshooting suggestions, verbatim.
-    #[inline]
-    pub const fn troubleshooting(self) -> &'static str {
-        field_error_columns::TROUBLESHOOTING[self as usize]
-    }
-    /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
-    #[inline]
-    pub const fn http_status(self) -> u16 {
-        field_error_columns::HTTP_STATUS[self as usize]
-    }
-    /// The client integrations in which this error can occur.
-    #[inline]
-    pub const fn platforms(self) -> &'static [Platform] {
-        field_error_columns::PLATFORMS[self as usize]
+        let row = match key {
+            "general_type" => Self::GeneralType,
+            "language" => Self::Language,
+            "region" => Self::Region,
+            "mode" => Self::Mode,
+            "element_or_button" => Self::ElementOrButton,
+            _ => return None,
+        };
+        Some(row)
     }
 }
-crate::__table_impls!(FieldError, FIELD_ERROR_NAMES, description, from_key, "field key");
+crate::__table_impls!(
+    FieldError, noun("field key"), key(key), lookup(from_key), display(description),
+    module("init"), table("field"), docs_page("docs/init.md"),
+    words_columns("platforms"), status(Some(http_status)),
+    word_facts(many_words(platforms))
+);
 crate::serde_as_wire!(FieldError);
-impl crate::CatalogRow for FieldError {
-    const WORDS_COLUMNS: &'static [&'static str] = &["platforms"];
-    const MODULE: &'static str = "init";
-    const TABLE: &'static str = "field";
-    const DOCS_PAGE: &'static str = "docs/init.md";
-    #[inline]
-    fn title(self) -> &'static str {
-        FieldError::description(self)
-    }
-    #[inline]
-    fn status(self) -> Option<u16> {
-        Some(FieldError::http_status(self))
-    }
-    #[inline]
-    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
-        let mut facts = Vec::new();
-        {
-            let value = FieldError::platforms(self);
-            facts.push(crate::__private::many_words("platforms", value));
-        }
-        facts
-    }
-}
 crate::http_status_code!(FieldError, http_status);
 /// The catalog row a parameter problem corresponds to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -1015,36 +897,6 @@ static PARAM_ROWS: [ParamRow; 27] = [
 #[allow(deprecated)]
 const TYPE_ERROR: Raised = Raised::Field(FieldError::GeneralType);
 impl Param {
-    /// Every parameter, in catalog order.
-    pub const ALL: &'static [Param] = &[
-        Param::Region,
-        Param::Prefix,
-        Param::SceneId,
-        Param::Mode,
-        Param::Element,
-        Param::Button,
-        Param::Language,
-        Param::UserCertifyId,
-        Param::SlideStyle,
-        Param::SlideStyleWidth,
-        Param::SlideStyleHeight,
-        Param::Immediate,
-        Param::Timeout,
-        Param::Rem,
-        Param::DualStack,
-        Param::ShowErrorTip,
-        Param::DelayBeforeSuccess,
-        Param::AutoRefresh,
-        Param::ZIndex,
-        Param::CaptchaLogoImg,
-        Param::UpLang,
-        Param::EncryptedSceneId,
-        Param::Success,
-        Param::Fail,
-        Param::GetInstance,
-        Param::OnError,
-        Param::OnClose,
-    ];
     #[inline]
     const fn row(self) -> &'static ParamRow {
         &PARAM_ROWS[self as usize]
@@ -1115,7 +967,13 @@ impl Param {
         self.row().parent
     }
 }
-crate::__word_impls!(Param, PARAM_NAMES, "init parameter");
+crate::__word_impls!(
+    Param, PARAM_NAMES, "init parameter", [Region, Prefix, SceneId, Mode, Element,
+    Button, Language, UserCertifyId, SlideStyle, SlideStyleWidth, SlideStyleHeight,
+    Immediate, Timeout, Rem, DualStack, ShowErrorTip, DelayBeforeSuccess, AutoRefresh,
+    ZIndex, CaptchaLogoImg, UpLang, EncryptedSceneId, Success, Fail, GetInstance,
+    OnError, OnClose]
+);
 crate::serde_as_wire!(Param);
 /// A valid value of `region`: Where the Captcha service runs; it must match the endpoint your server verifies against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -13,16 +13,7 @@ pub enum Verdict {
 }
 /// The words of each variant, in variant order.
 static VERDICT_WORDS: [&str; 2] = ["pass", "fail"];
-impl Verdict {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Verdict] = &[Verdict::Pass, Verdict::Fail];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        VERDICT_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(Verdict, VERDICT_WORDS, "verdict");
+crate::__word_impls!(Verdict, VERDICT_WORDS, "verdict", [Pass, Fail]);
 crate::serde_as_wire!(Verdict);
 /// What this project recommends an integrating service do when it receives a verification code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -53,24 +44,10 @@ static ACTION_WORDS: [&str; 7] = [
     "slow-down",
     "treat-as-attack",
 ];
-impl Action {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Action] = &[
-        Action::Proceed,
-        Action::RetryCaptcha,
-        Action::Reinitialize,
-        Action::FixIntegration,
-        Action::FixConfiguration,
-        Action::SlowDown,
-        Action::TreatAsAttack,
-    ];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        ACTION_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(Action, ACTION_WORDS, "action");
+crate::__word_impls!(
+    Action, ACTION_WORDS, "action", [Proceed, RetryCaptcha, Reinitialize, FixIntegration,
+    FixConfiguration, SlowDown, TreatAsAttack]
+);
 crate::serde_as_wire!(Action);
 /// How well the documented meaning of a code is backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -85,27 +62,16 @@ pub enum Confidence {
 }
 /// The words of each variant, in variant order.
 static CONFIDENCE_WORDS: [&str; 3] = ["official", "former-official", "observed"];
-impl Confidence {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Confidence] = &[
-        Confidence::Official,
-        Confidence::FormerOfficial,
-        Confidence::Observed,
-    ];
-    /// The word the catalog and the docs use for this value.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        CONFIDENCE_WORDS[self as usize]
-    }
-}
-crate::__word_impls!(Confidence, CONFIDENCE_WORDS, "confidence");
+crate::__word_impls!(
+    Confidence, CONFIDENCE_WORDS, "confidence", [Official, FormerOfficial, Observed]
+);
 crate::serde_as_wire!(Confidence);
 /// A VerifyCode value from a Captcha 2.0 server-side verification. Codes starting with T mean the user passed; codes starting with F give the reason a verification failed.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
 ///
 /// Provenance: The codes, their pass or fail verdicts and their meanings are Alibaba Cloud's facts, restated here in this project's own words; nothing in this catalog is copied from Alibaba Cloud. The action and advice columns are this project's recommendations for an integrator, not the vendor's. Each row's confidence word says how well it is backed: official means a current Alibaba Cloud page lists it, former-official means only an earlier official list had it (an older server-integration page, still quoted on Alibaba's developer forum and in public code that cites it), and observed means it was seen only in third-party code. Public codebases disagree on some codes: several swap the meanings of F005 and F006 (this catalog follows the earlier official list), and one public enum gives the scene-mismatch code the number F018 although it is F020. No source mentions F021, so it is left out. A rejected verification does not count as an API error: Alibaba answers HTTP 200 with VerifyResult false and puts the reason in VerifyCode; the API's own error codes live in the api catalog.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VerifyCode {
     /// `T001`
@@ -163,42 +129,10 @@ pub enum VerifyCode {
     /// `F025`
     F025,
 }
-/// Each variant's name, which `Debug` writes (derived, it costs seconds at
-/// thousands of variants).
-static VERIFY_CODE_NAMES: [&str; 27] = [
-    "T001",
-    "T005",
-    "T006",
-    "F001",
-    "F002",
-    "F003",
-    "F004",
-    "F005",
-    "F006",
-    "F007",
-    "F008",
-    "F009",
-    "F010",
-    "F011",
-    "F012",
-    "F013",
-    "F014",
-    "F015",
-    "F016",
-    "F017",
-    "F018",
-    "F019",
-    "F020",
-    "F022",
-    "F023",
-    "F024",
-    "F025",
-];
-/// The columns of [`VerifyCode`]: one array per column, named after it, in variant order. An absent optional text is `""`.
-#[allow(dead_code, unused_imports)]
+/// [`VerifyCode`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
 mod verify_code_columns {
     use super::*;
-    pub(super) static CODE: [&str; 27] = [
+    static CODE: [&str; 27] = [
         "T001",
         "T005",
         "T006",
@@ -227,7 +161,7 @@ mod verify_code_columns {
         "F024",
         "F025",
     ];
-    pub(super) static VERDICT: [Verdict; 27] = [
+    static VERDICT: [Verdict; 27] = [
         Verdict::Pass,
         Verdict::Pass,
         Verdict::Pass,
@@ -256,7 +190,7 @@ mod verify_code_columns {
         Verdict::Fail,
         Verdict::Fail,
     ];
-    pub(super) static MEANING: [&str; 27] = [
+    static MEANING: [&str; 27] = [
         "Verification succeeded: the user got through the challenge.",
         "Passed only because the console has put the scene into a test mode that lets every request through.",
         "Passed because the request hit a whitelist rule.",
@@ -285,7 +219,7 @@ mod verify_code_columns {
         "Rejected: a script that automates clicks or slides was detected.",
         "Rejected: model-based analysis judged the request abnormal.",
     ];
-    pub(super) static ACTION: [Action; 27] = [
+    static ACTION: [Action; 27] = [
         Action::Proceed,
         Action::Proceed,
         Action::Proceed,
@@ -314,7 +248,7 @@ mod verify_code_columns {
         Action::TreatAsAttack,
         Action::TreatAsAttack,
     ];
-    pub(super) static ADVICE: [&str; 27] = [
+    static ADVICE: [&str; 27] = [
         "Let the protected action go ahead.",
         "Go ahead with the action, but never leave always-pass test mode switched on for a production scene, since it lets bots straight through.",
         "Go ahead with the action; review the whitelist now and then so that it only covers sources you trust.",
@@ -343,7 +277,7 @@ mod verify_code_columns {
         "Block the action and handle the client as a bot.",
         "Block the action and handle the request as likely abuse.",
     ];
-    pub(super) static CONFIDENCE: [Confidence; 27] = [
+    static CONFIDENCE: [Confidence; 27] = [
         Confidence::Official,
         Confidence::Official,
         Confidence::Official,
@@ -372,7 +306,7 @@ mod verify_code_columns {
         Confidence::Official,
         Confidence::Observed,
     ];
-    pub(super) static SOURCE: [&str; 27] = [
+    static SOURCE: [&str; 27] = [
         "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
@@ -401,145 +335,114 @@ mod verify_code_columns {
         "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
     ];
+    impl VerifyCode {
+        /// The code exactly as it appears in Result.VerifyCode.
+        #[inline]
+        pub const fn code(self) -> &'static str {
+            CODE[self as usize]
+        }
+        /// Whether the code reports a pass or a failure.
+        #[inline]
+        pub const fn verdict(self) -> Verdict {
+            VERDICT[self as usize]
+        }
+        /// What the code means, in this project's words.
+        #[inline]
+        pub const fn meaning(self) -> &'static str {
+            MEANING[self as usize]
+        }
+        /// What this project recommends an integrator do on this code.
+        #[inline]
+        pub const fn action(self) -> Action {
+            ACTION[self as usize]
+        }
+        /// Concrete advice for handling the code, as this project recommends it.
+        #[inline]
+        pub const fn advice(self) -> &'static str {
+            ADVICE[self as usize]
+        }
+        /// How well the code's meaning is backed by sources.
+        #[inline]
+        pub const fn confidence(self) -> Confidence {
+            CONFIDENCE[self as usize]
+        }
+        /// Where the fact about the code comes from.
+        #[inline]
+        pub const fn source(self) -> &'static str {
+            SOURCE[self as usize]
+        }
+    }
 }
 impl VerifyCode {
     /// Every row, in catalog order.
-    pub const ALL: &'static [VerifyCode] = &[
-        VerifyCode::T001,
-        VerifyCode::T005,
-        VerifyCode::T006,
-        VerifyCode::F001,
-        VerifyCode::F002,
-        VerifyCode::F003,
-        VerifyCode::F004,
-        VerifyCode::F005,
-        VerifyCode::F006,
-        VerifyCode::F007,
-        VerifyCode::F008,
-        VerifyCode::F009,
-        VerifyCode::F010,
-        VerifyCode::F011,
-        VerifyCode::F012,
-        VerifyCode::F013,
-        VerifyCode::F014,
-        VerifyCode::F015,
-        VerifyCode::F016,
-        VerifyCode::F017,
-        VerifyCode::F018,
-        VerifyCode::F019,
-        VerifyCode::F020,
-        VerifyCode::F022,
-        VerifyCode::F023,
-        VerifyCode::F024,
-        VerifyCode::F025,
+    pub const ALL: &'static [Self] = &[
+        Self::T001,
+        Self::T005,
+        Self::T006,
+        Self::F001,
+        Self::F002,
+        Self::F003,
+        Self::F004,
+        Self::F005,
+        Self::F006,
+        Self::F007,
+        Self::F008,
+        Self::F009,
+        Self::F010,
+        Self::F011,
+        Self::F012,
+        Self::F013,
+        Self::F014,
+        Self::F015,
+        Self::F016,
+        Self::F017,
+        Self::F018,
+        Self::F019,
+        Self::F020,
+        Self::F022,
+        Self::F023,
+        Self::F024,
+        Self::F025,
     ];
-}
-impl VerifyCode {
-    /// The wire string, exactly as the catalog writes it.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        self.code()
-    }
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "T001" => Some(VerifyCode::T001),
-            "T005" => Some(VerifyCode::T005),
-            "T006" => Some(VerifyCode::T006),
-            "F001" => Some(VerifyCode::F001),
-            "F002" => Some(VerifyCode::F002),
-            "F003" => Some(VerifyCode::F003),
-            "F004" => Some(VerifyCode::F004),
-            "F005" => Some(VerifyCode::F005),
-            "F006" => Some(VerifyCode::F006),
-            "F007" => Some(VerifyCode::F007),
-            "F008" => Some(VerifyCode::F008),
-            "F009" => Some(VerifyCode::F009),
-            "F010" => Some(VerifyCode::F010),
-            "F011" => Some(VerifyCode::F011),
-            "F012" => Some(VerifyCode::F012),
-            "F013" => Some(VerifyCode::F013),
-            "F014" => Some(VerifyCode::F014),
-            "F015" => Some(VerifyCode::F015),
-            "F016" => Some(VerifyCode::F016),
-            "F017" => Some(VerifyCode::F017),
-            "F018" => Some(VerifyCode::F018),
-            "F019" => Some(VerifyCode::F019),
-            "F020" => Some(VerifyCode::F020),
-            "F022" => Some(VerifyCode::F022),
-            "F023" => Some(VerifyCode::F023),
-            "F024" => Some(VerifyCode::F024),
-            "F025" => Some(VerifyCode::F025),
-            _ => None,
-        }
-    }
-    /// The code exactly as it appears in Result.VerifyCode.
-    #[inline]
-    pub const fn code(self) -> &'static str {
-        verify_code_columns::CODE[self as usize]
-    }
-    /// Whether the code reports a pass or a failure.
-    #[inline]
-    pub const fn verdict(self) -> Verdict {
-        verify_code_columns::VERDICT[self as usize]
-    }
-    /// What the code means, in this project's words.
-    #[inline]
-    pub const fn meaning(self) -> &'static str {
-        verify_code_columns::MEANING[self as usize]
-    }
-    /// What this project recommends an integrator do on this code.
-    #[inline]
-    pub const fn action(self) -> Action {
-        verify_code_columns::ACTION[self as usize]
-    }
-    /// Concrete advice for handling the code, as this project recommends it.
-    #[inline]
-    pub const fn advice(self) -> &'static str {
-        verify_code_columns::ADVICE[self as usize]
-    }
-    /// How well the code's meaning is backed by sources.
-    #[inline]
-    pub const fn confidence(self) -> Confidence {
-        verify_code_columns::CONFIDENCE[self as usize]
-    }
-    /// Where the fact about the code comes from.
-    #[inline]
-    pub const fn source(self) -> &'static str {
-        verify_code_columns::SOURCE[self as usize]
+        let row = match code {
+            "T001" => Self::T001,
+            "T005" => Self::T005,
+            "T006" => Self::T006,
+            "F001" => Self::F001,
+            "F002" => Self::F002,
+            "F003" => Self::F003,
+            "F004" => Self::F004,
+            "F005" => Self::F005,
+            "F006" => Self::F006,
+            "F007" => Self::F007,
+            "F008" => Self::F008,
+            "F009" => Self::F009,
+            "F010" => Self::F010,
+            "F011" => Self::F011,
+            "F012" => Self::F012,
+            "F013" => Self::F013,
+            "F014" => Self::F014,
+            "F015" => Self::F015,
+            "F016" => Self::F016,
+            "F017" => Self::F017,
+            "F018" => Self::F018,
+            "F019" => Self::F019,
+            "F020" => Self::F020,
+            "F022" => Self::F022,
+            "F023" => Self::F023,
+            "F024" => Self::F024,
+            "F025" => Self::F025,
+            _ => return None,
+        };
+        Some(row)
     }
 }
-crate::__table_impls!(VerifyCode, VERIFY_CODE_NAMES, meaning, from_code, "verify code");
+crate::__table_impls!(
+    VerifyCode, noun("verify code"), key(code), lookup(from_code), display(meaning),
+    module("verify"), table("code"), docs_page("docs/verify.md"), words_columns(),
+    status(None), word_facts(one_word(verdict), one_word(action), one_word(confidence))
+);
 crate::serde_as_wire!(VerifyCode);
-impl crate::CatalogRow for VerifyCode {
-    const WORDS_COLUMNS: &'static [&'static str] = &[];
-    const MODULE: &'static str = "verify";
-    const TABLE: &'static str = "code";
-    const DOCS_PAGE: &'static str = "docs/verify.md";
-    #[inline]
-    fn title(self) -> &'static str {
-        VerifyCode::meaning(self)
-    }
-    #[inline]
-    fn status(self) -> Option<u16> {
-        None
-    }
-    #[inline]
-    fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
-        let mut facts = Vec::new();
-        {
-            let value = VerifyCode::verdict(self);
-            facts.push(crate::__private::one_word("verdict", value.as_str()));
-        }
-        {
-            let value = VerifyCode::action(self);
-            facts.push(crate::__private::one_word("action", value.as_str()));
-        }
-        {
-            let value = VerifyCode::confidence(self);
-            facts.push(crate::__private::one_word("confidence", value.as_str()));
-        }
-        facts
-    }
-}

@@ -1,7 +1,7 @@
 //! A table's data: one static array per column, in variant order, in a private module
 //! of the table's own (`<table>_columns`, so that no column's name can meet another
-//! item's), and an accessor per column that reads its array at the variant's index.
-//! Each cell's text appears once.
+//! item's), beside the accessors (one per column, public methods of the table's enum)
+//! that read them at the variant's index. Each cell's text appears once.
 //!
 //! Arrays of literals are what rustc checks fastest: at 10,000 rows, an array of row
 //! structs cost a dependent's debug build about 0.8 s more than these (issue 11's
@@ -35,24 +35,26 @@ fn empty_means_absent(column: &Column) -> bool {
     column.optional && column.kind == ColumnKind::Text
 }
 
-/// The module of `table`'s column arrays, in parts: one per column, printed on its own.
+/// The module of `table`'s column arrays and accessors, in parts: one per column, printed
+/// on its own, and the accessors.
 pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
     let outer = move || {
         let module_doc = doc(&format!(
-            "The columns of [`{}`]: one array per column, named after it, in variant order. \
-             An absent optional text is `\"\"`.",
+            "[`{}`]'s columns, one array each in variant order (an absent optional text \
+             is `\"\"`), and their accessors.",
             table.type_name
         ));
-        // A table without rows never reads its (empty) arrays; the vocabularies' types
-        // are the parent module's.
+        // A table without rows never reads its (empty) arrays.
+        let allow = table.rows.is_empty().then(|| quote!(#[allow(dead_code)]));
         quote! {
             #module_doc
-            #[allow(dead_code, unused_imports)]
+            #allow
         }
     };
-    let items = (0..table.columns.len())
+    let mut items: Vec<_> = (0..table.columns.len())
         .map(|index| item(move || column_static_item(catalog, table, index)))
         .collect();
+    items.push(item(move || accessors(catalog, table)));
     module_parts(
         &columns_module(table).to_string(),
         outer,
@@ -76,7 +78,7 @@ fn column_static_item(catalog: &Catalog, table: &Table, index: usize) -> TokenSt
         .iter()
         .map(|row| stored_value(catalog, column, &row.cells[index]));
     quote! {
-        pub(super) static #name: [#ty; #count] = [ #( #values, )* ];
+        static #name: [#ty; #count] = [ #( #values, )* ];
     }
 }
 
@@ -161,21 +163,35 @@ fn cell_value(catalog: &Catalog, column: &Column, cell: &Cell) -> TokenStream {
     }
 }
 
+/// The accessors of `table`'s columns, an impl of its enum.
+fn accessors(catalog: &Catalog, table: &Table) -> TokenStream {
+    let name = ident(&table.type_name);
+    let accessors = table
+        .columns
+        .iter()
+        .map(|column| accessor(catalog, table, column));
+    quote! {
+        impl #name {
+            #( #accessors )*
+        }
+    }
+}
+
 /// The accessor of `column`: its array at the variant's index.
-pub(crate) fn accessor(catalog: &Catalog, table: &Table, column: &Column) -> TokenStream {
+fn accessor(catalog: &Catalog, table: &Table, column: &Column) -> TokenStream {
     let name = ident(&column.name);
     let ty = column_type(catalog, column);
     let column_doc = doc(&escape_inline(&column.doc));
-    let (module, array) = (columns_module(table), column_static(column));
+    let array = column_static(column);
     let body = if table.rows.is_empty() {
         quote!(match self {})
     } else if empty_means_absent(column) {
         quote! {
-            let text = #module::#array[self as usize];
+            let text = #array[self as usize];
             if text.is_empty() { None } else { Some(text) }
         }
     } else {
-        quote!(#module::#array[self as usize])
+        quote!(#array[self as usize])
     };
     quote! {
         #column_doc

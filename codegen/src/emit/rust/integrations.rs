@@ -1,20 +1,25 @@
 //! The trait impls that connect generated enums to the crate's runtime: the shared impls
 //! of enums of words and of tables, serde (feature `serde`) and `http::StatusCode`
 //! (feature `http`), each one macro call whose body lives in the runtime, so that each
-//! generated enum costs a line, not a page; and `CatalogRow` for table rows.
+//! generated enum costs a line, not a page.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::tokens::ident;
 use crate::keywords::ColumnKind;
 use crate::model::{Catalog, Table};
 
-/// `Display`, `FromStr` and `WireCode` (the runtime's `__word_impls!`) and serde for an
-/// enum of words, whose static table of words is `words`.
-pub(crate) fn word_impls(name: &Ident, words: &Ident, noun: &str) -> TokenStream {
+/// `ALL`, `as_str`, `Display`, `FromStr` and `WireCode` (the runtime's `__word_impls!`)
+/// and serde for an enum of words, whose static table of words is `words`.
+pub(crate) fn word_impls(
+    name: &Ident,
+    words: &Ident,
+    noun: &str,
+    variants: &[Ident],
+) -> TokenStream {
     quote! {
-        crate::__word_impls!(#name, #words, #noun);
+        crate::__word_impls!(#name, #words, #noun, [#( #variants ),*]);
         crate::serde_as_wire!(#name);
     }
 }
@@ -24,28 +29,23 @@ pub(crate) fn serde(name: &Ident) -> TokenStream {
     quote!(crate::serde_as_wire!(#name);)
 }
 
-/// `Debug`, `Display`, `Error`, `FromStr` and `WireCode` (the runtime's
-/// `__table_impls!`) and serde for a table's enum.
-pub(crate) fn table_impls(
-    table: &Table,
-    names: &Ident,
-    display: &Ident,
-    lookup: &Ident,
-) -> TokenStream {
+/// Everything but the columns of a table's enum, one call of the runtime's
+/// `__table_impls!`: `as_str`, `Debug` (unless derived; `names` is the static of the
+/// variants' names), `Display`, `Error`, `FromStr`, `WireCode` and `CatalogRow`; then
+/// serde, and `http::StatusCode` when the table has a required `http_status` column.
+pub(crate) fn table_impls(catalog: &Catalog, table: &Table, names: Option<&Ident>) -> TokenStream {
     let name = ident(&table.type_name);
     let noun = &table.noun;
-    let serde = serde(&name);
-    quote! {
-        crate::__table_impls!(#name, #names, #display, #lookup, #noun);
-        #serde
-    }
-}
-
-/// `CatalogRow` for a table, and `http::StatusCode` when it has an `http_status` column.
-pub(crate) fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
-    let name = ident(&table.type_name);
+    let key = ident(&table.columns[table.key].name);
+    let lookup = format_ident!("from_{}", table.columns[table.key].name);
+    let display = ident(&table.columns[table.display].name);
+    let debug_names = names.map(|names| quote!(debug_names(#names),));
     let (module, table_name, docs) = (&catalog.module, &table.name, &catalog.docs);
-    let title = ident(&table.columns[table.display].name);
+    let words_columns = table
+        .columns
+        .iter()
+        .filter(|c| c.kind == ColumnKind::Words)
+        .map(|c| c.name.as_str());
     let status_column = table
         .columns
         .iter()
@@ -53,11 +53,11 @@ pub(crate) fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
     let status = match status_column {
         Some(column) if column.optional => {
             let column = ident(&column.name);
-            quote!(#name::#column(self))
+            quote!(#column)
         }
         Some(column) => {
             let column = ident(&column.name);
-            quote!(Some(#name::#column(self)))
+            quote!(Some(#column))
         }
         None => quote!(None),
     };
@@ -68,64 +68,44 @@ pub(crate) fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
         }
         _ => quote!(),
     };
-    let word_facts = word_facts(table, &name);
-    let words_columns = table
-        .columns
-        .iter()
-        .filter(|c| c.kind == ColumnKind::Words)
-        .map(|c| c.name.as_str());
+    let word_facts = word_facts(table);
+    let serde = serde(&name);
     quote! {
-        impl crate::CatalogRow for #name {
-            const WORDS_COLUMNS: &'static [&'static str] = &[ #( #words_columns ),* ];
-            const MODULE: &'static str = #module;
-            const TABLE: &'static str = #table_name;
-            const DOCS_PAGE: &'static str = #docs;
-
-            #[inline]
-            fn title(self) -> &'static str {
-                #name::#title(self)
-            }
-
-            #[inline]
-            fn status(self) -> Option<u16> {
-                #status
-            }
-
-            #[inline]
-            fn word_facts(self) -> Vec<(&'static str, Vec<&'static str>)> {
-                #word_facts
-            }
-        }
-
+        crate::__table_impls!(
+            #name,
+            noun(#noun),
+            key(#key),
+            lookup(#lookup),
+            display(#display),
+            #debug_names
+            module(#module),
+            table(#table_name),
+            docs_page(#docs),
+            words_columns(#( #words_columns ),*),
+            status(#status),
+            word_facts(#( #word_facts ),*)
+        );
+        #serde
         #http
     }
 }
 
-/// The body of `CatalogRow::word_facts`: each word column's words, in column order.
-fn word_facts(table: &Table, name: &Ident) -> TokenStream {
-    let facts = table
+/// The entries of `CatalogRow::word_facts`, in column order: for each word column, the
+/// runtime's function that adds its entry, applied to the column.
+fn word_facts(table: &Table) -> Vec<TokenStream> {
+    table
         .columns
         .iter()
-        .filter(|c| matches!(c.kind, ColumnKind::Word | ColumnKind::Words))
-        .collect::<Vec<_>>();
-    if facts.is_empty() {
-        return quote!(Vec::new());
-    }
-    let facts = facts.into_iter().map(|column| {
-        let (key, accessor) = (&column.name, ident(&column.name));
-        let entry = match column.kind {
-            ColumnKind::Word => quote!(crate::__private::one_word(#key, value.as_str())),
-            _ => quote!(crate::__private::many_words(#key, value)),
-        };
-        if column.optional {
-            quote!(if let Some(value) = #name::#accessor(self) { facts.push(#entry); })
-        } else {
-            quote!({ let value = #name::#accessor(self); facts.push(#entry); })
-        }
-    });
-    quote! {
-        let mut facts = Vec::new();
-        #( #facts )*
-        facts
-    }
+        .filter_map(|column| {
+            let push = match (column.kind, column.optional) {
+                (ColumnKind::Word, false) => "one_word",
+                (ColumnKind::Word, true) => "optional_word",
+                (ColumnKind::Words, false) => "many_words",
+                (ColumnKind::Words, true) => "optional_words",
+                _ => return None,
+            };
+            let (push, column) = (ident(push), ident(&column.name));
+            Some(quote!(#push(#column)))
+        })
+        .collect()
 }

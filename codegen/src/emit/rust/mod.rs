@@ -65,6 +65,7 @@ pub fn modules_file(modules: &[&str], catalogs_shown: &str) -> Result<String, St
 mod tests {
     use super::*;
     use crate::test_catalog::SMALL;
+    use table::SMALL_TABLE_MAX_ROWS;
 
     fn small_module() -> String {
         let catalog = crate::parse(SMALL).expect("valid");
@@ -83,17 +84,19 @@ mod tests {
         let text = small_module();
         assert!(text.contains("mod test_code_columns {"), "{text}");
         assert!(
-            text.contains("pub(super) static CODE: [&str; 2] = [\"Bad.Thing\", \"T001\"];"),
+            text.contains("static CODE: [&str; 2] = [\"Bad.Thing\", \"T001\"];"),
             "{text}"
         );
-        assert!(text.contains("pub(super) static NOTES: [&str; 2] = [\"\", \"A note.\"];"));
+        assert!(text.contains("static NOTES: [&str; 2] = [\"\", \"A note.\"];"));
         assert!(text.contains("[&[Retry]; 2] = [&[Retry::Never, Retry::Later]"));
         assert!(text.contains("static WEIGHT: [i64; 2] = [-3,"));
-        assert!(text.contains(
-            "pub const fn http_status(self) -> u16 {\n        test_code_columns::HTTP_STATUS[self as usize]\n    }"
-        ));
-        assert!(text.contains("if text.is_empty() { None } else { Some(text) }"));
-        assert!(text.contains("pub const fn tags(self) -> &'static [Retry] {"));
+        // The accessors sit beside the arrays, in the columns' module.
+        let columns = &text[text.find("mod test_code_columns {").unwrap()..];
+        assert!(columns.contains(
+            "pub const fn http_status(self) -> u16 {\n            HTTP_STATUS[self as usize]\n        }"
+        ), "{text}");
+        assert!(columns.contains("if text.is_empty() { None } else { Some(text) }"));
+        assert!(columns.contains("pub const fn tags(self) -> &'static [Retry] {"));
         // Each text appears once in the arrays, and the key once more in the lookup and
         // in the variant's doc.
         assert_eq!(text.matches("\"It broke.\"").count(), 1);
@@ -101,17 +104,44 @@ mod tests {
     }
 
     #[test]
-    fn debug_prints_the_variant_name_from_a_table() {
+    fn a_small_table_derives_debug() {
         let text = small_module();
         assert!(
-            text.contains("#[derive(Clone, Copy, PartialEq, Eq, Hash)]"),
+            text.contains("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum TestCode"),
             "{text}"
         );
-        assert!(text.contains("static TEST_CODE_NAMES: [&str; 2] = [\"BadThing\", \"T001\"];"));
-        // `__table_impls!` makes `Debug` write `TEST_CODE_NAMES[*self as usize]`.
+        assert!(!text.contains("TEST_CODE_NAMES"), "{text}");
+        assert!(!text.contains("debug_names"), "{text}");
+        // `ALL` names the variants `Self::`, in the impl of the lookup.
         assert!(
-            text.contains("crate::__table_impls!(TestCode, TEST_CODE_NAMES, description, from_code, \"test code\");"),
+            text.contains("pub const ALL: &'static [Self] = &[Self::BadThing, Self::T001];"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_big_table_debug_prints_the_variant_name_from_a_table() {
+        let mut source = SMALL.to_owned();
+        for row in 0..SMALL_TABLE_MAX_ROWS {
+            source.push_str(&format!(
+                "\n[[code]]\ncode = \"Extra{row}\"\ndescription = \"d\"\nhttp_status = 400\n\
+                 retry = \"never\"\ntags = []\nweight = 1\n"
+            ));
+        }
+        let catalog = crate::parse(&source).expect("valid");
+        let text = module(&catalog, "catalog/test.toml").expect("renders");
+        assert!(
+            text.contains(
+                "#[derive(Clone, Copy, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum TestCode"
+            ),
+            "{text}"
+        );
+        assert!(text
+            .contains("static TEST_CODE_NAMES: [&str; 130] = [\n    \"BadThing\",\n    \"T001\","));
+        // `__table_impls!` makes `Debug` write `TEST_CODE_NAMES[*self as usize]`.
+        assert!(text.contains("debug_names(TEST_CODE_NAMES)"), "{text}");
+        assert!(
+            text.contains("pub const ALL: &'static [TestCode] = &[\n        TestCode::BadThing,")
         );
     }
 

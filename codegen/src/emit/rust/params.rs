@@ -77,8 +77,12 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
         "An init parameter checked for the {}.",
         escape_inline(&catalog.name)
     ));
-    let impls =
-        super::integrations::word_impls(&ident("Param"), &ident("PARAM_NAMES"), "init parameter");
+    let impls = super::integrations::word_impls(
+        &ident("Param"),
+        &ident("PARAM_NAMES"),
+        "init parameter",
+        &variants,
+    );
     let row_fn = if params.is_empty() {
         quote!(match self {})
     } else {
@@ -96,9 +100,6 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
         #data
 
         impl Param {
-            /// Every parameter, in catalog order.
-            pub const ALL: &'static [Param] = &[ #( Param::#variants, )* ];
-
             #[inline]
             const fn row(self) -> &'static ParamRow {
                 #row_fn

@@ -1,30 +1,56 @@
 //! A table's enum: one variant per row, its column arrays and accessors (see
-//! [`super::columns`]), the names its `Debug` writes, and its trait impls (the shared ones
-//! are one call of the runtime's `__table_impls!`).
+//! [`super::columns`]), the names its `Debug` writes (a big table's; a small one derives
+//! `Debug`), and the rest in one call of the runtime's `__table_impls!`.
 //! The lookup `from_<key>` is chosen by [`super::lookup`]: a `match` for small tables, a
 //! generated perfect hash for big ones.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::columns::{accessor, column_parts};
+use super::columns::column_parts;
 use super::render::{braced_parts, item, part, Part};
 use super::tokens::{doc_lines, ident, type_static};
 use crate::markdown::{escape_inline, link_or_text};
 use crate::model::{Catalog, Row, Table};
 
-/// The parts of `table`'s code, each printed on its own: the enum, its `Debug`, its
-/// column arrays, its list of variants, its inherent impl, and its trait impls.
+/// The parts of `table`'s code, each printed on its own: the enum, its `Debug` names (a
+/// big table's), its column arrays and accessors, its list of variants and its lookup
+/// (a big table's apart), and its trait impls.
 pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
     let mut parts = enum_parts(catalog, table);
-    parts.push(part(move || names_static(table)));
+    if !is_small(table) {
+        parts.push(part(move || names_static(table)));
+    }
     parts.extend(column_parts(catalog, table));
-    parts.extend([
-        part(move || every_row(table)),
-        part(move || inherent_impl(catalog, table)),
-        part(move || trait_impls(catalog, table)),
-    ]);
+    if is_small(table) {
+        parts.push(part(move || {
+            let (all, lookup) = (every_row(table, quote!(Self)), lookup(table));
+            impl_block(table, quote!(#all #lookup))
+        }));
+    } else {
+        parts.extend([
+            part(move || {
+                let name = ident(&table.type_name);
+                impl_block(table, every_row(table, quote!(#name)))
+            }),
+            part(move || impl_block(table, lookup(table))),
+        ]);
+    }
+    parts.push(part(move || trait_impls(catalog, table)));
     parts
+}
+
+/// Tables of at most this many rows are small: they derive `Debug`, and name their
+/// variants `Self::` in `ALL`, which sits in one impl with the lookup. A bigger table's
+/// `Debug` writes the variant's name from a static table, as a derived `Debug` (one
+/// `match` arm per variant) costs a 10,000-row table's dependents seconds of build, and
+/// its `ALL` names the type, which rustc resolves faster (0.3 s of a debug build at
+/// 10,000 rows), in an impl printed beside the lookup's.
+pub(crate) const SMALL_TABLE_MAX_ROWS: usize = 128;
+
+/// Whether `table` is small (see [`SMALL_TABLE_MAX_ROWS`]).
+fn is_small(table: &Table) -> bool {
+    table.rows.len() <= SMALL_TABLE_MAX_ROWS
 }
 
 /// Variants per part of an enum: a 10,000-row enum prints in five parts, side by side.
@@ -41,9 +67,10 @@ fn enum_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
             String::new(),
             format!("Provenance: {}", escape_inline(&catalog.provenance)),
         ]);
+        let debug = is_small(table).then(|| quote!(Debug,));
         quote! {
             #enum_doc
-            #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+            #[derive(Clone, Copy, #debug PartialEq, Eq, Hash)]
             #[non_exhaustive]
             pub enum #name { #variants }
         }
@@ -80,48 +107,33 @@ fn names_static(table: &Table) -> TokenStream {
     let count = Literal::usize_unsuffixed(table.rows.len());
     let names = table.rows.iter().map(|row| &row.variant);
     quote! {
-        /// Each variant's name, which `Debug` writes (derived, it costs seconds at
-        /// thousands of variants).
+        /// Each variant's name, which `Debug` writes.
         static #names_static: [&str; #count] = [ #( #names, )* ];
     }
 }
 
-/// `ALL`, every variant in catalog order (an impl of its own, printed beside the other).
-fn every_row(table: &Table) -> TokenStream {
-    let name = ident(&table.type_name);
+/// `ALL`, every variant in catalog order, each named `#path::Variant`.
+fn every_row(table: &Table, path: TokenStream) -> TokenStream {
     let variants = table.rows.iter().map(|row| ident(&row.variant));
-    let allow = allow_deprecated(table);
     quote! {
-        #allow
-        impl #name {
-            /// Every row, in catalog order.
-            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
-        }
+        /// Every row, in catalog order.
+        pub const ALL: &'static [#path] = &[ #( #path::#variants, )* ];
     }
 }
 
-/// The enum's inherent impl: the key, the lookup and one accessor per column.
-fn inherent_impl(catalog: &Catalog, table: &Table) -> TokenStream {
+/// The lookup `from_<key>`.
+fn lookup(table: &Table) -> TokenStream {
+    super::lookup::from_key(table, &ident(&table.type_name))
+}
+
+/// An inherent impl of the table's enum that holds `items`.
+fn impl_block(table: &Table, items: TokenStream) -> TokenStream {
     let name = ident(&table.type_name);
-    let accessors = table
-        .columns
-        .iter()
-        .map(|column| accessor(catalog, table, column));
-    let key_field = ident(&table.columns[table.key].name);
-    let lookup = super::lookup::from_key(table, &name);
     let allow = allow_deprecated(table);
     quote! {
         #allow
         impl #name {
-            /// The wire string, exactly as the catalog writes it.
-            #[inline]
-            pub const fn as_str(self) -> &'static str {
-                self.#key_field()
-            }
-
-            #lookup
-
-            #( #accessors )*
+            #items
         }
     }
 }
@@ -145,16 +157,9 @@ fn row_doc(table: &Table, row: &Row) -> TokenStream {
     doc_lines(&lines)
 }
 
-/// The enum's trait impls: the shared ones (see [`super::integrations::table_impls`])
-/// and `CatalogRow`.
+/// Everything else, in one call of the runtime's `__table_impls!` (see
+/// [`super::integrations::table_impls`]).
 fn trait_impls(catalog: &Catalog, table: &Table) -> TokenStream {
-    let names = type_static(&table.type_name, "NAMES");
-    let display = ident(&table.columns[table.display].name);
-    let lookup = format_ident!("from_{}", table.columns[table.key].name);
-    let impls = super::integrations::table_impls(table, &names, &display, &lookup);
-    let row_impl = super::integrations::catalog_row(catalog, table);
-    quote! {
-        #impls
-        #row_impl
-    }
+    let names = (!is_small(table)).then(|| type_static(&table.type_name, "NAMES"));
+    super::integrations::table_impls(catalog, table, names.as_ref())
 }

@@ -1,5 +1,5 @@
-//! A vocabulary's enum: one variant per word, `ALL` and `as_str` (the word), whose words
-//! sit in one static array that `as_str` indexes; its trait impls are one macro call.
+//! A vocabulary's enum: one variant per word, and the static array of their words; `ALL`,
+//! `as_str` (the word, read from the array) and the trait impls are one macro call.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -24,7 +24,7 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
     let count = proc_macro2::Literal::usize_unsuffixed(variants.len());
     let table = type_static(&vocabulary.type_name, "WORDS");
     let noun = names::words_of(&vocabulary.type_name);
-    let impls = super::integrations::word_impls(&name, &table, &noun);
+    let impls = super::integrations::word_impls(&name, &table, &noun, &variants);
     quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,17 +35,6 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
 
         /// The words of each variant, in variant order.
         static #table: [&str; #count] = [ #( #words, )* ];
-
-        impl #name {
-            /// Every value, in catalog order.
-            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
-
-            /// The word the catalog and the docs use for this value.
-            #[inline]
-            pub const fn as_str(self) -> &'static str {
-                #table[self as usize]
-            }
-        }
 
         #impls
     }
