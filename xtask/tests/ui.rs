@@ -298,7 +298,7 @@ description = "The type is wrong."
         .find(|file| file.path == format!("{}/example.rs", codegen::GENERATED_DIR))
         .expect("the catalog's module is generated");
     assert!(
-        module.contents.contains("\"type\" => Self::Type,"),
+        module.contents.contains("\"type\" => Some(Self::Type)"),
         "{}",
         module.contents
     );

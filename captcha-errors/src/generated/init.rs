@@ -200,16 +200,15 @@ impl ErrorCode {
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
-        let row = match code {
-            "IllegalUserTag" => Self::IllegalUserTag,
-            "IllegalCertifyId" => Self::IllegalCertifyId,
-            "IllegalScene" => Self::IllegalScene,
-            "Forbidden.AccountAccessDenied" => Self::ForbiddenAccountAccessDenied,
-            "Throttling" => Self::Throttling,
-            "ThrottlingByStrategy" => Self::ThrottlingByStrategy,
-            _ => return None,
-        };
-        Some(row)
+        match code {
+            "IllegalUserTag" => Some(Self::IllegalUserTag),
+            "IllegalCertifyId" => Some(Self::IllegalCertifyId),
+            "IllegalScene" => Some(Self::IllegalScene),
+            "Forbidden.AccountAccessDenied" => Some(Self::ForbiddenAccountAccessDenied),
+            "Throttling" => Some(Self::Throttling),
+            "ThrottlingByStrategy" => Some(Self::ThrottlingByStrategy),
+            _ => None,
+        }
     }
 }
 crate::__table_impls!(
@@ -323,15 +322,14 @@ impl FieldError {
     /// The row whose `key` is exactly this text (case-sensitive, no trimming), or `None`.
     #[inline]
     pub fn from_key(key: &str) -> Option<Self> {
-        let row = match key {
-            "general_type" => Self::GeneralType,
-            "language" => Self::Language,
-            "region" => Self::Region,
-            "mode" => Self::Mode,
-            "element_or_button" => Self::ElementOrButton,
-            _ => return None,
-        };
-        Some(row)
+        match key {
+            "general_type" => Some(Self::GeneralType),
+            "language" => Some(Self::Language),
+            "region" => Some(Self::Region),
+            "mode" => Some(Self::Mode),
+            "element_or_button" => Some(Self::ElementOrButton),
+            _ => None,
+        }
     }
 }
 crate::__table_impls!(

@@ -22,7 +22,8 @@ use tokens::{header, ident};
 
 /// The whole generated module of `catalog`. `catalog_path` goes into its header.
 pub fn module(catalog: &Catalog, catalog_path: &str) -> Result<String, String> {
-    let mut parts = vec![part(move || header(catalog_path))];
+    let with_alloc = !catalog.params.is_empty();
+    let mut parts = vec![part(move || header(catalog_path, with_alloc))];
     for vocabulary in &catalog.vocabularies {
         parts.push(part(move || vocabulary::vocabulary_enum(vocabulary)));
     }

@@ -83,15 +83,13 @@ pub(crate) fn from_key(table: &Table, name: &Ident) -> TokenStream {
     ));
     let keys: Vec<&str> = table.rows.iter().map(|row| table.key_of(row)).collect();
     let body = match strategy(&keys) {
-        Strategy::Match if keys.is_empty() => quote!(match #argument { _ => None }),
         Strategy::Match => {
             let variants = table.rows.iter().map(|row| ident(&row.variant));
             quote! {
-                let row = match #argument {
-                    #( #keys => Self::#variants, )*
-                    _ => return None,
-                };
-                Some(row)
+                match #argument {
+                    #( #keys => Some(Self::#variants), )*
+                    _ => None,
+                }
             }
         }
         Strategy::PerfectHash(hash) => perfect_hash_body(&hash, name, &argument),
