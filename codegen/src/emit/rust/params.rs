@@ -266,9 +266,7 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
     let count = proc_macro2::Literal::usize_unsuffixed(values.len());
     let table = type_static(type_name, "VALUES");
     let labels_static = type_static(type_name, "LABELS");
-    let validate = validator_name(param);
-    let noun = format!("value of `{}`", param.name);
-    let serde = super::integrations::serde(&name);
+    let impls = value_enum_impls(param, &name, &variants, &texts);
     Some(quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -296,6 +294,22 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
             pub const fn label(self) -> &'static str { #labels_static[self as usize] }
         }
 
+        #impls
+    })
+}
+
+/// The trait impls of the value enum `name` of `param`, whose `variants` stand for the
+/// values `texts`: `Display`, `FromStr` (the validator), `WireCode` and serde.
+fn value_enum_impls(
+    param: &Param,
+    name: &Ident,
+    variants: &[Ident],
+    texts: &[&str],
+) -> TokenStream {
+    let validate = validator_name(param);
+    let noun = format!("value of `{}`", param.name);
+    let serde = super::integrations::serde(name);
+    quote! {
         impl core::fmt::Display for #name {
             /// Writes the value as the page passes it.
             #[inline]
@@ -334,5 +348,5 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
         }
 
         #serde
-    })
+    }
 }
