@@ -1,6 +1,7 @@
-//! The trait impls that every generated enum of one kind shares, written once here as
-//! macros: a generated module calls one with its type's names, so it carries the
-//! catalog's facts and not the same impls again for every enum.
+//! What every generated enum of one kind has besides its data (its trait impls, and a
+//! few inherent items such as `as_str`), written once here as macros: a generated module
+//! calls one per enum with its type's names, so it carries the catalog's facts and not
+//! the same impls again for every enum.
 //!
 //! They are exported (hidden from the docs, not part of the API) so that code generated
 //! outside this crate, such as the synthetic tables of the benchmarks, can call them too;

@@ -145,6 +145,15 @@ fn check<T: Copy + PartialEq + std::fmt::Debug>(
     for other in ["", "x", "\u{e9}t\u{e9}", "a text longer than any key of any table, and then some more"] {
         assert_eq!(lookup(other), reference.get(other).copied(), "{name}: {other:?}");
     }
+    // `Debug` writes each row's variant name (derived for small tables, from a static
+    // table of names for big ones): a Rust identifier, different for every row.
+    let names: std::collections::HashSet<String> = all.iter().map(|row| format!("{row:?}")).collect();
+    assert_eq!(names.len(), all.len(), "{name}: Debug names are not distinct");
+    for debug in &names {
+        let mut chars = debug.chars();
+        let starts_well = chars.next().is_some_and(|c| c.is_ascii_uppercase());
+        assert!(starts_well && chars.all(|c| c.is_ascii_alphanumeric() || c == '_'), "{name}: Debug wrote {debug:?}");
+    }
     probes
 }
 
