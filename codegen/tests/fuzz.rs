@@ -329,18 +329,36 @@ fn check_diagnostics(
     Ok(())
 }
 
+/// Checks every property of an accepted generation of `catalogs` (path and catalog).
 fn check_generated(
     catalogs: &[(&str, Catalog)],
     generated: &Generated,
 ) -> Result<(), TestCaseError> {
-    let file = |path: &str| {
-        generated
-            .files
-            .iter()
-            .find(|f| f.path == path)
-            .map(|f| f.contents.as_str())
-            .ok_or_else(|| TestCaseError::fail(format!("{path} was not generated")))
-    };
+    let parsed_files = check_rust_files(generated)?;
+    let modules_rs = generated_file(generated, codegen::MODULES_RS)?;
+    let record = generated_file(generated, codegen::PUBLISHED)?;
+    for (path, catalog) in catalogs {
+        check_module(generated, &parsed_files, modules_rs, catalog)?;
+        check_record(record, catalog)?;
+        check_docs_page(generated, catalog)?;
+        check_readme_section(generated, path, catalog)?;
+    }
+    Ok(())
+}
+
+/// The contents of the generated file at `path`, or a failure if it was not generated.
+fn generated_file<'g>(generated: &'g Generated, path: &str) -> Result<&'g str, TestCaseError> {
+    generated
+        .files
+        .iter()
+        .find(|f| f.path == path)
+        .map(|f| f.contents.as_str())
+        .ok_or_else(|| TestCaseError::fail(format!("{path} was not generated")))
+}
+
+/// Checks that every generated `.rs` file parses, says it is generated, defines each name
+/// once and holds no doctest or HTML; returns the parsed files by path.
+fn check_rust_files(generated: &Generated) -> Result<HashMap<&str, syn::File>, TestCaseError> {
     let mut parsed_files: HashMap<&str, syn::File> = HashMap::new();
     for f in generated.files.iter().filter(|f| f.path.ends_with(".rs")) {
         let parsed = match syn::parse_file(&f.contents) {
@@ -361,73 +379,97 @@ fn check_generated(
         check_rustdoc(&f.path, &parsed)?;
         parsed_files.insert(&f.path, parsed);
     }
-    let modules_rs = file(codegen::MODULES_RS)?;
-    let record = file(codegen::PUBLISHED)?;
-    for (path, catalog) in catalogs {
-        let rust_path = format!("{}/{}.rs", codegen::GENERATED_DIR, catalog.module);
-        let rust = file(&rust_path)?;
-        prop_assert!(
-            modules_rs.contains(&format!("pub mod {};", catalog.module)),
-            "mod.rs does not declare {}",
-            catalog.module
-        );
-        check_literals(&rust_path, rust, catalog)?;
-        if let Some(parsed) = parsed_files.get(rust_path.as_str()) {
-            check_deprecations(&rust_path, parsed, catalog)?;
-        }
-        for table in &catalog.tables {
-            for row in &table.rows {
-                let line = format!(
-                    "{} {} {} {}",
-                    catalog.module,
-                    table.name,
-                    table.key_of(row),
-                    row.variant
-                );
-                prop_assert!(
-                    record.lines().any(|l| l == line),
-                    "the published record lacks `{}`",
-                    line
-                );
-            }
-        }
+    Ok(parsed_files)
+}
 
-        let page = file(&catalog.docs)?;
-        prop_assert!(
-            page.starts_with("<!-- @generated"),
-            "{} does not say it is generated",
-            catalog.docs
-        );
-        let mut expected: Vec<usize> = catalog.tables.iter().map(|t| t.rows.len() + 2).collect();
-        if !catalog.params.is_empty() {
-            expected.push(catalog.params.len() + 2);
-        }
-        expected.extend(catalog.vocabularies.iter().map(|v| v.words.len() + 2));
-        check_tables(&catalog.docs, page, &expected)?;
+/// Checks a catalog's module: the module list declares it, it holds the catalog's texts
+/// as literals, and it marks and allows the deprecated variants.
+fn check_module(
+    generated: &Generated,
+    parsed_files: &HashMap<&str, syn::File>,
+    modules_rs: &str,
+    catalog: &Catalog,
+) -> Result<(), TestCaseError> {
+    let rust_path = format!("{}/{}.rs", codegen::GENERATED_DIR, catalog.module);
+    let rust = generated_file(generated, &rust_path)?;
+    prop_assert!(
+        modules_rs.contains(&format!("pub mod {};", catalog.module)),
+        "mod.rs does not declare {}",
+        catalog.module
+    );
+    check_literals(&rust_path, rust, catalog)?;
+    if let Some(parsed) = parsed_files.get(rust_path.as_str()) {
+        check_deprecations(&rust_path, parsed, catalog)?;
+    }
+    Ok(())
+}
 
-        let sections: Vec<_> = generated
-            .readme_sections
-            .iter()
-            .filter(|s| s.owner == *path)
-            .collect();
-        match &catalog.readme_section {
-            None => prop_assert!(sections.is_empty(), "{} has no README section", path),
-            Some(name) => {
-                prop_assert!(
-                    sections.len() == 1 && &sections[0].name == name,
-                    "{} should fill the README section {}, filled {:?}",
-                    path,
-                    name,
-                    sections
-                );
-                let expected: Vec<usize> =
-                    catalog.tables.iter().map(|t| t.rows.len() + 2).collect();
-                check_tables(
-                    &format!("README section {name}"),
-                    &sections[0].text,
-                    &expected,
-                )?;
-            }
+/// Checks that the published record lists every row of the catalog.
+fn check_record(record: &str, catalog: &Catalog) -> Result<(), TestCaseError> {
+    for table in &catalog.tables {
+        for row in &table.rows {
+            let line = format!(
+                "{} {} {} {}",
+                catalog.module,
+                table.name,
+                table.key_of(row),
+                row.variant
+            );
+            prop_assert!(
+                record.lines().any(|l| l == line),
+                "the published record lacks `{}`",
+                line
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Checks that the catalog's docs page says it is generated and that its Markdown tables
+/// (the tables', the params' and the vocabularies') keep their shape.
+fn check_docs_page(generated: &Generated, catalog: &Catalog) -> Result<(), TestCaseError> {
+    let page = generated_file(generated, &catalog.docs)?;
+    prop_assert!(
+        page.starts_with("<!-- @generated"),
+        "{} does not say it is generated",
+        catalog.docs
+    );
+    let mut expected: Vec<usize> = catalog.tables.iter().map(|t| t.rows.len() + 2).collect();
+    if !catalog.params.is_empty() {
+        expected.push(catalog.params.len() + 2);
+    }
+    expected.extend(catalog.vocabularies.iter().map(|v| v.words.len() + 2));
+    check_tables(&catalog.docs, page, &expected)
+}
+
+/// Checks that the catalog at `path` fills exactly the README section it names (or none)
+/// and that the section's Markdown tables keep their shape.
+fn check_readme_section(
+    generated: &Generated,
+    path: &str,
+    catalog: &Catalog,
+) -> Result<(), TestCaseError> {
+    let sections: Vec<_> = generated
+        .readme_sections
+        .iter()
+        .filter(|s| s.owner == path)
+        .collect();
+    match &catalog.readme_section {
+        None => prop_assert!(sections.is_empty(), "{} has no README section", path),
+        Some(name) => {
+            prop_assert!(
+                sections.len() == 1 && &sections[0].name == name,
+                "{} should fill the README section {}, filled {:?}",
+                path,
+                name,
+                sections
+            );
+            let expected: Vec<usize> = catalog.tables.iter().map(|t| t.rows.len() + 2).collect();
+            check_tables(
+                &format!("README section {name}"),
+                &sections[0].text,
+                &expected,
+            )?;
         }
     }
     Ok(())
@@ -693,7 +735,6 @@ fn flatten(tokens: TokenStream, out: &mut Vec<String>) {
     }
 }
 
-/// Whether `tokens` hold the path `Type::Variant` for one of `paths`.
 /// Whether `tokens` name any of `paths` (`Type::Variant`), or `Self::Variant` inside an
 /// impl of `self_type`.
 fn names_any(
@@ -722,7 +763,22 @@ fn check_deprecations(
     file: &syn::File,
     catalog: &Catalog,
 ) -> Result<(), TestCaseError> {
-    let deprecated: Vec<(String, String)> = catalog
+    let deprecated = deprecated_variants(catalog);
+    if deprecated.is_empty() {
+        return Ok(());
+    }
+    for item in &file.items {
+        match item {
+            syn::Item::Enum(item) => check_deprecated_marked(path, item, &deprecated)?,
+            _ => check_deprecated_allowed(path, item, &deprecated)?,
+        }
+    }
+    Ok(())
+}
+
+/// The deprecated rows' variants of `catalog`, as (type, variant).
+fn deprecated_variants(catalog: &Catalog) -> Vec<(String, String)> {
+    catalog
         .tables
         .iter()
         .flat_map(|table| {
@@ -732,76 +788,92 @@ fn check_deprecations(
                 .filter(|row| row.deprecated.is_some())
                 .map(|row| (table.type_name.clone(), row.variant.clone()))
         })
-        .collect();
-    if deprecated.is_empty() {
-        return Ok(());
-    }
-    for item in &file.items {
-        let (attrs, inner): (&[syn::Attribute], Vec<(Vec<syn::Attribute>, TokenStream)>) =
-            match item {
-                syn::Item::Enum(item) => {
-                    for (ty, variant) in &deprecated {
-                        if item.ident != ty {
-                            continue;
-                        }
-                        let marked = item.variants.iter().any(|v| {
-                            v.ident == variant
-                                && v.attrs.iter().any(|a| a.path().is_ident("deprecated"))
-                        });
-                        prop_assert!(
-                            marked,
-                            "{}: the deprecated variant {}::{} has no #[deprecated]",
-                            path,
-                            ty,
-                            variant
-                        );
-                    }
-                    continue;
-                }
-                syn::Item::Impl(item) => (
-                    &item.attrs,
-                    item.items
-                        .iter()
-                        .map(|member| {
-                            let attrs = match member {
-                                syn::ImplItem::Fn(f) => f.attrs.clone(),
-                                syn::ImplItem::Const(c) => c.attrs.clone(),
-                                _ => Vec::new(),
-                            };
-                            (attrs, member.to_token_stream())
-                        })
-                        .collect(),
-                ),
-                syn::Item::Static(item) => {
-                    (&item.attrs, vec![(Vec::new(), item.to_token_stream())])
-                }
-                syn::Item::Const(item) => (&item.attrs, vec![(Vec::new(), item.to_token_stream())]),
-                syn::Item::Fn(item) => (&item.attrs, vec![(Vec::new(), item.to_token_stream())]),
-                other => (&[], vec![(Vec::new(), other.to_token_stream())]),
-            };
-        if allows_deprecated(attrs) {
+        .collect()
+}
+
+/// Checks that the enum `item`, if it is the type of deprecated variants, marks each of
+/// them `#[deprecated]`.
+fn check_deprecated_marked(
+    path: &str,
+    item: &syn::ItemEnum,
+    deprecated: &[(String, String)],
+) -> Result<(), TestCaseError> {
+    for (ty, variant) in deprecated {
+        if item.ident != ty {
             continue;
         }
-        let self_type = match item {
-            syn::Item::Impl(item) => match &*item.self_ty {
-                syn::Type::Path(path) => path.path.get_ident().map(|ident| ident.to_string()),
-                _ => None,
-            },
+        let marked = item
+            .variants
+            .iter()
+            .any(|v| v.ident == variant && v.attrs.iter().any(|a| a.path().is_ident("deprecated")));
+        prop_assert!(
+            marked,
+            "{}: the deprecated variant {}::{} has no #[deprecated]",
+            path,
+            ty,
+            variant
+        );
+    }
+    Ok(())
+}
+
+/// Checks that the item (not an enum) names a deprecated variant only where it, or the
+/// member of an impl that names it, allows it.
+fn check_deprecated_allowed(
+    path: &str,
+    item: &syn::Item,
+    deprecated: &[(String, String)],
+) -> Result<(), TestCaseError> {
+    let (attrs, inner) = attrs_and_members(item);
+    if allows_deprecated(attrs) {
+        return Ok(());
+    }
+    let self_type = match item {
+        syn::Item::Impl(item) => match &*item.self_ty {
+            syn::Type::Path(path) => path.path.get_ident().map(|ident| ident.to_string()),
             _ => None,
-        };
-        for (member_attrs, tokens) in inner {
-            if allows_deprecated(&member_attrs) {
-                continue;
-            }
-            if let Some(named) = names_any(tokens, &deprecated, self_type.as_deref()) {
-                return Err(TestCaseError::fail(format!(
-                    "{path}: an item names the deprecated {named} without #[allow(deprecated)]:\n{}",
-                    item.to_token_stream()
-                )));
-            }
+        },
+        _ => None,
+    };
+    for (member_attrs, tokens) in inner {
+        if allows_deprecated(&member_attrs) {
+            continue;
+        }
+        if let Some(named) = names_any(tokens, deprecated, self_type.as_deref()) {
+            return Err(TestCaseError::fail(format!(
+                "{path}: an item names the deprecated {named} without #[allow(deprecated)]:\n{}",
+                item.to_token_stream()
+            )));
         }
     }
     Ok(())
+}
+
+/// An item's own attributes, and its members with theirs: each member of an impl, or the
+/// whole item as its one member (with no attributes of its own).
+fn attrs_and_members(
+    item: &syn::Item,
+) -> (&[syn::Attribute], Vec<(Vec<syn::Attribute>, TokenStream)>) {
+    match item {
+        syn::Item::Impl(item) => (
+            &item.attrs,
+            item.items
+                .iter()
+                .map(|member| {
+                    let attrs = match member {
+                        syn::ImplItem::Fn(f) => f.attrs.clone(),
+                        syn::ImplItem::Const(c) => c.attrs.clone(),
+                        _ => Vec::new(),
+                    };
+                    (attrs, member.to_token_stream())
+                })
+                .collect(),
+        ),
+        syn::Item::Static(item) => (&item.attrs, vec![(Vec::new(), item.to_token_stream())]),
+        syn::Item::Const(item) => (&item.attrs, vec![(Vec::new(), item.to_token_stream())]),
+        syn::Item::Fn(item) => (&item.attrs, vec![(Vec::new(), item.to_token_stream())]),
+        other => (&[], vec![(Vec::new(), other.to_token_stream())]),
+    }
 }
 
 /// The number of cells in a Markdown table row: its `|` separators, less one. A pipe
@@ -1546,56 +1618,83 @@ fn usable_variant(
 /// fates and the declaration edits of the noise.
 fn build(seed: &CatalogSeed) -> Table {
     let mut root = Table::new();
+    root.insert("catalog".to_owned(), Value::Table(catalog_meta(&seed.meta)));
+    let mut types = TypeNames::reserved();
+    let (declared, vocabularies) = declare_vocabularies(&seed.vocabularies, &mut types);
+    if !declared.is_empty() {
+        root.insert("vocabulary".to_owned(), Value::Table(declared));
+    }
+    let (declared, rows) = declare_tables(&seed.tables, &vocabularies, &mut types);
+    for (name, rows) in rows {
+        root.insert(name, Value::Array(rows));
+    }
+    root.insert("table".to_owned(), Value::Table(declared));
+    for (extra, value) in &seed.extras {
+        root.insert(extra.clone(), value.clone());
+    }
+    apply_edits(root, &seed.edits)
+}
+
+/// The type names a built catalog has taken, and the types it declares.
+struct TypeNames {
+    /// Every name taken: the generator's own types and each declared one.
+    taken: HashSet<String>,
+    /// The declared types in order, for a table type named after one of them.
+    declared: Vec<String>,
+}
+
+impl TypeNames {
+    /// Nothing declared yet, and the names of the generator's own types taken.
+    fn reserved() -> Self {
+        TypeNames {
+            taken: ["Param", "Raised", "InitConfig", "ValidConfig"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            declared: Vec::new(),
+        }
+    }
+}
+
+/// A vocabulary of a built catalog: its unique name and its words, each once.
+struct DeclaredVocabulary {
+    name: String,
+    words: Vec<String>,
+}
+
+/// A column of a built table, as its cells are made.
+struct DeclaredColumn {
+    name: String,
+    kind: Kind,
+    /// The index of its vocabulary, for a `word` or `words` column.
+    vocabulary: Option<usize>,
+    optional: bool,
+}
+
+/// The `[catalog]` table: each meta key the seed gives a value.
+fn catalog_meta(seed: &[(&'static str, Option<String>)]) -> Table {
     let mut meta = Table::new();
-    for (key, value) in &seed.meta {
+    for (key, value) in seed {
         if let Some(value) = value {
             meta.insert((*key).to_owned(), Value::String(value.clone()));
         }
     }
-    root.insert("catalog".to_owned(), Value::Table(meta));
+    meta
+}
 
-    let mut type_names: HashSet<String> = ["Param", "Raised", "InitConfig", "ValidConfig"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    let mut all_types: Vec<String> = Vec::new();
-
-    // Vocabularies: unique names and words, each word with a usable variant.
-    let mut vocabulary_names = HashSet::new();
-    let mut vocabularies: Vec<(String, Vec<String>)> = Vec::new();
+/// The `[vocabulary.*]` declarations: unique names and words, each word with a usable
+/// variant; and the vocabularies as the tables' columns refer to them.
+fn declare_vocabularies(
+    seeds: &[VocabularySeed],
+    types: &mut TypeNames,
+) -> (Table, Vec<DeclaredVocabulary>) {
+    let mut names = HashSet::new();
+    let mut vocabularies = Vec::new();
     let mut declared = Table::new();
-    for v in &seed.vocabularies {
-        let name = unique(&v.name, &mut vocabulary_names, "_");
-        let derived_type = codegen::names::derive_variant(&name);
-        let type_name = match &v.type_name {
-            Some(given) => unique(given, &mut type_names, ""),
-            None if !type_names.contains(&derived_type) => {
-                type_names.insert(derived_type.clone());
-                derived_type
-            }
-            None => unique(&derived_type, &mut type_names, ""),
-        };
-        all_types.push(type_name.clone());
-        let mut words_seen = HashSet::new();
-        let mut variants = HashSet::new();
-        let mut words = Vec::new();
-        let mut entries = Vec::new();
-        for (i, w) in v.words.iter().enumerate() {
-            if !words_seen.insert(w.word.clone()) {
-                continue;
-            }
-            let mut entry = Table::new();
-            entry.insert("word".to_owned(), Value::String(w.word.clone()));
-            entry.insert("doc".to_owned(), Value::String(w.doc.clone()));
-            let fallback = format!("Word{i}");
-            if let Some(variant) =
-                usable_variant(w.variant.as_ref(), &w.word, &fallback, &mut variants)
-            {
-                entry.insert("variant".to_owned(), Value::String(variant));
-            }
-            entries.push(Value::Table(entry));
-            words.push(w.word.clone());
-        }
+    for v in seeds {
+        let name = unique(&v.name, &mut names, "_");
+        let type_name = vocabulary_type(v, &name, types);
+        let (entries, words) = vocabulary_words(&v.words);
         let mut table = Table::new();
         if type_name != codegen::names::derive_variant(&name) || v.type_name.is_some() {
             table.insert("type".to_owned(), Value::String(type_name));
@@ -1603,172 +1702,310 @@ fn build(seed: &CatalogSeed) -> Table {
         table.insert("doc".to_owned(), Value::String(v.doc.clone()));
         table.insert("words".to_owned(), Value::Array(entries));
         declared.insert(name.clone(), Value::Table(table));
-        vocabularies.push((name, words));
+        vocabularies.push(DeclaredVocabulary { name, words });
     }
-    if !declared.is_empty() {
-        root.insert("vocabulary".to_owned(), Value::Table(declared));
-    }
+    (declared, vocabularies)
+}
 
-    // Tables: unique names and types, one key column, references to what is declared.
+/// The type of the vocabulary `name`: the seed's, or else the one derived from its name,
+/// made unique and recorded in `types`.
+fn vocabulary_type(v: &VocabularySeed, name: &str, types: &mut TypeNames) -> String {
+    let derived_type = codegen::names::derive_variant(name);
+    let type_name = match &v.type_name {
+        Some(given) => unique(given, &mut types.taken, ""),
+        None if !types.taken.contains(&derived_type) => {
+            types.taken.insert(derived_type.clone());
+            derived_type
+        }
+        None => unique(&derived_type, &mut types.taken, ""),
+    };
+    types.declared.push(type_name.clone());
+    type_name
+}
+
+/// A vocabulary's `words` entries, each word once with a usable variant; and the words.
+fn vocabulary_words(seeds: &[WordSeed]) -> (Vec<Value>, Vec<String>) {
+    let mut words_seen = HashSet::new();
+    let mut variants = HashSet::new();
+    let mut words = Vec::new();
+    let mut entries = Vec::new();
+    for (i, w) in seeds.iter().enumerate() {
+        if !words_seen.insert(w.word.clone()) {
+            continue;
+        }
+        let mut entry = Table::new();
+        entry.insert("word".to_owned(), Value::String(w.word.clone()));
+        entry.insert("doc".to_owned(), Value::String(w.doc.clone()));
+        let fallback = format!("Word{i}");
+        if let Some(variant) = usable_variant(w.variant.as_ref(), &w.word, &fallback, &mut variants)
+        {
+            entry.insert("variant".to_owned(), Value::String(variant));
+        }
+        entries.push(Value::Table(entry));
+        words.push(w.word.clone());
+    }
+    (entries, words)
+}
+
+/// The `[table.*]` declarations: unique names and types, one key column, references to
+/// what is declared; and the rows of each table that has any, under the table's name.
+fn declare_tables(
+    seeds: &[TableSeed],
+    vocabularies: &[DeclaredVocabulary],
+    types: &mut TypeNames,
+) -> (Table, Vec<(String, Vec<Value>)>) {
     let mut table_names: HashSet<String> = ["catalog", "vocabulary", "table", "param"]
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
     let mut declared = Table::new();
-    for t in &seed.tables {
+    let mut rows = Vec::new();
+    for t in seeds {
         let name = unique(&t.name, &mut table_names, "_");
-        let wanted = match t.type_after {
-            Some(at) if !all_types.is_empty() => {
-                format!("{}Row", all_types[at.index(all_types.len())])
-            }
-            _ => t.type_name.clone(),
-        };
-        let type_name = unique(&wanted, &mut type_names, "");
-        all_types.push(type_name.clone());
-
-        let key_at = t.key.index(t.columns.len());
-        let mut column_names = HashSet::new();
-        let mut columns: Vec<(String, Kind, Option<usize>, bool)> = Vec::new();
-        let mut column_values = Vec::new();
-        for (i, c) in t.columns.iter().enumerate() {
-            let column_name = unique(&c.name, &mut column_names, "_");
-            let mut kind = match c.kind {
-                Kind::Key if i != key_at => Kind::Text,
-                _ if i == key_at => Kind::Key,
-                other => other,
-            };
-            if matches!(kind, Kind::Word | Kind::Words) && vocabularies.is_empty() {
-                kind = Kind::Text;
-            }
-            let vocabulary = matches!(kind, Kind::Word | Kind::Words)
-                .then(|| c.vocabulary.index(vocabularies.len()));
-            let optional = c.optional && kind != Kind::Key;
-            let mut column = Table::new();
-            column.insert("name".to_owned(), Value::String(column_name.clone()));
-            column.insert("kind".to_owned(), Value::String(kind.word().to_owned()));
-            if let Some(v) = vocabulary {
-                column.insert(
-                    "vocabulary".to_owned(),
-                    Value::String(vocabularies[v].0.clone()),
-                );
-            }
-            if optional {
-                column.insert("optional".to_owned(), Value::Boolean(true));
-            }
-            if let Some(title) = &c.title {
-                column.insert("title".to_owned(), Value::String(title.clone()));
-            }
-            if let Some(doc) = &c.doc {
-                column.insert("doc".to_owned(), Value::String(doc.clone()));
-            }
-            column_values.push(Value::Table(column));
-            columns.push((column_name, kind, vocabulary, optional));
-        }
-        let displayable: Vec<usize> = (0..columns.len())
-            .filter(|&i| matches!(columns[i].1, Kind::Key | Kind::Text) && !columns[i].3)
+        let type_name = table_type(t, types);
+        let columns = declare_columns(t, vocabularies);
+        let entries = t
+            .columns
+            .iter()
+            .zip(&columns)
+            .map(|(seed, column)| column_entry(seed, column, vocabularies))
             .collect();
-        let display = displayable[t.display.index(displayable.len())];
-
-        let mut table = Table::new();
-        table.insert("type".to_owned(), Value::String(type_name));
-        table.insert("doc".to_owned(), Value::String(t.doc.clone()));
-        table.insert("key".to_owned(), Value::String(columns[key_at].0.clone()));
-        table.insert(
-            "display".to_owned(),
-            Value::String(columns[display].0.clone()),
-        );
-        if let Some(noun) = &t.noun {
-            table.insert("noun".to_owned(), Value::String(noun.clone()));
-        }
-        if let Some(summary) = &t.summary {
-            let mut chosen: Vec<usize> = summary.iter().map(|i| i.index(columns.len())).collect();
-            chosen.dedup();
-            let mut seen = HashSet::new();
-            chosen.retain(|i| seen.insert(*i));
-            let names = chosen
-                .into_iter()
-                .map(|i| Value::String(columns[i].0.clone()))
-                .collect();
-            table.insert("summary".to_owned(), Value::Array(names));
-        }
-        table.insert("columns".to_owned(), Value::Array(column_values));
+        let table = table_declaration(t, type_name, &columns, entries);
         declared.insert(name.clone(), Value::Table(table));
-
-        // Rows: unique keys and variants; each cell of its column's kind; then the fates.
-        let mut keys = HashSet::new();
-        let mut variants = HashSet::new();
-        let mut rows = Vec::new();
-        for (r, seed_row) in t.rows.iter().enumerate() {
-            let key = unique(&seed_row.key, &mut keys, "-");
-            let mut row = Table::new();
-            for (i, (column_name, kind, vocabulary, optional)) in columns.iter().enumerate() {
-                let cell = &seed_row.cells[i];
-                if *optional && !cell.present {
-                    continue;
-                }
-                let words = |vocabulary: Option<usize>| -> Vec<String> {
-                    let words = &vocabularies[vocabulary.unwrap_or(0)].1;
-                    let mut picked: Vec<String> = cell
-                        .words
-                        .iter()
-                        .map(|i| words[i.index(words.len())].clone())
-                        .collect();
-                    let mut seen = HashSet::new();
-                    picked.retain(|w| seen.insert(w.clone()));
-                    picked
-                };
-                let value = match kind {
-                    Kind::Key => Value::String(key.clone()),
-                    Kind::Text => Value::String(cell.text.clone()),
-                    Kind::Integer => Value::Integer(cell.integer),
-                    Kind::HttpStatus => cell.status.clone(),
-                    Kind::Word => {
-                        let words = &vocabularies[vocabulary.unwrap_or(0)].1;
-                        let at = cell.words.first().map_or(0, |i| i.index(words.len()));
-                        Value::String(words[at].clone())
-                    }
-                    Kind::Words => {
-                        Value::Array(words(*vocabulary).into_iter().map(Value::String).collect())
-                    }
-                };
-                match &seed_row.fates[i] {
-                    Fate::Right => {
-                        row.insert(column_name.clone(), value);
-                    }
-                    Fate::Misspelt(how) => {
-                        row.insert(how.apply(column_name), value);
-                    }
-                    Fate::Missing => {}
-                    Fate::Wrong(other) => {
-                        row.insert(column_name.clone(), other.clone());
-                    }
-                }
-            }
-            let fallback = format!("Row{r}");
-            if let Some(variant) =
-                usable_variant(seed_row.variant.as_ref(), &key, &fallback, &mut variants)
-            {
-                row.insert("variant".to_owned(), Value::String(variant));
-            }
-            if let Some(why) = &seed_row.deprecated {
-                row.insert("deprecated".to_owned(), Value::String(why.clone()));
-            }
-            for (extra, value) in &seed_row.extras {
-                row.insert(extra.clone(), value.clone());
-            }
-            rows.push(Value::Table(row));
-        }
-        if !rows.is_empty() {
-            root.insert(name, Value::Array(rows));
+        let table_rows = build_rows(&t.rows, &columns, vocabularies);
+        if !table_rows.is_empty() {
+            rows.push((name, table_rows));
         }
     }
-    root.insert("table".to_owned(), Value::Table(declared));
-    for (extra, value) in &seed.extras {
-        root.insert(extra.clone(), value.clone());
-    }
+    (declared, rows)
+}
 
+/// The type of a table: the seed's, or an earlier type's name with `Row` appended, made
+/// unique and recorded in `types`.
+fn table_type(t: &TableSeed, types: &mut TypeNames) -> String {
+    let wanted = match t.type_after {
+        Some(at) if !types.declared.is_empty() => {
+            format!("{}Row", types.declared[at.index(types.declared.len())])
+        }
+        _ => t.type_name.clone(),
+    };
+    let type_name = unique(&wanted, &mut types.taken, "");
+    types.declared.push(type_name.clone());
+    type_name
+}
+
+/// A table's columns: unique names, the seed's key column the one `key` column, and
+/// `word` and `words` columns only when a vocabulary is declared.
+fn declare_columns(t: &TableSeed, vocabularies: &[DeclaredVocabulary]) -> Vec<DeclaredColumn> {
+    let key_at = t.key.index(t.columns.len());
+    let mut column_names = HashSet::new();
+    let mut columns = Vec::new();
+    for (i, c) in t.columns.iter().enumerate() {
+        let name = unique(&c.name, &mut column_names, "_");
+        let mut kind = match c.kind {
+            Kind::Key if i != key_at => Kind::Text,
+            _ if i == key_at => Kind::Key,
+            other => other,
+        };
+        if matches!(kind, Kind::Word | Kind::Words) && vocabularies.is_empty() {
+            kind = Kind::Text;
+        }
+        let vocabulary = matches!(kind, Kind::Word | Kind::Words)
+            .then(|| c.vocabulary.index(vocabularies.len()));
+        let optional = c.optional && kind != Kind::Key;
+        columns.push(DeclaredColumn {
+            name,
+            kind,
+            vocabulary,
+            optional,
+        });
+    }
+    columns
+}
+
+/// One entry of a table's `columns`: the column's name, kind, vocabulary and optionality,
+/// and the seed's title and doc.
+fn column_entry(
+    seed: &ColumnSeed,
+    column: &DeclaredColumn,
+    vocabularies: &[DeclaredVocabulary],
+) -> Value {
+    let mut entry = Table::new();
+    entry.insert("name".to_owned(), Value::String(column.name.clone()));
+    entry.insert(
+        "kind".to_owned(),
+        Value::String(column.kind.word().to_owned()),
+    );
+    if let Some(v) = column.vocabulary {
+        entry.insert(
+            "vocabulary".to_owned(),
+            Value::String(vocabularies[v].name.clone()),
+        );
+    }
+    if column.optional {
+        entry.insert("optional".to_owned(), Value::Boolean(true));
+    }
+    if let Some(title) = &seed.title {
+        entry.insert("title".to_owned(), Value::String(title.clone()));
+    }
+    if let Some(doc) = &seed.doc {
+        entry.insert("doc".to_owned(), Value::String(doc.clone()));
+    }
+    Value::Table(entry)
+}
+
+/// One table's declaration: its type, doc, key and display columns, noun, summary and
+/// the `entries` of its columns.
+fn table_declaration(
+    t: &TableSeed,
+    type_name: String,
+    columns: &[DeclaredColumn],
+    entries: Vec<Value>,
+) -> Table {
+    let key_at = t.key.index(t.columns.len());
+    let displayable: Vec<usize> = (0..columns.len())
+        .filter(|&i| matches!(columns[i].kind, Kind::Key | Kind::Text) && !columns[i].optional)
+        .collect();
+    let display = displayable[t.display.index(displayable.len())];
+
+    let mut table = Table::new();
+    table.insert("type".to_owned(), Value::String(type_name));
+    table.insert("doc".to_owned(), Value::String(t.doc.clone()));
+    table.insert(
+        "key".to_owned(),
+        Value::String(columns[key_at].name.clone()),
+    );
+    table.insert(
+        "display".to_owned(),
+        Value::String(columns[display].name.clone()),
+    );
+    if let Some(noun) = &t.noun {
+        table.insert("noun".to_owned(), Value::String(noun.clone()));
+    }
+    if let Some(summary) = &t.summary {
+        table.insert(
+            "summary".to_owned(),
+            Value::Array(summary_names(summary, columns)),
+        );
+    }
+    table.insert("columns".to_owned(), Value::Array(entries));
+    table
+}
+
+/// The names of the summary's columns: the seed's picks, each once, in the order first
+/// picked.
+fn summary_names(picks: &[Index], columns: &[DeclaredColumn]) -> Vec<Value> {
+    let mut chosen: Vec<usize> = picks.iter().map(|i| i.index(columns.len())).collect();
+    chosen.dedup();
+    let mut seen = HashSet::new();
+    chosen.retain(|i| seen.insert(*i));
+    chosen
+        .into_iter()
+        .map(|i| Value::String(columns[i].name.clone()))
+        .collect()
+}
+
+/// A table's rows: unique keys and variants; each cell of its column's kind; then the
+/// fates.
+fn build_rows(
+    seeds: &[RowSeed],
+    columns: &[DeclaredColumn],
+    vocabularies: &[DeclaredVocabulary],
+) -> Vec<Value> {
+    let mut keys = HashSet::new();
+    let mut variants = HashSet::new();
+    let mut rows = Vec::new();
+    for (r, seed_row) in seeds.iter().enumerate() {
+        let key = unique(&seed_row.key, &mut keys, "-");
+        let mut row = Table::new();
+        for (i, column) in columns.iter().enumerate() {
+            let cell = &seed_row.cells[i];
+            if column.optional && !cell.present {
+                continue;
+            }
+            let value = cell_value(column, cell, &key, vocabularies);
+            place_cell(&mut row, &column.name, value, &seed_row.fates[i]);
+        }
+        let fallback = format!("Row{r}");
+        if let Some(variant) =
+            usable_variant(seed_row.variant.as_ref(), &key, &fallback, &mut variants)
+        {
+            row.insert("variant".to_owned(), Value::String(variant));
+        }
+        if let Some(why) = &seed_row.deprecated {
+            row.insert("deprecated".to_owned(), Value::String(why.clone()));
+        }
+        for (extra, value) in &seed_row.extras {
+            row.insert(extra.clone(), value.clone());
+        }
+        rows.push(Value::Table(row));
+    }
+    rows
+}
+
+/// One cell's value, of its column's kind: the row's key, the seed's text, integer or
+/// status, or words of the column's vocabulary.
+fn cell_value(
+    column: &DeclaredColumn,
+    cell: &CellSeed,
+    key: &str,
+    vocabularies: &[DeclaredVocabulary],
+) -> Value {
+    match column.kind {
+        Kind::Key => Value::String(key.to_owned()),
+        Kind::Text => Value::String(cell.text.clone()),
+        Kind::Integer => Value::Integer(cell.integer),
+        Kind::HttpStatus => cell.status.clone(),
+        Kind::Word => {
+            let words = &vocabularies[column.vocabulary.unwrap_or(0)].words;
+            let at = cell.words.first().map_or(0, |i| i.index(words.len()));
+            Value::String(words[at].clone())
+        }
+        Kind::Words => {
+            let words = &vocabularies[column.vocabulary.unwrap_or(0)].words;
+            Value::Array(
+                picked_words(cell, words)
+                    .into_iter()
+                    .map(Value::String)
+                    .collect(),
+            )
+        }
+    }
+}
+
+/// The words a cell picks from `words`, each once, in the order first picked.
+fn picked_words(cell: &CellSeed, words: &[String]) -> Vec<String> {
+    let mut picked: Vec<String> = cell
+        .words
+        .iter()
+        .map(|i| words[i.index(words.len())].clone())
+        .collect();
+    let mut seen = HashSet::new();
+    picked.retain(|w| seen.insert(w.clone()));
+    picked
+}
+
+/// Puts a cell's value into its row as the cell's fate says: under the column's name or
+/// a misspelling of it, not at all, or a wrong value in its place.
+fn place_cell(row: &mut Table, column: &str, value: Value, fate: &Fate) {
+    match fate {
+        Fate::Right => {
+            row.insert(column.to_owned(), value);
+        }
+        Fate::Misspelt(how) => {
+            row.insert(how.apply(column), value);
+        }
+        Fate::Missing => {}
+        Fate::Wrong(other) => {
+            row.insert(column.to_owned(), other.clone());
+        }
+    }
+}
+
+/// The catalog with the seed's edits applied, one after another.
+fn apply_edits(root: Table, edits: &[Edit]) -> Table {
     let mut root = Value::Table(root);
-    for edit in &seed.edits {
+    for edit in edits {
         apply_edit(&mut root, edit);
     }
     match root {

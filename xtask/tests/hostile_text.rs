@@ -158,8 +158,22 @@ fn hostile_init(docs: DeclarationDocs) -> Table {
         snippets[(turn - 1) % n].clone()
     };
     let mut catalog = real_catalog(INIT);
+    hostile_meta(table_mut(&mut catalog, "catalog"), &all);
+    hostile_docs(&mut catalog, docs, &mut next);
+    let names: Vec<String> = catalog["table"]
+        .as_table()
+        .expect("tables")
+        .keys()
+        .cloned()
+        .collect();
+    for name in names {
+        hostile_rows(&mut catalog, &name, &snippets, &all);
+    }
+    catalog
+}
 
-    let meta = table_mut(&mut catalog, "catalog");
+/// Puts hostile text in the `[catalog]` table's name, source and provenance.
+fn hostile_meta(meta: &mut Table, all: &str) {
     meta.insert("name".into(), string(&format!("Hostile catalog {all}")));
     meta.insert(
         "source".into(),
@@ -167,9 +181,13 @@ fn hostile_init(docs: DeclarationDocs) -> Table {
     );
     // Indented, as text in an indented TOML multi-line string would be.
     meta.insert("provenance".into(), string(&format!("    {all}")));
+}
 
+/// Gives each word and param a doc from `next`, and each vocabulary, table and column
+/// one as well if `docs` says the declarations' docs are hostile.
+fn hostile_docs(catalog: &mut Table, docs: DeclarationDocs, next: &mut impl FnMut() -> String) {
     let hostile_docs = docs == DeclarationDocs::Hostile;
-    for (_, vocabulary) in table_mut(&mut catalog, "vocabulary").iter_mut() {
+    for (_, vocabulary) in table_mut(catalog, "vocabulary").iter_mut() {
         let vocabulary = vocabulary.as_table_mut().expect("a vocabulary");
         if hostile_docs {
             vocabulary.insert("doc".into(), string(&next()));
@@ -180,7 +198,7 @@ fn hostile_init(docs: DeclarationDocs) -> Table {
         }
     }
     if hostile_docs {
-        for (_, declaration) in table_mut(&mut catalog, "table").iter_mut() {
+        for (_, declaration) in table_mut(catalog, "table").iter_mut() {
             let declaration = declaration.as_table_mut().expect("a table declaration");
             declaration.insert("doc".into(), string(&next()));
             for column in array_mut(declaration, "columns") {
@@ -189,59 +207,61 @@ fn hostile_init(docs: DeclarationDocs) -> Table {
             }
         }
     }
-    for param in array_mut(&mut catalog, "param") {
+    for param in array_mut(catalog, "param") {
         let param = param.as_table_mut().expect("a param");
         param.insert("doc".into(), string(&next()));
     }
+}
 
-    let names: Vec<String> = catalog["table"]
-        .as_table()
-        .expect("tables")
-        .keys()
-        .cloned()
+/// The key of the added row `i` of the init table `name`, and the key of its last row.
+fn hostile_keys(name: &str) -> (fn(usize) -> String, &'static str) {
+    match name {
+        "code" => (|i| format!("Hostile.Code{i}"), "Hostile.Everything"),
+        "field" => (|i| format!("hostile_{i}"), "hostile_everything"),
+        other => panic!("the init catalog has a new table `{other}`: give it hostile keys"),
+    }
+}
+
+/// Makes the rows of the table `name` one per snippet (its real rows first, then copies
+/// of its first row under new keys), each with snippets in its text columns, and adds a
+/// last row with every snippet, or the long text, in each.
+fn hostile_rows(catalog: &mut Table, name: &str, snippets: &[String], all: &str) {
+    let n = snippets.len();
+    let (new_key, everything_key) = hostile_keys(name);
+    let columns = text_columns(catalog, name);
+    let key = &columns[0].name;
+    let real = array_mut(catalog, name);
+    assert!(real.len() < n, "{name}: more real rows than snippets");
+    let template = real[0].as_table().expect("a row").clone();
+    let mut rows: Vec<Table> = (0..n)
+        .map(|i| match real.get(i) {
+            Some(row) => row.as_table().expect("a row").clone(),
+            None => {
+                let mut row = template.clone();
+                row.insert(key.clone(), string(&new_key(i)));
+                row.remove("deprecated");
+                row
+            }
+        })
         .collect();
-    for name in names {
-        let (new_key, everything_key): (fn(usize) -> String, &str) = match name.as_str() {
-            "code" => (|i| format!("Hostile.Code{i}"), "Hostile.Everything"),
-            "field" => (|i| format!("hostile_{i}"), "hostile_everything"),
-            other => panic!("the init catalog has a new table `{other}`: give it hostile keys"),
-        };
-        let columns = text_columns(&catalog, &name);
-        let key = &columns[0].name;
-        let real = array_mut(&mut catalog, &name);
-        assert!(real.len() < n, "{name}: more real rows than snippets");
-        let template = real[0].as_table().expect("a row").clone();
-        let mut rows: Vec<Table> = (0..n)
-            .map(|i| match real.get(i) {
-                Some(row) => row.as_table().expect("a row").clone(),
-                None => {
-                    let mut row = template.clone();
-                    row.insert(key.clone(), string(&new_key(i)));
-                    row.remove("deprecated");
-                    row
-                }
-            })
-            .collect();
-        let mut everything = template.clone();
-        everything.insert(key.clone(), string(everything_key));
-        everything.remove("deprecated");
-        for (i, row) in rows.iter_mut().enumerate() {
-            for (c, column) in columns.iter().enumerate().skip(1) {
-                if column.optional && i % 2 == 1 {
-                    row.remove(&column.name);
-                } else {
-                    row.insert(column.name.clone(), string(&snippets[(i + c) % n]));
-                }
+    for (i, row) in rows.iter_mut().enumerate() {
+        for (c, column) in columns.iter().enumerate().skip(1) {
+            if column.optional && i % 2 == 1 {
+                row.remove(&column.name);
+            } else {
+                row.insert(column.name.clone(), string(&snippets[(i + c) % n]));
             }
         }
-        for (c, column) in columns.iter().enumerate().skip(1) {
-            let text = if c == 2 { long_text() } else { all.clone() };
-            everything.insert(column.name.clone(), string(&text));
-        }
-        rows.push(everything);
-        *real = rows.into_iter().map(Value::Table).collect();
     }
-    catalog
+    let mut everything = template;
+    everything.insert(key.clone(), string(everything_key));
+    everything.remove("deprecated");
+    for (c, column) in columns.iter().enumerate().skip(1) {
+        let text = if c == 2 { long_text() } else { all.to_owned() };
+        everything.insert(column.name.clone(), string(&text));
+    }
+    rows.push(everything);
+    *real = rows.into_iter().map(Value::Table).collect();
 }
 
 /// The verify catalog with hostile text in its first row's `meaning` and `advice`.
