@@ -29,7 +29,9 @@ pub fn variant_problem(name: &str) -> Option<String> {
             "`{name}` is not a Rust variant name: it may hold only ASCII letters and digits, not {bad:?}"
         ));
     }
-    if RESERVED.contains(&name) || syn::parse_str::<syn::Ident>(name).is_err() {
+    // Rust's one keyword that starts with an uppercase letter is `Self`, which is
+    // reserved here too (a test checks this against syn on random names).
+    if RESERVED.contains(&name) {
         return Some(format!(
             "`{name}` is reserved in Rust or in the generated code and cannot be a variant name"
         ));
@@ -150,6 +152,20 @@ pub fn title_of(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // `variant_problem` does not ask syn whether a name is a keyword: after its
+        // character checks, only `Self` could be, and `RESERVED` holds it.
+        #[test]
+        fn an_upper_camel_case_name_is_a_rust_identifier_unless_self(
+            name in "(Self|[A-Z][A-Za-z0-9]{0,10})",
+        ) {
+            let keyword = syn::parse_str::<syn::Ident>(&name).is_err();
+            prop_assert_eq!(keyword, name == "Self");
+            prop_assert_eq!(variant_problem(&name).is_some(), name == "Self" || name == "ALL");
+        }
+    }
 
     #[test]
     fn derives_upper_camel_case() {

@@ -15,6 +15,7 @@ mod vocabularies;
 #[cfg(test)]
 mod tests;
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Span};
@@ -132,6 +133,8 @@ impl Checker<'_> {
         self.unique_name(kind, name.get_ref(), name.span(), what)
     }
 
+    /// Records `name` of `kind`, first seen at `span`; reports it if a name of the same
+    /// kind was seen before (or is taken by the generated code, recorded at `0..0`).
     pub(crate) fn unique_name(
         &mut self,
         kind: NameKind,
@@ -139,25 +142,28 @@ impl Checker<'_> {
         span: Span,
         what: &str,
     ) -> bool {
-        if let Some(first) = self.seen.get(&(kind.clone(), name.to_owned())) {
-            let diagnostic = if *first == (0..0) {
-                Diagnostic::new(
-                    span,
-                    format!("the {what} `{name}` is taken by the generated code"),
-                )
-                .with_help("choose another name")
-            } else {
-                Diagnostic::new(span, format!("duplicate {what} `{name}`"))
-                    .with_label(first.clone(), "first defined here")
-                    .with_help(format!(
-                        "each {what} must appear once; remove or rename one of them"
-                    ))
-            };
-            self.report(diagnostic);
-            return false;
-        }
-        self.seen.insert((kind, name.to_owned()), span);
-        true
+        let first = match self.seen.entry((kind, name.to_owned())) {
+            Entry::Occupied(first) => first.get().clone(),
+            Entry::Vacant(slot) => {
+                slot.insert(span);
+                return true;
+            }
+        };
+        let diagnostic = if first == (0..0) {
+            Diagnostic::new(
+                span,
+                format!("the {what} `{name}` is taken by the generated code"),
+            )
+            .with_help("choose another name")
+        } else {
+            Diagnostic::new(span, format!("duplicate {what} `{name}`"))
+                .with_label(first, "first defined here")
+                .with_help(format!(
+                    "each {what} must appear once; remove or rename one of them"
+                ))
+        };
+        self.report(diagnostic);
+        false
     }
 
     /// Text that must say something.

@@ -50,9 +50,14 @@ pub struct RawCatalog {
 
 /// Loads catalog text. Returns what loaded and every problem found; entries with a
 /// problem are left out of the raw model so that later stages do not report twice.
+///
+/// The text-safety scans (of the text, then of the parsed values) run beside the parse
+/// and the reading, on another core: at 10,000 rows they are a sixth of the load.
 pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
-    let mut diagnostics = text_safety::check_source(source);
-    let (document, syntax_errors) = DeTable::parse_recoverable(source);
+    let (mut diagnostics, (document, syntax_errors)) = rayon::join(
+        || text_safety::check_source(source),
+        || DeTable::parse_recoverable(source),
+    );
     // Only the first syntax error is reported: the parser's recovery after it is a guess,
     // and what it finds next is mostly an echo of the first mistake.
     if let Some(error) = syntax_errors.into_iter().next() {
@@ -65,10 +70,20 @@ pub fn load(source: &str) -> (RawCatalog, Vec<Diagnostic>) {
         );
         return (RawCatalog::default(), diagnostics);
     }
-    diagnostics.extend(text_safety::check_table(document.get_ref(), source));
+    let (unsafe_values, (catalog, read_problems)) = rayon::join(
+        || text_safety::check_table(document.get_ref(), source),
+        || read(document.get_ref()),
+    );
+    diagnostics.extend(unsafe_values);
+    diagnostics.extend(read_problems);
+    (catalog, diagnostics)
+}
 
+/// Reads the parsed document into the raw model, with the problems found on the way.
+fn read(document: &DeTable<'_>) -> (RawCatalog, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
     let root = Table {
-        table: document.get_ref(),
+        table: document,
         span: 0..0,
         context: "the catalog".to_owned(),
     };
