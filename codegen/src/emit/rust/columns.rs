@@ -11,8 +11,9 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::render::{item, module_parts, Part};
+use super::render::{filled_item, item, module_parts, Part, Piece};
 use super::tokens::{doc, ident};
+use super::trees;
 use crate::keywords::ColumnKind;
 use crate::markdown::escape_inline;
 use crate::model::{Catalog, Cell, Column, Table};
@@ -52,7 +53,7 @@ pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Pa
         }
     };
     let mut items: Vec<_> = (0..table.columns.len())
-        .map(|index| item(move || column_static_item(catalog, table, index)))
+        .map(|index| column_static_piece(catalog, table, index))
         .collect();
     items.push(item(move || accessors(catalog, table)));
     module_parts(
@@ -67,7 +68,56 @@ pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Pa
     )
 }
 
-/// The static array of the column at `index` of `table`.
+/// The static array of the column at `index` of `table`: built as a syntax tree (see
+/// [`super::trees`]) if its cells are texts, statuses or words, else as tokens.
+fn column_static_piece<'a>(catalog: &'a Catalog, table: &'a Table, index: usize) -> Piece<'a> {
+    let column = &table.columns[index];
+    if !built_as_tree(column) {
+        return item(move || column_static_item(catalog, table, index));
+    }
+    let skeleton = move || {
+        let column = &table.columns[index];
+        let count = Literal::usize_unsuffixed(table.rows.len());
+        let (name, ty) = (column_static(column), stored_type(catalog, column));
+        quote!(static #name: [#ty; #count] = [];)
+    };
+    let fill = move |file: &mut syn::File| {
+        let column = &table.columns[index];
+        let cells = table
+            .rows
+            .iter()
+            .map(|row| cell_tree(catalog, column, &row.cells[index]));
+        trees::fill_array(file, &column_static(column).to_string(), cells)
+    };
+    filled_item(skeleton, fill)
+}
+
+/// Whether `column`'s array is built as a syntax tree: every cell a text (an absent one
+/// `""`), a status or a word, each one literal or path.
+fn built_as_tree(column: &Column) -> bool {
+    match column.kind {
+        ColumnKind::Key | ColumnKind::Text => !column.optional || empty_means_absent(column),
+        ColumnKind::HttpStatus => !column.optional,
+        ColumnKind::Word => !column.optional && column.vocabulary.is_some(),
+        ColumnKind::Integer | ColumnKind::Words => false,
+    }
+}
+
+/// A cell of a column [`built_as_tree`], as a syntax tree.
+fn cell_tree(catalog: &Catalog, column: &Column, cell: &Cell) -> syn::Expr {
+    match (cell, column.vocabulary) {
+        (Cell::Text(text), _) => trees::string(text),
+        (Cell::HttpStatus(status), _) => trees::integer(u64::from(*status)),
+        (Cell::Word(index), Some(vocabulary)) => {
+            let vocabulary = &catalog.vocabularies[vocabulary];
+            trees::path(&vocabulary.type_name, &vocabulary.words[*index].variant)
+        }
+        // An absent text; the check admits no other cell in such a column.
+        _ => trees::string(""),
+    }
+}
+
+/// The static array of the column at `index` of `table`, as tokens.
 fn column_static_item(catalog: &Catalog, table: &Table, index: usize) -> TokenStream {
     let column = &table.columns[index];
     let count = Literal::usize_unsuffixed(table.rows.len());

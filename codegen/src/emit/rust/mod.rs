@@ -11,6 +11,7 @@ mod raised;
 mod render;
 mod table;
 mod tokens;
+mod trees;
 mod validators;
 mod vocabulary;
 

@@ -2,6 +2,10 @@
 //! and printed by prettyplease on its own, on every core, and the texts are joined in
 //! order. prettyplease prints a file's items one after another, so the result is the
 //! text it would print for the whole module at once.
+//!
+//! A part may leave an array empty in its tokens and fill it in the parsed tree (see
+//! [`super::trees`]): syn would otherwise re-read every literal of a 10,000-row column
+//! that quote just wrote.
 
 use std::sync::Arc;
 
@@ -14,11 +18,23 @@ use super::tokens::ident;
 /// Builds a part's tokens.
 type Build<'a> = Box<dyn Fn() -> TokenStream + Send + Sync + 'a>;
 
+/// Fills in, in a part's parsed tree, what its tokens left out (called on the thread that
+/// prints the part, as syntax trees cannot cross threads either).
+pub(crate) type Fill<'a> = Box<dyn Fn(&mut syn::File) -> Result<(), String> + Send + Sync + 'a>;
+
+/// A piece of [`braced_parts`] or an item of [`module_parts`]: its tokens, and what to
+/// fill in once they are parsed.
+pub(crate) struct Piece<'a> {
+    build: Build<'a>,
+    fill: Option<Fill<'a>>,
+}
+
 /// A part of a generated module, built when it is printed (token streams cannot cross
 /// threads, so each part is built on the thread that prints it), and which of its
 /// printed lines it keeps.
 pub(crate) struct Part<'a> {
     build: Build<'a>,
+    fill: Option<Fill<'a>>,
     keep: Keep,
 }
 
@@ -39,6 +55,19 @@ enum Keep {
 pub(crate) fn part<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Part<'a> {
     Part {
         build: Box::new(build),
+        fill: None,
+        keep: Keep::All,
+    }
+}
+
+/// A part made of `build`, whose parsed tree `fill` completes.
+pub(crate) fn filled_part<'a>(
+    build: impl Fn() -> TokenStream + Send + Sync + 'a,
+    fill: impl Fn(&mut syn::File) -> Result<(), String> + Send + Sync + 'a,
+) -> Part<'a> {
+    Part {
+        build: Box::new(build),
+        fill: Some(Box::new(fill)),
         keep: Keep::All,
     }
 }
@@ -53,24 +82,29 @@ pub(crate) fn part<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Pa
 pub(crate) fn braced_parts<'a>(
     whole: impl Fn(TokenStream) -> TokenStream + Send + Sync + 'a,
     bare: impl Fn(TokenStream) -> TokenStream + Send + Sync + 'a,
-    pieces: Vec<Build<'a>>,
+    pieces: Vec<Piece<'a>>,
 ) -> Vec<Part<'a>> {
     let count = pieces.len();
     let bare = Arc::new(bare);
     let mut pieces = pieces.into_iter();
-    let first = pieces.next();
+    let (first, first_fill) = match pieces.next() {
+        Some(Piece { build, fill }) => (Some(build), fill),
+        None => (None, None),
+    };
     let mut parts = vec![Part {
         build: Box::new(move || whole(first.as_ref().map(|piece| piece()).unwrap_or_default())),
+        fill: first_fill,
         keep: if count > 1 {
             Keep::AllButLast
         } else {
             Keep::All
         },
     }];
-    for (index, piece) in pieces.enumerate() {
+    for (index, Piece { build, fill }) in pieces.enumerate() {
         let bare = Arc::clone(&bare);
         parts.push(Part {
-            build: Box::new(move || bare(piece())),
+            build: Box::new(move || bare(build())),
+            fill,
             keep: if index + 2 == count {
                 Keep::AllButFirst
             } else {
@@ -87,7 +121,7 @@ pub(crate) fn module_parts<'a>(
     name: &str,
     outer: impl Fn() -> TokenStream + Send + Sync + 'a,
     opening: impl Fn() -> TokenStream + Send + Sync + 'a,
-    items: Vec<Build<'a>>,
+    items: Vec<Piece<'a>>,
 ) -> Vec<Part<'a>> {
     let (whole_name, bare_name) = (name.to_owned(), name.to_owned());
     let whole = move |inner: TokenStream| {
@@ -104,8 +138,22 @@ pub(crate) fn module_parts<'a>(
 }
 
 /// A piece of [`braced_parts`] or an item of [`module_parts`], built by `build`.
-pub(crate) fn item<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Build<'a> {
-    Box::new(build)
+pub(crate) fn item<'a>(build: impl Fn() -> TokenStream + Send + Sync + 'a) -> Piece<'a> {
+    Piece {
+        build: Box::new(build),
+        fill: None,
+    }
+}
+
+/// [`item`], whose parsed tree `fill` completes.
+pub(crate) fn filled_item<'a>(
+    build: impl Fn() -> TokenStream + Send + Sync + 'a,
+    fill: impl Fn(&mut syn::File) -> Result<(), String> + Send + Sync + 'a,
+) -> Piece<'a> {
+    Piece {
+        build: Box::new(build),
+        fill: Some(Box::new(fill)),
+    }
 }
 
 /// The module made of `parts`, in order: the first may hold the module's inner
@@ -115,7 +163,10 @@ pub(crate) fn render_parts(parts: &[Part<'_>]) -> Result<String, String> {
     let texts: Vec<String> = parts
         .par_iter()
         .with_max_len(1)
-        .map(|part| Ok(kept_lines(&render((part.build)())?, part.keep)))
+        .map(|part| {
+            let text = render_filled((part.build)(), part.fill.as_ref())?;
+            Ok(kept_lines(&text, part.keep))
+        })
         .collect::<Result<_, String>>()?;
     Ok(texts.concat())
 }
@@ -135,14 +186,23 @@ fn kept_lines(text: &str, keep: Keep) -> String {
 
 /// Parses the tokens as a file and prints them with prettyplease.
 pub(crate) fn render(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File = syn::parse2(tokens)
+    render_filled(tokens, None)
+}
+
+/// [`render`], with `fill` applied to the parsed file before it is printed.
+fn render_filled(tokens: TokenStream, fill: Option<&Fill<'_>>) -> Result<String, String> {
+    let mut file: syn::File = syn::parse2(tokens)
         .map_err(|error| format!("internal error: generated Rust does not parse: {error}"))?;
+    if let Some(fill) = fill {
+        fill(&mut file)?;
+    }
     Ok(prettyplease::unparse(&file))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::emit::rust::trees;
 
     #[test]
     fn parts_print_as_the_whole_module_would() {
@@ -188,7 +248,7 @@ mod tests {
         ];
         let whole = {
             let (outer, opening) = (outer(), opening());
-            let items = items.iter().map(|item| item());
+            let items = items.iter().map(|item| (item.build)());
             render(quote!(#outer mod #name { #opening #( #items )* })).expect("renders")
         };
         let parts = module_parts("columns", outer, opening, items);
@@ -205,6 +265,60 @@ mod tests {
             render_parts(&empty).expect("renders"),
             alone.expect("renders")
         );
+    }
+
+    #[test]
+    fn a_filled_item_prints_as_its_tokens_would_in_a_module_in_parts() {
+        let texts = [
+            "one",
+            "two \"quoted\"",
+            "a long text that does not fit on one line with the others",
+        ];
+        let outer = || quote!(#[doc = " The columns."]);
+        let opening = || {
+            quote!(
+                use super::*;
+            )
+        };
+        let whole = render(quote!(
+            #[doc = " The columns."]
+            mod columns {
+                use super::*;
+                static TEXT: [&str; 3] = [#(#texts,)*];
+                static N: [u16; 1] = [400];
+            }
+        ))
+        .expect("renders");
+        let items = vec![
+            filled_item(
+                || {
+                    quote!(
+                        static TEXT: [&str; 3] = [];
+                    )
+                },
+                move |file| trees::fill_array(file, "TEXT", texts.map(trees::string)),
+            ),
+            item(|| {
+                quote!(
+                    static N: [u16; 1] = [400];
+                )
+            }),
+        ];
+        let parts = module_parts("columns", outer, opening, items);
+        assert_eq!(render_parts(&parts).expect("renders"), whole);
+    }
+
+    #[test]
+    fn a_fill_that_finds_nothing_to_fill_is_an_error() {
+        let parts = [filled_part(
+            || {
+                quote!(
+                    static A: [u8; 1] = [1];
+                )
+            },
+            |file| trees::fill_array(file, "A", []),
+        )];
+        assert!(render_parts(&parts).unwrap_err().contains("no static `A`"));
     }
 
     #[test]

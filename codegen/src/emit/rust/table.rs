@@ -8,8 +8,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::columns::column_parts;
-use super::render::{braced_parts, item, part, Part};
+use super::render::{braced_parts, filled_part, item, part, Part};
 use super::tokens::{doc_lines, ident, type_static};
+use super::trees;
 use crate::markdown::{escape_inline, link_or_text};
 use crate::model::{Catalog, Row, Table};
 
@@ -19,7 +20,7 @@ use crate::model::{Catalog, Row, Table};
 pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
     let mut parts = enum_parts(catalog, table);
     if !is_small(table) {
-        parts.push(part(move || names_static(table)));
+        parts.push(names_static(table));
     }
     parts.extend(column_parts(catalog, table));
     if is_small(table) {
@@ -101,15 +102,22 @@ fn variants(table: &Table, rows: &[Row]) -> TokenStream {
     quote!( #( #variants )* )
 }
 
-/// The name of each variant, which `Debug` writes.
-fn names_static(table: &Table) -> TokenStream {
-    let names_static = type_static(&table.type_name, "NAMES");
-    let count = Literal::usize_unsuffixed(table.rows.len());
-    let names = table.rows.iter().map(|row| &row.variant);
-    quote! {
-        /// Each variant's name, which `Debug` writes.
-        static #names_static: [&str; #count] = [ #( #names, )* ];
-    }
+/// The name of each variant, which `Debug` writes (a syntax tree, see [`super::trees`]).
+fn names_static(table: &Table) -> Part<'_> {
+    let skeleton = move || {
+        let names_static = type_static(&table.type_name, "NAMES");
+        let count = Literal::usize_unsuffixed(table.rows.len());
+        quote! {
+            /// Each variant's name, which `Debug` writes.
+            static #names_static: [&str; #count] = [];
+        }
+    };
+    let fill = move |file: &mut syn::File| {
+        let names = table.rows.iter().map(|row| trees::string(&row.variant));
+        let names_static = type_static(&table.type_name, "NAMES").to_string();
+        trees::fill_array(file, &names_static, names)
+    };
+    filled_part(skeleton, fill)
 }
 
 /// `ALL`, every variant in catalog order, each named `#path::Variant`.
