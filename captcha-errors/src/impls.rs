@@ -6,14 +6,20 @@
 //! They are exported (hidden from the docs, not part of the API) so that code generated
 //! outside this crate, such as the synthetic tables of the benchmarks, can call them too;
 //! for the same reason their bodies reach the runtime through `$crate::__private`.
+//!
+//! The serde and `http` impls are the one exception: they depend on the features of the
+//! crate the enum is in, so the macros call that crate's `crate::serde_as_wire!` and
+//! `crate::http_status_code!` (this crate's, in `wire.rs`; code generated elsewhere
+//! defines its own, such as the benchmarks' empty ones).
 
-/// `ALL`, `as_str` (the word), `Display` (the word), `FromStr` and `WireCode` for a
-/// generated enum of words, such as a vocabulary, whose variants are `$variant`s in
+/// `ALL`, `as_str` (the word), `Display` (the word), `FromStr`, `WireCode` and serde for
+/// a generated enum of words, such as a vocabulary, whose variants are `$variant`s in
 /// order: `$words` is the static table of each variant's word, in variant order, and
 /// `$noun` what one value is called in messages. `FromStr` parses the exact word and
 /// fails with an `UnknownValue`; `from_wire` finds the word by position in `$words`.
 #[doc(hidden)]
 #[macro_export]
+#[allow(clippy::crate_in_macro_def)] // serde is the calling crate's: see the module doc
 macro_rules! __word_impls {
     ($type:ident, $words:ident, $noun:expr, [$( $variant:ident ),* $(,)?]) => {
         impl $type {
@@ -45,6 +51,8 @@ macro_rules! __word_impls {
             },
             |value| $words[value as usize]
         );
+
+        crate::serde_as_wire!($type);
     };
 }
 
@@ -52,7 +60,8 @@ macro_rules! __word_impls {
 /// column), `Debug` (the variant's name, from the static table `$names`; without
 /// `debug_names` the enum derives it), `Display` (the `$display` column), `Error`,
 /// `FromStr` and `WireCode` (whose lookup is `$lookup`; `$noun` is what one row is called
-/// in messages), and `CatalogRow`.
+/// in messages), `CatalogRow`, serde, and `http::StatusCode` if the table has a required
+/// `http_status` column.
 ///
 /// `CatalogRow`'s `status` is `None`, `Some(column)` for a required `http_status` column
 /// or `column` for an optional one; each `word_facts` entry is a push function of
@@ -60,6 +69,7 @@ macro_rules! __word_impls {
 /// a word column, in column order.
 #[doc(hidden)]
 #[macro_export]
+#[allow(clippy::crate_in_macro_def)] // serde and http are the calling crate's: see the module doc
 macro_rules! __table_impls {
     (
         $type:ident,
@@ -127,7 +137,14 @@ macro_rules! __table_impls {
                 facts
             }
         }
+
+        crate::serde_as_wire!($type);
+        $crate::__table_impls!(@http $type, $( $status )*);
     };
+    (@http $type:ident, Some($column:ident)) => {
+        crate::http_status_code!($type, $column);
+    };
+    (@http $type:ident, $( $no_required_status:tt )*) => {};
     (@status $row:ident, None) => {
         ::core::option::Option::None
     };

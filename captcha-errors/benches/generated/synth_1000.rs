@@ -14,7 +14,6 @@ pub enum SynthRetry {
 /// The words of each variant, in variant order.
 static SYNTH_RETRY_WORDS: [&str; 2] = ["never", "backoff"];
 crate::__word_impls!(SynthRetry, SYNTH_RETRY_WORDS, "synth retry", [Never, Backoff]);
-crate::serde_as_wire!(SynthRetry);
 /// An error code of the synthetic registry.
 ///
 /// Source: <https://example.invalid/synthetic-error-registry>
@@ -3027,7 +3026,7 @@ static SYNTH_CODE_NAMES: [&str; 1000] = [
     "ThrottlingPrefixMismatch",
     "IncorrectStatusAccountStale",
 ];
-/// [`SynthCode`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
+/// The columns of [`SynthCode`], one array each, and their accessors.
 mod synth_code_columns {
     use super::*;
     static CODE: [&str; 1000] = [
@@ -9733,5 +9732,3 @@ crate::__table_impls!(
     docs_page("docs/synth_1000.md"), words_columns(), status(Some(http_status)),
     word_facts(one_word(retry))
 );
-crate::serde_as_wire!(SynthCode);
-crate::http_status_code!(SynthCode, http_status);

@@ -12,7 +12,6 @@ pub enum Retry {
 /// The words of each variant, in variant order.
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
 crate::__word_impls!(Retry, RETRY_WORDS, "retry", [Never, Backoff]);
-crate::serde_as_wire!(Retry);
 /// How well the documented meaning and status of an error code are backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -25,7 +24,6 @@ pub enum Confidence {
 /// The words of each variant, in variant order.
 static CONFIDENCE_WORDS: [&str; 2] = ["official", "observed"];
 crate::__word_impls!(Confidence, CONFIDENCE_WORDS, "confidence", [Official, Observed]);
-crate::serde_as_wire!(Confidence);
 /// An error code returned by the Captcha 2.0 VerifyIntelligentCaptcha API call itself. It means the call went wrong, not that the user failed the captcha.
 ///
 /// Source: <https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
@@ -47,7 +45,7 @@ pub enum ApiError {
     /// `Throttling`
     Throttling,
 }
-/// [`ApiError`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
+/// The columns of [`ApiError`], one array each, and their accessors.
 mod api_error_columns {
     use super::*;
     static CODE: [&str; 6] = [
@@ -166,5 +164,3 @@ crate::__table_impls!(
     module("api"), table("code"), docs_page("docs/api.md"), words_columns(),
     status(Some(http_status)), word_facts(one_word(retry), one_word(confidence))
 );
-crate::serde_as_wire!(ApiError);
-crate::http_status_code!(ApiError, http_status);

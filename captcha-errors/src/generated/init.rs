@@ -14,7 +14,6 @@ pub enum Retry {
 /// The words of each variant, in variant order.
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
 crate::__word_impls!(Retry, RETRY_WORDS, "retry", [Never, Backoff]);
-crate::serde_as_wire!(Retry);
 /// The kind of problem an error code reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -31,7 +30,6 @@ static CATEGORY_WORDS: [&str; 3] = ["configuration", "account", "rate-limiting"]
 crate::__word_impls!(
     Category, CATEGORY_WORDS, "category", [Configuration, Account, RateLimiting]
 );
-crate::serde_as_wire!(Category);
 /// A client integration in which an error can occur.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -48,7 +46,6 @@ pub enum Platform {
 /// The words of each variant, in variant order.
 static PLATFORM_WORDS: [&str; 4] = ["web", "h5", "app", "wechat"];
 crate::__word_impls!(Platform, PLATFORM_WORDS, "platform", [Web, H5, App, WeChat]);
-crate::serde_as_wire!(Platform);
 /// Where the page passes an init parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -61,7 +58,6 @@ pub enum Scope {
 /// The words of each variant, in variant order.
 static SCOPE_WORDS: [&str; 2] = ["global", "init"];
 crate::__word_impls!(Scope, SCOPE_WORDS, "scope", [Global, Init]);
-crate::serde_as_wire!(Scope);
 /// An error code returned by the Captcha 2.0 initialization API.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
@@ -83,7 +79,7 @@ pub enum ErrorCode {
     /// `ThrottlingByStrategy`
     ThrottlingByStrategy,
 }
-/// [`ErrorCode`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
+/// The columns of [`ErrorCode`], one array each, and their accessors.
 mod error_code_columns {
     use super::*;
     static CODE: [&str; 6] = [
@@ -217,8 +213,6 @@ crate::__table_impls!(
     status(Some(http_status)), word_facts(one_word(retry), one_word(category),
     many_words(platforms))
 );
-crate::serde_as_wire!(ErrorCode);
-crate::http_status_code!(ErrorCode, http_status);
 /// An error the client SDK raises for an invalid init parameter, before any request.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
@@ -238,7 +232,7 @@ pub enum FieldError {
     /// `element_or_button`
     ElementOrButton,
 }
-/// [`FieldError`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
+/// The columns of [`FieldError`], one array each, and their accessors.
 mod field_error_columns {
     use super::*;
     static KEY: [&str; 5] = [
@@ -338,8 +332,6 @@ crate::__table_impls!(
     words_columns("platforms"), status(Some(http_status)),
     word_facts(many_words(platforms))
 );
-crate::serde_as_wire!(FieldError);
-crate::http_status_code!(FieldError, http_status);
 /// The catalog row a parameter problem corresponds to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Raised {
@@ -972,7 +964,6 @@ crate::__word_impls!(
     ZIndex, CaptchaLogoImg, UpLang, EncryptedSceneId, Success, Fail, GetInstance,
     OnError, OnClose]
 );
-crate::serde_as_wire!(Param);
 /// A valid value of `region`: Where the Captcha service runs; it must match the endpoint your server verifies against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

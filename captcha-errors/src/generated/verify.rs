@@ -12,7 +12,6 @@ pub enum Verdict {
 /// The words of each variant, in variant order.
 static VERDICT_WORDS: [&str; 2] = ["pass", "fail"];
 crate::__word_impls!(Verdict, VERDICT_WORDS, "verdict", [Pass, Fail]);
-crate::serde_as_wire!(Verdict);
 /// What this project recommends an integrating service do when it receives a verification code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -46,7 +45,6 @@ crate::__word_impls!(
     Action, ACTION_WORDS, "action", [Proceed, RetryCaptcha, Reinitialize, FixIntegration,
     FixConfiguration, SlowDown, TreatAsAttack]
 );
-crate::serde_as_wire!(Action);
 /// How well the documented meaning of a code is backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -63,7 +61,6 @@ static CONFIDENCE_WORDS: [&str; 3] = ["official", "former-official", "observed"]
 crate::__word_impls!(
     Confidence, CONFIDENCE_WORDS, "confidence", [Official, FormerOfficial, Observed]
 );
-crate::serde_as_wire!(Confidence);
 /// A VerifyCode value from a Captcha 2.0 server-side verification. Codes starting with T mean the user passed; codes starting with F give the reason a verification failed.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
@@ -127,7 +124,7 @@ pub enum VerifyCode {
     /// `F025`
     F025,
 }
-/// [`VerifyCode`]'s columns, one array each in variant order (an absent optional text is `""`), and their accessors.
+/// The columns of [`VerifyCode`], one array each, and their accessors.
 mod verify_code_columns {
     use super::*;
     static CODE: [&str; 27] = [
@@ -442,4 +439,3 @@ crate::__table_impls!(
     module("verify"), table("code"), docs_page("docs/verify.md"), words_columns(),
     status(None), word_facts(one_word(verdict), one_word(action), one_word(confidence))
 );
-crate::serde_as_wire!(VerifyCode);

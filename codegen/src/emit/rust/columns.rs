@@ -41,8 +41,7 @@ fn empty_means_absent(column: &Column) -> bool {
 pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
     let outer = move || {
         let module_doc = doc(&format!(
-            "[`{}`]'s columns, one array each in variant order (an absent optional text \
-             is `\"\"`), and their accessors.",
+            "The columns of [`{}`], one array each, and their accessors.",
             table.type_name
         ));
         // A table without rows never reads its (empty) arrays.

@@ -1,7 +1,7 @@
 //! The trait impls that connect generated enums to the crate's runtime: the shared impls
-//! of enums of words and of tables, serde (feature `serde`) and `http::StatusCode`
-//! (feature `http`), each one macro call whose body lives in the runtime, so that each
-//! generated enum costs a line, not a page.
+//! of enums of words and of tables (serde, with feature `serde`, and `http::StatusCode`,
+//! with feature `http`, included), each one macro call whose body lives in the runtime,
+//! so that each generated enum costs a line, not a page.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -10,8 +10,8 @@ use super::tokens::ident;
 use crate::keywords::ColumnKind;
 use crate::model::{Catalog, Table};
 
-/// `ALL`, `as_str`, `Display`, `FromStr` and `WireCode` (the runtime's `__word_impls!`)
-/// and serde for an enum of words, whose static table of words is `words`.
+/// `ALL`, `as_str`, `Display`, `FromStr`, `WireCode` and serde (the runtime's
+/// `__word_impls!`) for an enum of words, whose static table of words is `words`.
 pub(crate) fn word_impls(
     name: &Ident,
     words: &Ident,
@@ -20,7 +20,6 @@ pub(crate) fn word_impls(
 ) -> TokenStream {
     quote! {
         crate::__word_impls!(#name, #words, #noun, [#( #variants ),*]);
-        crate::serde_as_wire!(#name);
     }
 }
 
@@ -31,8 +30,8 @@ pub(crate) fn serde(name: &Ident) -> TokenStream {
 
 /// Everything but the columns of a table's enum, one call of the runtime's
 /// `__table_impls!`: `as_str`, `Debug` (unless derived; `names` is the static of the
-/// variants' names), `Display`, `Error`, `FromStr`, `WireCode` and `CatalogRow`; then
-/// serde, and `http::StatusCode` when the table has a required `http_status` column.
+/// variants' names), `Display`, `Error`, `FromStr`, `WireCode`, `CatalogRow`, serde, and
+/// `http::StatusCode` when the table has a required `http_status` column.
 pub(crate) fn table_impls(catalog: &Catalog, table: &Table, names: Option<&Ident>) -> TokenStream {
     let name = ident(&table.type_name);
     let noun = &table.noun;
@@ -61,15 +60,7 @@ pub(crate) fn table_impls(catalog: &Catalog, table: &Table, names: Option<&Ident
         }
         None => quote!(None),
     };
-    let http = match status_column {
-        Some(column) if !column.optional => {
-            let column = ident(&column.name);
-            quote!(crate::http_status_code!(#name, #column);)
-        }
-        _ => quote!(),
-    };
     let word_facts = word_facts(table);
-    let serde = serde(&name);
     quote! {
         crate::__table_impls!(
             #name,
@@ -85,8 +76,6 @@ pub(crate) fn table_impls(catalog: &Catalog, table: &Table, names: Option<&Ident
             status(#status),
             word_facts(#( #word_facts ),*)
         );
-        #serde
-        #http
     }
 }
 
