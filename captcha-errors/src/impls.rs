@@ -130,7 +130,7 @@ macro_rules! __table_impls {
             }
 
             #[inline]
-            fn word_facts(self) -> $crate::__private::prelude::Vec<(&'static str, $crate::__private::prelude::Vec<&'static str>)> {
+            fn word_facts(self) -> $crate::__private::prelude::Vec<$crate::__private::WordFact> {
                 #[allow(unused_mut)]
                 let mut facts = $crate::__private::prelude::Vec::new();
                 $( $crate::__private::$push(&mut facts, stringify!($column), self.$column()); )*

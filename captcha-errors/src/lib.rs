@@ -124,7 +124,7 @@ pub mod __private {
     }
 
     pub use crate::one_of::hint as one_of_hint;
-    pub use crate::row::{many_words, one_word, optional_word, optional_words};
+    pub use crate::row::{many_words, one_word, optional_word, optional_words, WordFact};
     pub use crate::wire::{parse_known, position};
 }
 
