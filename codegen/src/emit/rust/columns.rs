@@ -67,13 +67,9 @@ pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Pa
     )
 }
 
-/// The static array of the column at `index` of `table`: built as a syntax tree (see
-/// [`super::trees`]) if its cells are texts, statuses or words, else as tokens.
+/// The static array of the column at `index` of `table`, its cells built as syntax trees
+/// (see [`super::trees`]).
 fn column_static_piece<'a>(catalog: &'a Catalog, table: &'a Table, index: usize) -> Piece<'a> {
-    let column = &table.columns[index];
-    if !built_as_tree(column) {
-        return item(move || column_static_item(catalog, table, index));
-    }
     let skeleton = move || {
         let column = &table.columns[index];
         let count = Literal::usize_unsuffixed(table.rows.len());
@@ -85,50 +81,10 @@ fn column_static_piece<'a>(catalog: &'a Catalog, table: &'a Table, index: usize)
         let cells = table
             .rows
             .iter()
-            .map(|row| cell_tree(catalog, column, &row.cells[index]));
+            .map(|row| stored_value(catalog, column, &row.cells[index]));
         trees::fill_array(file, &column_static(column).to_string(), cells)
     };
     filled_item(skeleton, fill)
-}
-
-/// Whether `column`'s array is built as a syntax tree: every cell a text (an absent one
-/// `""`), a status or a word, each one literal or path.
-fn built_as_tree(column: &Column) -> bool {
-    match column.kind {
-        ColumnKind::Key | ColumnKind::Text => !column.optional || empty_means_absent(column),
-        ColumnKind::HttpStatus => !column.optional,
-        ColumnKind::Word => !column.optional && column.vocabulary.is_some(),
-        ColumnKind::Integer | ColumnKind::Words => false,
-    }
-}
-
-/// A cell of a column [`built_as_tree`], as a syntax tree.
-fn cell_tree(catalog: &Catalog, column: &Column, cell: &Cell) -> syn::Expr {
-    match (cell, column.vocabulary) {
-        (Cell::Text(text), _) => trees::string(text),
-        (Cell::HttpStatus(status), _) => trees::integer(u64::from(*status)),
-        (Cell::Word(index), Some(vocabulary)) => {
-            let vocabulary = &catalog.vocabularies[vocabulary];
-            trees::path(&vocabulary.type_name, &vocabulary.words[*index].variant)
-        }
-        // An absent text; the check admits no other cell in such a column.
-        _ => trees::string(""),
-    }
-}
-
-/// The static array of the column at `index` of `table`, as tokens.
-fn column_static_item(catalog: &Catalog, table: &Table, index: usize) -> TokenStream {
-    let column = &table.columns[index];
-    let count = Literal::usize_unsuffixed(table.rows.len());
-    let name = column_static(column);
-    let ty = stored_type(catalog, column);
-    let values = table
-        .rows
-        .iter()
-        .map(|row| stored_value(catalog, column, &row.cells[index]));
-    quote! {
-        static #name: [#ty; #count] = [ #( #values, )* ];
-    }
 }
 
 /// The Rust type of a column's accessor.
@@ -168,47 +124,31 @@ fn plain_type(catalog: &Catalog, column: &Column, lifetime: TokenStream) -> Toke
 }
 
 /// A cell as its column's array stores it.
-fn stored_value(catalog: &Catalog, column: &Column, cell: &Cell) -> TokenStream {
+fn stored_value(catalog: &Catalog, column: &Column, cell: &Cell) -> syn::Expr {
     match cell {
-        Cell::Absent if empty_means_absent(column) => quote!(""),
-        Cell::Absent => quote!(None),
+        Cell::Absent if empty_means_absent(column) => trees::string(""),
+        Cell::Absent => trees::path(&["None"]),
         present if column.optional && !empty_means_absent(column) => {
-            let value = cell_value(catalog, column, present);
-            quote!(Some(#value))
+            trees::some(cell_value(catalog, column, present))
         }
         present => cell_value(catalog, column, present),
     }
 }
 
 /// A present cell's value.
-fn cell_value(catalog: &Catalog, column: &Column, cell: &Cell) -> TokenStream {
+fn cell_value(catalog: &Catalog, column: &Column, cell: &Cell) -> syn::Expr {
     let vocabulary = column.vocabulary.map(|index| &catalog.vocabularies[index]);
     let word = |index: usize| match vocabulary {
-        Some(vocabulary) => {
-            let (name, variant) = (
-                ident(&vocabulary.type_name),
-                ident(&vocabulary.words[index].variant),
-            );
-            quote!(#name::#variant)
-        }
-        None => quote!(()),
+        Some(vocabulary) => trees::path(&[&vocabulary.type_name, &vocabulary.words[index].variant]),
+        None => trees::unit(),
     };
     match cell {
-        Cell::Absent => quote!(None),
-        Cell::Text(text) => quote!(#text),
-        Cell::Integer(number) => {
-            let number = Literal::i64_unsuffixed(*number);
-            quote!(#number)
-        }
-        Cell::HttpStatus(status) => {
-            let status = Literal::u16_unsuffixed(*status);
-            quote!(#status)
-        }
+        Cell::Absent => trees::path(&["None"]),
+        Cell::Text(text) => trees::string(text),
+        Cell::Integer(number) => trees::integer(*number),
+        Cell::HttpStatus(status) => trees::integer(i64::from(*status)),
         Cell::Word(index) => word(*index),
-        Cell::Words(indexes) => {
-            let words = indexes.iter().map(|index| word(*index));
-            quote!(&[ #( #words ),* ])
-        }
+        Cell::Words(indexes) => trees::slice(indexes.iter().map(|index| word(*index))),
     }
 }
 

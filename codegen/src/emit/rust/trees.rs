@@ -15,15 +15,15 @@ pub(crate) fn string(text: &str) -> Expr {
     literal(Lit::Str(LitStr::new(text, Span::call_site())))
 }
 
-/// An unsuffixed integer literal.
-pub(crate) fn integer(value: u64) -> Expr {
+/// An unsuffixed integer literal (a negative one is one literal token, as quote writes it).
+pub(crate) fn integer(value: i64) -> Expr {
     literal(Lit::Int(LitInt::new(&value.to_string(), Span::call_site())))
 }
 
-/// The path `first::second`, such as a vocabulary's word.
-pub(crate) fn path(first: &str, second: &str) -> Expr {
-    let segments = [first, second]
-        .into_iter()
+/// The path made of `names`, such as `Retry::Never` for a vocabulary's word, or `None`.
+pub(crate) fn path(names: &[&str]) -> Expr {
+    let segments = names
+        .iter()
         .map(|name| PathSegment::from(ident(name)))
         .collect();
     Expr::Path(ExprPath {
@@ -33,6 +33,39 @@ pub(crate) fn path(first: &str, second: &str) -> Expr {
             leading_colon: None,
             segments,
         },
+    })
+}
+
+/// `Some(value)`.
+pub(crate) fn some(value: Expr) -> Expr {
+    Expr::Call(syn::ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(path(&["Some"])),
+        paren_token: Default::default(),
+        args: [value].into_iter().collect(),
+    })
+}
+
+/// `()`.
+pub(crate) fn unit() -> Expr {
+    Expr::Tuple(syn::ExprTuple {
+        attrs: Vec::new(),
+        paren_token: Default::default(),
+        elems: Default::default(),
+    })
+}
+
+/// `&[elements]`, a slice of a static.
+pub(crate) fn slice(elements: impl IntoIterator<Item = Expr>) -> Expr {
+    Expr::Reference(syn::ExprReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        mutability: None,
+        expr: Box::new(Expr::Array(ExprArray {
+            attrs: Vec::new(),
+            bracket_token: Default::default(),
+            elems: elements.into_iter().collect(),
+        })),
     })
 }
 
@@ -115,7 +148,42 @@ mod tests {
             |file| {
                 fill_array(file, "TEXT", texts.iter().map(|text| string(text))).unwrap();
                 fill_array(file, "N", [integer(400), integer(65535)]).unwrap();
-                fill_array(file, "W", [path("Retry", "Never"), path("Retry", "Later")]).unwrap();
+                fill_array(
+                    file,
+                    "W",
+                    [path(&["Retry", "Never"]), path(&["Retry", "Later"])],
+                )
+                .unwrap();
+            },
+        );
+        assert_eq!(filled, from_tokens);
+    }
+
+    #[test]
+    fn every_kind_of_cell_prints_as_its_tokens_would() {
+        let (minus, none) = (proc_macro2::Literal::i64_unsuffixed(-3), quote!(None));
+        let from_tokens = printed(
+            quote!(
+                static I: [i64; 2] = [#minus, 7];
+                static O: [Option<u16>; 2] = [Some(429), #none];
+                static S: [&[Retry]; 2] = [&[Retry::Never, Retry::Later], &[]];
+                static U: [(); 1] = [()];
+            ),
+            |_| {},
+        );
+        let filled = printed(
+            quote!(
+                static I: [i64; 2] = [];
+                static O: [Option<u16>; 2] = [];
+                static S: [&[Retry]; 2] = [];
+                static U: [(); 1] = [];
+            ),
+            |file| {
+                fill_array(file, "I", [integer(-3), integer(7)]).unwrap();
+                fill_array(file, "O", [some(integer(429)), path(&["None"])]).unwrap();
+                let words = [path(&["Retry", "Never"]), path(&["Retry", "Later"])];
+                fill_array(file, "S", [slice(words), slice([])]).unwrap();
+                fill_array(file, "U", [unit()]).unwrap();
             },
         );
         assert_eq!(filled, from_tokens);
