@@ -22,6 +22,31 @@
 #[allow(clippy::crate_in_macro_def)] // serde is the calling crate's: see the module doc
 macro_rules! __word_impls {
     ($type:ident, $words:ident, $noun:expr, [$( $variant:ident ),* $(,)?]) => {
+        $crate::__words!($type, $words, [$( $variant ),*]);
+
+        $crate::__wire_impls!(
+            $type,
+            $noun,
+            |text| {
+                match $crate::__private::position(&$words, text) {
+                    ::core::option::Option::Some(index) => Self::ALL.get(index).copied(),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            },
+            |value| $words[value as usize]
+        );
+
+        crate::serde_as_wire!($type);
+    };
+}
+
+/// `ALL`, `as_str` and `Display` (the word) for a generated enum whose variants are
+/// `$variant`s in order and whose static table `$words` holds each variant's word: what
+/// a vocabulary and the values of a `one_of` parameter share.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __words {
+    ($type:ident, $words:ident, [$( $variant:ident ),* $(,)?]) => {
         impl $type {
             /// Every value, in catalog order.
             pub const ALL: &'static [$type] = &[$( $type::$variant ),*];
@@ -39,20 +64,6 @@ macro_rules! __word_impls {
                 f.write_str($words[*self as usize])
             }
         }
-
-        $crate::__wire_impls!(
-            $type,
-            $noun,
-            |text| {
-                match $crate::__private::position(&$words, text) {
-                    ::core::option::Option::Some(index) => Self::ALL.get(index).copied(),
-                    ::core::option::Option::None => ::core::option::Option::None,
-                }
-            },
-            |value| $words[value as usize]
-        );
-
-        crate::serde_as_wire!($type);
     };
 }
 

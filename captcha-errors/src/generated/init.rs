@@ -980,25 +980,12 @@ static REGION_LABELS: [&str; 2] = [
     "Chinese mainland",
     "Singapore (outside the Chinese mainland)",
 ];
+crate::__words!(Region, REGION_VALUES, [Cn, Sgp]);
 impl Region {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Region] = &[Region::Cn, Region::Sgp];
-    /// The value as the page passes it.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        REGION_VALUES[self as usize]
-    }
     /// A human name for the value.
     #[inline]
     pub const fn label(self) -> &'static str {
         REGION_LABELS[self as usize]
-    }
-}
-impl core::fmt::Display for Region {
-    /// Writes the value as the page passes it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 impl core::str::FromStr for Region {
@@ -1038,25 +1025,12 @@ pub enum Mode {
 static MODE_VALUES: [&str; 2] = ["popup", "embed"];
 /// Each value's human name, in variant order.
 static MODE_LABELS: [&str; 2] = ["pop-up", "embedded"];
+crate::__words!(Mode, MODE_VALUES, [Popup, Embed]);
 impl Mode {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Mode] = &[Mode::Popup, Mode::Embed];
-    /// The value as the page passes it.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        MODE_VALUES[self as usize]
-    }
     /// A human name for the value.
     #[inline]
     pub const fn label(self) -> &'static str {
         MODE_LABELS[self as usize]
-    }
-}
-impl core::fmt::Display for Mode {
-    /// Writes the value as the page passes it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 impl core::str::FromStr for Mode {
@@ -1162,43 +1136,15 @@ static LANGUAGE_LABELS: [&str; 17] = [
     "Turkish",
     "Vietnamese",
 ];
+crate::__words!(
+    Language, LANGUAGE_VALUES, [Cn, Tw, En, Ar, De, Es, Fr, In, It, Ja, Ko, Ms, Pt, Ru,
+    Th, Tr, Vi]
+);
 impl Language {
-    /// Every value, in catalog order.
-    pub const ALL: &'static [Language] = &[
-        Language::Cn,
-        Language::Tw,
-        Language::En,
-        Language::Ar,
-        Language::De,
-        Language::Es,
-        Language::Fr,
-        Language::In,
-        Language::It,
-        Language::Ja,
-        Language::Ko,
-        Language::Ms,
-        Language::Pt,
-        Language::Ru,
-        Language::Th,
-        Language::Tr,
-        Language::Vi,
-    ];
-    /// The value as the page passes it.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        LANGUAGE_VALUES[self as usize]
-    }
     /// A human name for the value.
     #[inline]
     pub const fn label(self) -> &'static str {
         LANGUAGE_LABELS[self as usize]
-    }
-}
-impl core::fmt::Display for Language {
-    /// Writes the value as the page passes it.
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 impl core::str::FromStr for Language {

@@ -281,14 +281,9 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
         /// Each value's human name, in variant order.
         static #labels_static: [&str; #count] = [ #( #labels, )* ];
 
+        crate::__words!(#name, #table, [#( #variants ),*]);
+
         impl #name {
-            /// Every value, in catalog order.
-            pub const ALL: &'static [#name] = &[ #( #name::#variants, )* ];
-
-            /// The value as the page passes it.
-            #[inline]
-            pub const fn as_str(self) -> &'static str { #table[self as usize] }
-
             /// A human name for the value.
             #[inline]
             pub const fn label(self) -> &'static str { #labels_static[self as usize] }
@@ -299,7 +294,8 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
 }
 
 /// The trait impls of the value enum `name` of `param`, whose `variants` stand for the
-/// values `texts`: `Display`, `FromStr` (the validator), `WireCode` and serde.
+/// values `texts`, but `Display` (from `__words!`): `FromStr` (the validator), `WireCode`
+/// and serde.
 fn value_enum_impls(
     param: &Param,
     name: &Ident,
@@ -310,14 +306,6 @@ fn value_enum_impls(
     let noun = format!("value of `{}`", param.name);
     let serde = super::integrations::serde(name);
     quote! {
-        impl core::fmt::Display for #name {
-            /// Writes the value as the page passes it.
-            #[inline]
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
         impl core::str::FromStr for #name {
             type Err = crate::ParamError;
 
