@@ -9,6 +9,8 @@
 //!   init parameter ([`InitConfig`]). These are also at the crate root.
 //! - [`verify`]: the `VerifyCode` of every VerifyIntelligentCaptcha result.
 //! - [`api`]: the VerifyIntelligentCaptcha API's own error codes.
+//! - [`endpoints`]: the hosts that take VerifyIntelligentCaptcha calls, by region (the init
+//!   parameter `region`'s words) and kind (public, dual-stack, VPC).
 //!
 //! Codes from the wire are [`Wire`]: a known code or an unknown one kept exactly.
 //! Features: `serde` (serde for every enum, the vendor's bodies, problem details, JSON

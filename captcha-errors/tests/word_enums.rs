@@ -5,7 +5,7 @@
 use std::fmt::{Debug, Display};
 use std::str::FromStr;
 
-use captcha_errors::{api, verify};
+use captcha_errors::{api, endpoints, verify};
 use captcha_errors::{Category, Language, Mode, Param, Platform, Region, Retry, Scope, WireCode};
 use proptest::prelude::*;
 
@@ -39,8 +39,12 @@ fn every_word_enum_round_trips() {
     round_trips(verify::Verdict::ALL);
     round_trips(verify::Action::ALL);
     round_trips(verify::Confidence::ALL);
+    round_trips(verify::TestMode::ALL);
     round_trips(api::Retry::ALL);
     round_trips(api::Confidence::ALL);
+    round_trips(endpoints::EndpointRegion::ALL);
+    round_trips(endpoints::EndpointKind::ALL);
+    round_trips(endpoints::Confidence::ALL);
 }
 
 #[test]

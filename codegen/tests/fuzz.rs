@@ -60,6 +60,10 @@ const REAL: &[(&str, &str)] = &[
         include_str!("../../catalog/verify.toml"),
     ),
     ("catalog/api.toml", include_str!("../../catalog/api.toml")),
+    (
+        "catalog/endpoints.toml",
+        include_str!("../../catalog/endpoints.toml"),
+    ),
 ];
 
 /// The record of published keys of the real catalogs.

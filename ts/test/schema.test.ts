@@ -50,7 +50,7 @@ test("the catalog schema is draft 4 with enum and per-value docs, never const", 
 });
 
 test("every catalog's first line points Taplo at the catalog schema", () => {
-  for (const name of ["init", "verify", "api"]) {
+  for (const name of ["init", "verify", "api", "endpoints"]) {
     const first = readFileSync(resolve(ROOT, `catalog/${name}.toml`), "utf8").split("\n")[0];
     assert.equal(first, "#:schema ./catalog.schema.json", name);
   }

@@ -28,7 +28,7 @@ crate::__word_impls!(Confidence, CONFIDENCE_WORDS, "confidence", [Official, Obse
 ///
 /// Source: <https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
 ///
-/// Provenance: The error codes and their HTTP statuses are Alibaba Cloud's facts, and their descriptions restate Alibaba's meaning in this project's own words; nothing in this catalog is copied from Alibaba Cloud. The retry and advice columns are this project's recommendations. Each row's confidence word says how well it is backed: official means the code and its status appear in the table of the Captcha 2.0 client data page, and observed means they were seen only in a third-party mirror of that page, in public code, or in Alibaba Cloud's generic OpenAPI error lists for other products. The statuses are the ones Alibaba answers with, including the unusual 401 for InvalidParameter; a service relaying these errors may choose its own. Errors arrive with Alibaba Cloud's standard error body (RequestId, HostId, Code, Message, Recommend), whereas a failed verification is answered with HTTP 200 and described by the verify catalog.
+/// Provenance: The error codes and their HTTP statuses are Alibaba Cloud's facts, and their descriptions restate Alibaba's meaning in this project's own words; nothing in this catalog is copied from Alibaba Cloud. The retry and advice columns are this project's recommendations. Each row's confidence word says how well it is backed: official means the code and its status appear in the table of the Captcha 2.0 client data page, and observed means they were seen only in a third-party mirror of that page, in public code, or in Alibaba Cloud's generic OpenAPI error lists for other products. The statuses are the ones Alibaba answers with, including the unusual 401 for InvalidParameter; a service relaying these errors may choose its own. The signature and AccessKey codes (SignatureDoesNotMatch, InvalidAccessKeyId.NotFound, SignatureNonceUsed, InvalidTimeStamp.Expired, IncompleteSignature) come from Alibaba Cloud's shared API gateway, which checks every signed request before it reaches Captcha; no Captcha page lists them, and the generic lists that do sometimes disagree on the status, so each row names the lists it follows. Errors arrive with Alibaba Cloud's standard error body (RequestId, HostId, Code, Message, Recommend), whereas a failed verification is answered with HTTP 200 and described by the verify catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ApiError {
@@ -44,58 +44,100 @@ pub enum ApiError {
     InternalError,
     /// `Throttling`
     Throttling,
+    /// `SignatureDoesNotMatch`
+    SignatureDoesNotMatch,
+    /// `InvalidAccessKeyId.NotFound`
+    InvalidAccessKeyIdNotFound,
+    /// `SignatureNonceUsed`
+    SignatureNonceUsed,
+    /// `InvalidTimeStamp.Expired`
+    InvalidTimeStampExpired,
+    /// `IncompleteSignature`
+    IncompleteSignature,
 }
 /// The columns of [`ApiError`], one array each, and their accessors.
 mod api_error_columns {
     use super::*;
-    static CODE: [&str; 6] = [
+    static CODE: [&str; 11] = [
         "MissingParameter",
         "InvalidParameter",
         "Forbidden.AccountAccessDenied",
         "Forbidden.RAMUserAccessDenied",
         "InternalError",
         "Throttling",
+        "SignatureDoesNotMatch",
+        "InvalidAccessKeyId.NotFound",
+        "SignatureNonceUsed",
+        "InvalidTimeStamp.Expired",
+        "IncompleteSignature",
     ];
-    static DESCRIPTION: [&str; 6] = [
+    static DESCRIPTION: [&str; 11] = [
         "The request leaves out a parameter that the API requires.",
         "A request parameter carries a value that the API does not accept.",
         "The Alibaba Cloud account may not use the API, for example because the Captcha service was never activated or the account has overdue payments.",
         "The RAM user whose access key signs the call has not been granted permission for the API.",
         "Something failed inside Alibaba Cloud's service rather than in the request.",
         "Alibaba Cloud refused the call because the caller sent requests faster than allowed.",
+        "The signature in the Authorization header is not the one Alibaba Cloud computes for the request it received.",
+        "Alibaba Cloud has no AccessKey with the ID that signed the request.",
+        "The request carries a signature nonce that an earlier request has already used.",
+        "The request's date lies more than 15 minutes away from the time at which Alibaba Cloud received it.",
+        "The request's signature is missing or not in the form Alibaba Cloud expects, for example an absent or malformed Authorization header.",
     ];
-    static HTTP_STATUS: [u16; 6] = [400, 401, 403, 403, 500, 400];
-    static RETRY: [Retry; 6] = [
+    static HTTP_STATUS: [u16; 11] = [
+        400, 401, 403, 403, 500, 400, 400, 404, 400, 400, 400,
+    ];
+    static RETRY: [Retry; 11] = [
         Retry::Never,
         Retry::Never,
         Retry::Never,
         Retry::Never,
         Retry::Backoff,
         Retry::Backoff,
+        Retry::Never,
+        Retry::Never,
+        Retry::Never,
+        Retry::Never,
+        Retry::Never,
     ];
-    static ADVICE: [&str; 6] = [
+    static ADVICE: [&str; 11] = [
         "Send CaptchaVerifyParam on every call; its absence is a bug in the calling service, so fix the code instead of retrying.",
         "Check the parameter values and the region endpoint. Alibaba lists this code with status 401 rather than 400, so do not read the status as an authentication failure.",
         "Activate Captcha 2.0 for the account and settle any overdue bills in the console, then call again.",
         "Grant the RAM user the AliyunYundunAFSFullAccess policy, or a custom policy allowing the call, then call again.",
         "Repeat the call a few times with growing delays, then decide in advance whether the protected action fails open or closed while the service stays down.",
         "Wait and repeat with growing delays, and lower the call rate. The 400 status comes from other products' lists and is not confirmed on a Captcha page.",
+        "Check that the AccessKey secret is the one paired with the AccessKey ID and carries no stray whitespace, and that the signed host, headers and body hash match exactly what is sent. Alibaba Cloud's DNS error list gives this code status 403 instead of 400.",
+        "Check the configured AccessKey ID, and whether the key was deleted or disabled or the STS token behind it has expired. Some product lists give this code status 400 instead of 404.",
+        "Generate a fresh random nonce, such as a UUID, for every request and every retry; never cache a signed request or sign twice with the same nonce.",
+        "Keep the server clock synchronized with NTP, write x-acs-date in UTC rather than local time, and sign each attempt with the current time instead of reusing an old signed request.",
+        "Send an Authorization header of the form ACS3-HMAC-SHA256 Credential, SignedHeaders and Signature, and list host, content-type and every x-acs- header among the signed headers.",
     ];
-    static CONFIDENCE: [Confidence; 6] = [
+    static CONFIDENCE: [Confidence; 11] = [
         Confidence::Official,
         Confidence::Official,
         Confidence::Official,
+        Confidence::Observed,
+        Confidence::Observed,
+        Confidence::Observed,
+        Confidence::Observed,
+        Confidence::Observed,
         Confidence::Observed,
         Confidence::Observed,
         Confidence::Observed,
     ];
-    static SOURCE: [&str; 6] = [
+    static SOURCE: [&str; 11] = [
         "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "Third-party mirror of the Captcha 2.0 client data page and public code; the policy name comes from the server-access documentation",
         "Third-party mirror of the Captcha 2.0 client data page and public code; Alibaba Cloud's generic OpenAPI error lists also give it status 500",
         "Generic Alibaba Cloud OpenAPI client error lists, e.g. https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/client-errors; not on a Captcha page",
+        "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html (400) and the DNS error list https://help.aliyun.com/en/dns/error-code (403); not on a Captcha page",
+        "Alibaba Cloud's generic OpenAPI error lists for other products: https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/common-error-codes-1 (404); the Mobile Push and DNS lists give 400; not on a Captcha page",
+        "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; not on a Captcha page",
+        "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; the 15-minute window is stated in the V3 signature documentation https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature; not on a Captcha page",
+        "Alibaba Cloud's generic OpenAPI error lists for other products, e.g. https://help.aliyun.com/en/polardb/client-error-codes; not on a Captcha page",
     ];
     impl ApiError {
         /// The code exactly as it appears in the Code field of the error body.
@@ -144,6 +186,11 @@ impl ApiError {
         Self::ForbiddenRamUserAccessDenied,
         Self::InternalError,
         Self::Throttling,
+        Self::SignatureDoesNotMatch,
+        Self::InvalidAccessKeyIdNotFound,
+        Self::SignatureNonceUsed,
+        Self::InvalidTimeStampExpired,
+        Self::IncompleteSignature,
     ];
     /// The row whose `code` is exactly this text (case-sensitive, no trimming), or `None`.
     #[inline]
@@ -155,6 +202,11 @@ impl ApiError {
             "Forbidden.RAMUserAccessDenied" => Some(Self::ForbiddenRamUserAccessDenied),
             "InternalError" => Some(Self::InternalError),
             "Throttling" => Some(Self::Throttling),
+            "SignatureDoesNotMatch" => Some(Self::SignatureDoesNotMatch),
+            "InvalidAccessKeyId.NotFound" => Some(Self::InvalidAccessKeyIdNotFound),
+            "SignatureNonceUsed" => Some(Self::SignatureNonceUsed),
+            "InvalidTimeStamp.Expired" => Some(Self::InvalidTimeStampExpired),
+            "IncompleteSignature" => Some(Self::IncompleteSignature),
             _ => None,
         }
     }

@@ -61,6 +61,22 @@ static CONFIDENCE_WORDS: [&str; 3] = ["official", "former-official", "observed"]
 crate::__word_impls!(
     Confidence, CONFIDENCE_WORDS, "confidence", [Official, FormerOfficial, Observed]
 );
+/// Whether a verification code reports a real check of the user or the fixed answer of a scene that the console has switched into a test mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TestMode {
+    /// `off`: No test mode: the code reports a real verification of the user.
+    Off,
+    /// `always-pass`: The scene is in the console's test mode that lets every request through, so the pass proves nothing about the user.
+    AlwaysPass,
+    /// `always-fail`: The scene is in the console's test mode that turns every request away, so the failure says nothing about the user.
+    AlwaysFail,
+}
+/// The words of each variant, in variant order.
+static TEST_MODE_WORDS: [&str; 3] = ["off", "always-pass", "always-fail"];
+crate::__word_impls!(
+    TestMode, TEST_MODE_WORDS, "test mode", [Off, AlwaysPass, AlwaysFail]
+);
 /// A VerifyCode value from a Captcha 2.0 server-side verification. Codes starting with T mean the user passed; codes starting with F give the reason a verification failed.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
@@ -330,6 +346,35 @@ mod verify_code_columns {
         "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
         "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
     ];
+    static TEST_MODE: [TestMode; 27] = [
+        TestMode::Off,
+        TestMode::AlwaysPass,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::AlwaysFail,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+        TestMode::Off,
+    ];
     impl VerifyCode {
         /// The code exactly as it appears in Result.VerifyCode.
         #[inline]
@@ -365,6 +410,11 @@ mod verify_code_columns {
         #[inline]
         pub const fn source(self) -> &'static str {
             SOURCE[self as usize]
+        }
+        /// Whether the code reports a real verification or the fixed answer of a console test mode.
+        #[inline]
+        pub const fn test_mode(self) -> TestMode {
+            TEST_MODE[self as usize]
         }
     }
 }
@@ -437,5 +487,6 @@ impl VerifyCode {
 crate::__table_impls!(
     VerifyCode, noun("verify code"), key(code), lookup(from_code), display(meaning),
     module("verify"), table("code"), docs_page("docs/verify.md"), words_columns(),
-    status(None), word_facts(one_word(verdict), one_word(action), one_word(confidence))
+    status(None), word_facts(one_word(verdict), one_word(action), one_word(confidence),
+    one_word(test_mode))
 );

@@ -72,9 +72,14 @@ export function isConfidence(value: string): value is Confidence {
  * in the table of the Captcha 2.0 client data page, and observed means they were seen only in a
  * third-party mirror of that page, in public code, or in Alibaba Cloud's generic OpenAPI error
  * lists for other products. The statuses are the ones Alibaba answers with, including the unusual
- * 401 for InvalidParameter; a service relaying these errors may choose its own. Errors arrive with
- * Alibaba Cloud's standard error body (RequestId, HostId, Code, Message, Recommend), whereas a
- * failed verification is answered with HTTP 200 and described by the verify catalog.
+ * 401 for InvalidParameter; a service relaying these errors may choose its own. The signature and
+ * AccessKey codes (SignatureDoesNotMatch, InvalidAccessKeyId.NotFound, SignatureNonceUsed,
+ * InvalidTimeStamp.Expired, IncompleteSignature) come from Alibaba Cloud's shared API gateway,
+ * which checks every signed request before it reaches Captcha; no Captcha page lists them, and the
+ * generic lists that do sometimes disagree on the status, so each row names the lists it follows.
+ * Errors arrive with Alibaba Cloud's standard error body (RequestId, HostId, Code, Message,
+ * Recommend), whereas a failed verification is answered with HTTP 200 and described by the verify
+ * catalog.
  */
 export type ApiError =
   | "MissingParameter"
@@ -82,7 +87,12 @@ export type ApiError =
   | "Forbidden.AccountAccessDenied"
   | "Forbidden.RAMUserAccessDenied"
   | "InternalError"
-  | "Throttling";
+  | "Throttling"
+  | "SignatureDoesNotMatch"
+  | "InvalidAccessKeyId.NotFound"
+  | "SignatureNonceUsed"
+  | "InvalidTimeStamp.Expired"
+  | "IncompleteSignature";
 
 /** A `ApiError`, or a API error code this catalog does not know yet. */
 export type OpenApiError = ApiError | (string & {});
@@ -164,12 +174,82 @@ const ApiError_ROWS = {
     source: "Generic Alibaba Cloud OpenAPI client error lists, e.g. https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/client-errors; not on a Captcha page",
     deprecated: undefined,
   },
+  /**
+   * `SignatureDoesNotMatch`: The signature in the Authorization header is not the one Alibaba Cloud
+   * computes for the request it received.
+   */
+  SignatureDoesNotMatch: {
+    code: "SignatureDoesNotMatch",
+    description: "The signature in the Authorization header is not the one Alibaba Cloud computes for the request it received.",
+    http_status: 400,
+    retry: "never",
+    advice: "Check that the AccessKey secret is the one paired with the AccessKey ID and carries no stray whitespace, and that the signed host, headers and body hash match exactly what is sent. Alibaba Cloud's DNS error list gives this code status 403 instead of 400.",
+    confidence: "observed",
+    source: "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html (400) and the DNS error list https://help.aliyun.com/en/dns/error-code (403); not on a Captcha page",
+    deprecated: undefined,
+  },
+  /**
+   * `InvalidAccessKeyId.NotFound`: Alibaba Cloud has no AccessKey with the ID that signed the
+   * request.
+   */
+  "InvalidAccessKeyId.NotFound": {
+    code: "InvalidAccessKeyId.NotFound",
+    description: "Alibaba Cloud has no AccessKey with the ID that signed the request.",
+    http_status: 404,
+    retry: "never",
+    advice: "Check the configured AccessKey ID, and whether the key was deleted or disabled or the STS token behind it has expired. Some product lists give this code status 400 instead of 404.",
+    confidence: "observed",
+    source: "Alibaba Cloud's generic OpenAPI error lists for other products: https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/common-error-codes-1 (404); the Mobile Push and DNS lists give 400; not on a Captcha page",
+    deprecated: undefined,
+  },
+  /**
+   * `SignatureNonceUsed`: The request carries a signature nonce that an earlier request has already
+   * used.
+   */
+  SignatureNonceUsed: {
+    code: "SignatureNonceUsed",
+    description: "The request carries a signature nonce that an earlier request has already used.",
+    http_status: 400,
+    retry: "never",
+    advice: "Generate a fresh random nonce, such as a UUID, for every request and every retry; never cache a signed request or sign twice with the same nonce.",
+    confidence: "observed",
+    source: "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; not on a Captcha page",
+    deprecated: undefined,
+  },
+  /**
+   * `InvalidTimeStamp.Expired`: The request's date lies more than 15 minutes away from the time at
+   * which Alibaba Cloud received it.
+   */
+  "InvalidTimeStamp.Expired": {
+    code: "InvalidTimeStamp.Expired",
+    description: "The request's date lies more than 15 minutes away from the time at which Alibaba Cloud received it.",
+    http_status: 400,
+    retry: "never",
+    advice: "Keep the server clock synchronized with NTP, write x-acs-date in UTC rather than local time, and sign each attempt with the current time instead of reusing an old signed request.",
+    confidence: "observed",
+    source: "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; the 15-minute window is stated in the V3 signature documentation https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature; not on a Captcha page",
+    deprecated: undefined,
+  },
+  /**
+   * `IncompleteSignature`: The request's signature is missing or not in the form Alibaba Cloud
+   * expects, for example an absent or malformed Authorization header.
+   */
+  IncompleteSignature: {
+    code: "IncompleteSignature",
+    description: "The request's signature is missing or not in the form Alibaba Cloud expects, for example an absent or malformed Authorization header.",
+    http_status: 400,
+    retry: "never",
+    advice: "Send an Authorization header of the form ACS3-HMAC-SHA256 Credential, SignedHeaders and Signature, and list host, content-type and every x-acs- header among the signed headers.",
+    confidence: "observed",
+    source: "Alibaba Cloud's generic OpenAPI error lists for other products, e.g. https://help.aliyun.com/en/polardb/client-error-codes; not on a Captcha page",
+    deprecated: undefined,
+  },
 } as const;
 
 /** Every `ApiError` with its facts and lookups. */
 export const ApiError = {
   /** Every key, in catalog order. */
-  ALL: ["MissingParameter", "InvalidParameter", "Forbidden.AccountAccessDenied", "Forbidden.RAMUserAccessDenied", "InternalError", "Throttling"] as const,
+  ALL: ["MissingParameter", "InvalidParameter", "Forbidden.AccountAccessDenied", "Forbidden.RAMUserAccessDenied", "InternalError", "Throttling", "SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", "SignatureNonceUsed", "InvalidTimeStamp.Expired", "IncompleteSignature"] as const,
   /** The facts of every row, by key. */
   ROWS: ApiError_ROWS,
   /** The `ApiError` whose key is exactly `value`, or `undefined`. */

@@ -96,6 +96,34 @@ export function isConfidence(value: string): value is Confidence {
 }
 
 /**
+ * Whether a verification code reports a real check of the user or the fixed answer of a scene that
+ * the console has switched into a test mode.
+ */
+export type TestMode = "off" | "always-pass" | "always-fail";
+
+/** What each word of `TestMode` means. */
+const TestMode_WORDS = {
+  off: "No test mode: the code reports a real verification of the user.",
+  "always-pass": "The scene is in the console's test mode that lets every request through, so the pass proves nothing about the user.",
+  "always-fail": "The scene is in the console's test mode that turns every request away, so the failure says nothing about the user.",
+} as const;
+
+/** The words of `TestMode`, with what each means. */
+export const TestMode = {
+  /** Every word, in catalog order. */
+  ALL: ["off", "always-pass", "always-fail"] as const,
+  /** What `word` means. */
+  doc(word: TestMode): string {
+    return TestMode_WORDS[word];
+  },
+} as const;
+
+/** Whether `value` is a word of `TestMode` (case-sensitive). */
+export function isTestMode(value: string): value is TestMode {
+  return rt.hasOwn(TestMode_WORDS, value);
+}
+
+/**
  * A VerifyCode value from a Captcha 2.0 server-side verification. Codes starting with T mean the
  * user passed; codes starting with F give the reason a verification failed.
  *
@@ -158,6 +186,7 @@ const VerifyCode_ROWS = {
     advice: "Let the protected action go ahead.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -172,6 +201,7 @@ const VerifyCode_ROWS = {
     advice: "Go ahead with the action, but never leave always-pass test mode switched on for a production scene, since it lets bots straight through.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "always-pass",
     deprecated: undefined,
   },
   /** `T006`: Passed because the request hit a whitelist rule. */
@@ -183,6 +213,7 @@ const VerifyCode_ROWS = {
     advice: "Go ahead with the action; review the whitelist now and then so that it only covers sources you trust.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F001`: Rejected: the risk-control policy considers the request a likely attack. */
@@ -194,6 +225,7 @@ const VerifyCode_ROWS = {
     advice: "Block the action and consider logging or rate-limiting the client; do not simply offer the same request again.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F002`: Rejected: the server received an empty CaptchaVerifyParam. */
@@ -205,6 +237,7 @@ const VerifyCode_ROWS = {
     advice: "Make sure the page hands the captcha's verification parameter to your backend and that the backend forwards it unchanged.",
     confidence: "former-official",
     source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F003`: Rejected: CaptchaVerifyParam is not in the format the server expects. */
@@ -216,6 +249,7 @@ const VerifyCode_ROWS = {
     advice: "Pass the verification parameter through exactly as the captcha produced it; re-encoding, trimming or truncating it along the way is a common cause.",
     confidence: "former-official",
     source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; also https://developer.aliyun.com/ask/642024",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -230,6 +264,7 @@ const VerifyCode_ROWS = {
     advice: "Switch the scene out of always-fail test mode in the console before real users reach it.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "always-fail",
     deprecated: undefined,
   },
   /** `F005`: Rejected: no scene exists with the given scene ID. */
@@ -241,6 +276,7 @@ const VerifyCode_ROWS = {
     advice: "Check the scene ID against the console. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
     confidence: "former-official",
     source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F006`: Rejected: the scene ID belongs to a different Alibaba Cloud account. */
@@ -252,6 +288,7 @@ const VerifyCode_ROWS = {
     advice: "Use a scene created under the same account as the access key that calls the API. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
     confidence: "former-official",
     source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F007`: Rejected: the verification was not finished within the permitted time. */
@@ -263,6 +300,7 @@ const VerifyCode_ROWS = {
     advice: "Ask the user to solve a new captcha, and send the result to the server promptly after the user finishes.",
     confidence: "former-official",
     source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F008`: Rejected: this verification data had already been submitted once before. */
@@ -274,6 +312,7 @@ const VerifyCode_ROWS = {
     advice: "Each verification can be checked only once, so never re-send it on a retry or from a second backend call; have the user solve a new captcha.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -288,6 +327,7 @@ const VerifyCode_ROWS = {
     advice: "Treat the client as suspicious; if genuine users run into this, the console's custom policies let you disable this check.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F010`: Rejected: one IP address sent more requests than its frequency limit allows. */
@@ -299,6 +339,7 @@ const VerifyCode_ROWS = {
     advice: "Refuse the attempt and slow that address down; if shared addresses such as office networks hit the limit, raise it in the console's custom policies.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F011`: Rejected: one device sent more requests than its frequency limit allows. */
@@ -310,6 +351,7 @@ const VerifyCode_ROWS = {
     advice: "Refuse the attempt and slow that device down; the limit can be adjusted in the console's custom policies.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -324,6 +366,7 @@ const VerifyCode_ROWS = {
     advice: "Send the same scene ID that the page initialized the captcha with, or leave SceneId out of the server request.",
     confidence: "former-official",
     source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F013`: Rejected: some fields are missing from CaptchaVerifyParam. */
@@ -335,6 +378,7 @@ const VerifyCode_ROWS = {
     advice: "Forward the whole verification parameter from the page without dropping or rebuilding any part of it.",
     confidence: "former-official",
     source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -350,6 +394,7 @@ const VerifyCode_ROWS = {
     advice: "Initialize a new captcha and have the user solve it again; if init is genuinely missing, suspect an attack or a broken page integration.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -364,6 +409,7 @@ const VerifyCode_ROWS = {
     advice: "Tell the user the captcha was not solved and offer a new one.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F016`: Rejected by a custom URL-verification rule set up for the scene. */
@@ -375,6 +421,7 @@ const VerifyCode_ROWS = {
     advice: "Review the URL rules in the console's custom policies if legitimate pages are being refused.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F017`: Rejected as a likely attack because the protocol or the parameters looked abnormal. */
@@ -386,6 +433,7 @@ const VerifyCode_ROWS = {
     advice: "Block the action; if it happens to ordinary users, check that the page loads the official captcha script unmodified.",
     confidence: "official",
     source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -400,6 +448,7 @@ const VerifyCode_ROWS = {
     advice: "Do not re-send a verification parameter; have the user solve a new captcha. One public enum also uses F018 for the scene mismatch that is really F020.",
     confidence: "observed",
     source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -414,6 +463,7 @@ const VerifyCode_ROWS = {
     advice: "Send the verification parameter to the server right after the user finishes; if it arrives late, initialize a new captcha.",
     confidence: "official",
     source: "Current English server-access page: https://www.alibabacloud.com/help/en/captcha/captcha2-0/use-cases/server-api-access",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F020`: Rejected (V3): the submitted parameters are inconsistent with the scene. */
@@ -425,6 +475,7 @@ const VerifyCode_ROWS = {
     advice: "Check that the page and the server use the same scene. One public enum misnumbers this code as F018, so do not copy numbers from such tables.",
     confidence: "observed",
     source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -439,6 +490,7 @@ const VerifyCode_ROWS = {
     advice: "Review the client integration for encrypted mode and make sure the captcha resources are loaded only by your own pages.",
     confidence: "official",
     source: "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /**
@@ -453,6 +505,7 @@ const VerifyCode_ROWS = {
     advice: "Have the user try a new captcha once initialization works again.",
     confidence: "observed",
     source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F024`: Rejected: a script that automates clicks or slides was detected. */
@@ -464,6 +517,7 @@ const VerifyCode_ROWS = {
     advice: "Block the action and handle the client as a bot.",
     confidence: "official",
     source: "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    test_mode: "off",
     deprecated: undefined,
   },
   /** `F025`: Rejected: model-based analysis judged the request abnormal. */
@@ -475,6 +529,7 @@ const VerifyCode_ROWS = {
     advice: "Block the action and handle the request as likely abuse.",
     confidence: "observed",
     source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+    test_mode: "off",
     deprecated: undefined,
   },
 } as const;
@@ -516,6 +571,10 @@ export const VerifyCode = {
   /** Where the fact about the code comes from. */
   source(key: VerifyCode): string {
     return VerifyCode_ROWS[key].source;
+  },
+  /** Whether the code reports a real verification or the fixed answer of a console test mode. */
+  test_mode(key: VerifyCode): TestMode {
+    return VerifyCode_ROWS[key].test_mode;
   },
   /** Why the row is retired, or `undefined` if it is not. */
   deprecated(key: VerifyCode): string | undefined {
