@@ -130,7 +130,8 @@ pub mod __private {
     pub use crate::wire::{parse_known, position};
 }
 
-/// The README's Rust examples, compiled and run as doctests.
+/// The README's Rust examples, compiled and run as doctests (the `captcha-verify` ones
+/// through the dev-dependency on that crate).
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
