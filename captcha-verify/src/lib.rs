@@ -24,6 +24,8 @@
 pub mod client;
 pub mod credentials;
 pub mod endpoint;
+#[cfg(feature = "axum")]
+pub mod guard;
 pub mod outcome;
 pub mod policy;
 pub mod request;
