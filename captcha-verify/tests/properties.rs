@@ -1,8 +1,8 @@
 //! Property tests: signing and checking agree on any input; readers of untrusted text never
 //! panic and keep what they cannot classify.
 
-use captcha_verify::sign::{self, Authorization, RequestParts};
 use captcha_verify::request::VerifyCall;
+use captcha_verify::sign::{self, Authorization, RequestParts};
 use captcha_verify::{Credentials, Outcome, UnavailableKind};
 use proptest::prelude::*;
 
