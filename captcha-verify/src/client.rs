@@ -1,8 +1,9 @@
 //! The client: one signed `POST` per verification over a pooled HTTPS connection.
 //!
-//! - **Transport.** hyper's client with rustls (the `ring` provider and Mozilla's roots
-//!   from `webpki-roots`), HTTP/1.1, idle connections kept for reuse. A semaphore bounds the
-//!   requests in flight, and so the connections, to [`ClientBuilder::max_connections`].
+//! - **Transport.** hyper's client with rustls (the `aws-lc-rs` provider and Mozilla's
+//!   roots from `webpki-roots`), HTTP/1.1, idle connections kept for reuse. At most
+//!   [`ClientBuilder::max_connections`] requests are in flight and at most as many
+//!   connections are open (each connection holds a permit while it lives, idle included).
 //! - **Timeouts.** 5 s to connect and 5 s for the whole call by default, as in Alibaba's
 //!   sample; waiting for a free connection counts against the whole call.
 //! - **No second attempt once the request may have reached Alibaba.** A
@@ -23,6 +24,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use tokio::sync::Semaphore;
 
+use crate::connector::BoundedConnector;
 use crate::credentials::Credentials;
 use crate::endpoint::{EndpointError, EndpointUrl};
 use crate::outcome::{Outcome, Unavailable, UnavailableKind};
@@ -34,7 +36,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 /// The default bound on requests in flight (and so on open connections).
 pub const DEFAULT_MAX_CONNECTIONS: usize = 64;
 
-type Transport = hyper_util::client::legacy::Client<HttpsConnector<HttpConnector>, Full<Bytes>>;
+type Transport = hyper_util::client::legacy::Client<
+    BoundedConnector<HttpsConnector<HttpConnector>>,
+    Full<Bytes>,
+>;
 
 /// A VerifyIntelligentCaptcha client. Cheap to clone: clones share the connection pool.
 ///
@@ -349,6 +354,7 @@ impl ClientBuilder {
             .https_or_http()
             .enable_http1()
             .wrap_connector(http);
+        let connector = BoundedConnector::new(connector, self.max_connections);
         let transport = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
             .pool_max_idle_per_host(self.max_connections)
             .pool_idle_timeout(Duration::from_secs(60))

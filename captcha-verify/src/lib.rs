@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod client;
+mod connector;
 pub mod credentials;
 pub mod endpoint;
 #[cfg(feature = "axum")]

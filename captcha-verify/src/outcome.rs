@@ -76,6 +76,15 @@ pub enum UnavailableKind {
 }
 
 impl UnavailableKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [UnavailableKind] = &[
+        UnavailableKind::Timeout,
+        UnavailableKind::Connect,
+        UnavailableKind::Interrupted,
+        UnavailableKind::UnreadableBody,
+        UnavailableKind::UnexpectedStatus,
+    ];
+
     /// A stable lower-case name, for logs and JSON: `timeout`, `connect`, `interrupted`,
     /// `unreadable-body`, `unexpected-status`.
     pub const fn as_str(self) -> &'static str {
