@@ -1,56 +1,34 @@
-//! An example axum service built on `captcha-errors`, small enough to copy.
+//! An example axum service built on `captcha-errors` and `captcha-verify`, small enough to
+//! copy.
 //!
 //! - On start it reads its captcha config (one JSON object holding the page's
 //!   `AliyunCaptchaConfig` globals and `initAliyunCaptcha` options, as
 //!   [`captcha_errors::json::validate_json`] takes it), validates it, and refuses to start
 //!   with every problem listed if any is an error ([`ServiceError::InvalidConfig`]).
+//! - `GET /` is a small login page (`page/`), which validates the config with the
+//!   TypeScript package (served from `ts/dist/src` at `/ts/`) and stands in for Alibaba's
+//!   widget with buttons yielding `standin:` values.
 //! - `GET /captcha/config` answers `{ "globals": {...}, "options": {...} }`, ready for
 //!   `window.AliyunCaptchaConfig = globals` and `initAliyunCaptcha({ ...options, success,
 //!   onError, ... })`.
 //! - `POST /captcha/client-error` takes what the page's `onError` forwards (`{code, msg}`),
 //!   logs the typed code with `tracing`, keeps the last [`RECENT_CLIENT_ERRORS`]
 //!   ([`CaptchaService::client_errors`]) and answers `204 No Content`.
-//! - `POST /login` takes `{ "username": ..., "captchaVerifyParam": ... }`, has a
-//!   [`Verifier`] call VerifyIntelligentCaptcha (your SDK does the signed call), and
-//!   answers `200 { "ok": true, "certifyId": ... }` when the user passed.
-//!
-//! Every failure is an RFC 9457 `application/problem+json` body with `type`, `title`,
-//! `status`, `detail` and, for a Captcha code, `code` and the catalog's words (`verdict`,
-//! `action` or `retry`). The statuses of `/login`:
-//!
-//! | What came back | Status |
-//! | --- | --- |
-//! | `VerifyResult` true, a pass code (or one the catalog does not know yet) | 200 |
-//! | a fail code whose action is `retry-captcha` (F007, F008, F015, ...) | 400: show a fresh captcha |
-//! | `reinitialize` (F014, F019) | 400: initialize the captcha again |
-//! | `fix-integration` (F002, F003, F013, ...) | 400: the param was unusable (a broken page, or a forged request) |
-//! | `slow-down` (F010, F011) | 429 |
-//! | `treat-as-attack` (F001, F009, F017, F024, F025) | 403 |
-//! | `fix-configuration` (F004, F005, F006, F016) | 500: the console needs a fix, not the user |
-//! | an unknown `VerifyCode` with `VerifyResult` false, or a pass code with it false | 403 |
-//! | an OpenAPI error body (`MissingParameter`, `Throttling`, ...) | 503 if the catalog's retry is `backoff`, else 502 |
-//! | a body that is neither, or no answer at all | 502 |
-//! | no answer within the verify timeout ([`CaptchaService::with_verify_timeout`]) | 504 |
-//! | a request body that is not the JSON above, or an empty `captchaVerifyParam` | 400 |
-//!
-//! The front end reads the problem's `action` member to decide what to show; see
-//! [`refusal_status`] to change a status. The body names the `VerifyCode`: in production
-//! you may prefer to tell a suspected bot less (drop `code`, `verdict`, `detail`).
+//! - `POST /login` takes `{ "username": ..., "captchaVerifyParam": ... }` behind one
+//!   `captcha_verify::guard::CaptchaLayer` (the config's `SceneId`, fail-closed
+//!   [`Policy`] by default) and answers `200 { "ok": true, "username": ..., "certifyId": ... }`
+//!   when the user passed. A refusal is the guard's: opaque by default (see
+//!   `captcha_verify::guard::Refusal`).
+//! - `GET /metrics` serves the guard's counters in Prometheus' text format ([`metrics`]).
 //!
 //! ```no_run
-//! use std::sync::Arc;
-//! use captcha_service::{CaptchaService, Verifier, VerifyCallError, VerifyFuture};
-//!
-//! struct MySdk; // wraps your Alibaba Cloud SDK client
-//!
-//! impl Verifier for MySdk {
-//!     fn verify<'a>(&'a self, _captcha_verify_param: &'a str) -> VerifyFuture<'a> {
-//!         Box::pin(async { Err(VerifyCallError::new("call VerifyIntelligentCaptcha here")) })
-//!     }
-//! }
+//! use captcha_service::{Backend, CaptchaConfig, CaptchaService};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! let service = CaptchaService::load("captcha.json", Arc::new(MySdk))?;
+//! let config = CaptchaConfig::load("captcha.json")?;
+//! // Alibaba Cloud with ALIBABA_CLOUD_* credentials, else an in-process stand-in.
+//! let backend = Backend::from_env(config.region()).await?;
+//! let service = CaptchaService::new(config, backend.client);
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
 //! service.serve(listener, async { tokio::signal::ctrl_c().await.ok(); }).await?;
 //! # Ok(())
@@ -60,7 +38,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod verifier;
+mod backend;
+pub mod metrics;
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -68,49 +47,49 @@ use std::future::Future;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, JsonRejection};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use captcha_errors::api::{ApiError, ErrorBody, Retry};
 use captcha_errors::init::ClientError;
 use captcha_errors::json::validate_json;
-use captcha_errors::problem_details::{self, ProblemDetails};
-use captcha_errors::verify::{Action, Verdict, VerifyResponse};
-use captcha_errors::{Severity, Wire};
+use captcha_errors::problem_details;
+use captcha_errors::{Region, Severity, Wire};
+use captcha_verify::guard::{CaptchaLayer, Disclosure, VerifiedCaptcha};
+use captcha_verify::{Client, Policy, SceneId};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use tokio::net::TcpListener;
+use tower_http::services::{ServeDir, ServeFile};
 
-pub use verifier::{Verifier, VerifyCallError, VerifyFuture, VerifyReply};
+pub use backend::{Backend, BackendError};
+pub use metrics::Metrics;
 
 /// How many `onError` payloads [`CaptchaService::client_errors`] keeps, newest last.
 pub const RECENT_CLIENT_ERRORS: usize = 100;
 
-/// How long `/login` waits for the [`Verifier`] unless told otherwise.
-pub const DEFAULT_VERIFY_TIMEOUT: Duration = Duration::from_secs(10);
+/// The login page's files.
+const PAGE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/page");
+/// The built TypeScript package (`cd ts && npm ci && npm run build`), which the page imports.
+const TS_DIST_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ts/dist/src");
 
-/// The service: a validated captcha config, a verifier, and the recent `onError`
-/// payloads. Cheap to clone; clones share the recent payloads.
-#[derive(Clone)]
-pub struct CaptchaService {
+/// A validated captcha config: what the page gets, the region and the scene.
+#[derive(Clone, Debug)]
+pub struct CaptchaConfig {
     page_config: Arc<Value>,
     warnings: Arc<[ConfigProblem]>,
-    verifier: Arc<dyn Verifier>,
-    verify_timeout: Duration,
-    type_base: Option<Arc<str>>,
-    client_errors: Arc<Mutex<VecDeque<ClientError>>>,
+    region: Region,
+    scene_id: SceneId,
 }
 
-impl CaptchaService {
+impl CaptchaConfig {
     /// Reads and validates the config file at `path`; fails with every problem listed
     /// if any is an error. Warnings are logged and kept ([`Self::warnings`]).
-    pub fn load(path: impl AsRef<Path>, verifier: Arc<dyn Verifier>) -> Result<Self, ServiceError> {
+    pub fn load(path: impl AsRef<Path>) -> Result<Self, ServiceError> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|source| ServiceError::ReadConfig {
             path: path.to_owned(),
@@ -121,59 +100,56 @@ impl CaptchaService {
                 path: path.to_owned(),
                 source,
             })?;
-        Self::build(&config, Some(path), verifier)
+        Self::build(&config, Some(path))
     }
 
     /// Validates a config already in memory, as [`Self::load`] does with a file.
-    pub fn from_config(config: &Value, verifier: Arc<dyn Verifier>) -> Result<Self, ServiceError> {
-        Self::build(config, None, verifier)
+    pub fn from_value(config: &Value) -> Result<Self, ServiceError> {
+        Self::build(config, None)
     }
 
-    fn build(
-        config: &Value,
-        path: Option<&Path>,
-        verifier: Arc<dyn Verifier>,
-    ) -> Result<Self, ServiceError> {
+    fn build(config: &Value, path: Option<&Path>) -> Result<Self, ServiceError> {
         let report = validate_json(config);
-        let problems: Vec<ConfigProblem> = report
+        let mut problems: Vec<ConfigProblem> = report
             .problems()
             .map(|problem| ConfigProblem {
                 severity: problem.severity(),
                 message: problem.to_string(),
             })
             .collect();
+        let invalid = |problems| ServiceError::InvalidConfig {
+            path: path.map(Path::to_owned),
+            problems,
+        };
         let (Some(globals), Some(options)) = (report.globals(), report.init_options()) else {
-            return Err(ServiceError::InvalidConfig {
-                path: path.map(Path::to_owned),
-                problems,
+            return Err(invalid(problems));
+        };
+        let region = config
+            .get("region")
+            .and_then(Value::as_str)
+            .and_then(|region| region.parse::<Region>().ok());
+        let scene_id = config
+            .get("SceneId")
+            .and_then(Value::as_str)
+            .map(SceneId::new);
+        let (Some(region), Some(Ok(scene_id))) = (region, scene_id) else {
+            problems.push(ConfigProblem {
+                severity: Severity::Error,
+                message: "the service verifies logins in the config's `region` and `SceneId`, \
+                          so both must be set"
+                    .to_owned(),
             });
+            return Err(invalid(problems));
         };
         for warning in &problems {
             tracing::warn!(%warning, "captcha config");
         }
-        Ok(CaptchaService {
+        Ok(CaptchaConfig {
             page_config: Arc::new(json!({ "globals": globals, "options": options })),
             warnings: problems.into(),
-            verifier,
-            verify_timeout: DEFAULT_VERIFY_TIMEOUT,
-            type_base: None,
-            client_errors: Arc::default(),
+            region,
+            scene_id,
         })
-    }
-
-    /// Gives up on a verification after `timeout` and answers 504.
-    pub fn with_verify_timeout(mut self, timeout: Duration) -> Self {
-        self.verify_timeout = timeout;
-        self
-    }
-
-    /// Puts `base` (such as `"https://example.com/captcha-errors/"`) before the `type` of
-    /// every problem built from a catalog row, whose `type` is otherwise relative to the
-    /// repository (`docs/verify.md#code-f008`). RFC 9457 resolves a relative `type`
-    /// against the request's URL, so set this when you publish the docs.
-    pub fn with_problem_type_base(mut self, base: impl Into<String>) -> Self {
-        self.type_base = Some(base.into().into());
-        self
     }
 
     /// What `GET /captcha/config` answers: `{ "globals": {...}, "options": {...} }`.
@@ -184,6 +160,66 @@ impl CaptchaService {
     /// The config's warnings (an unknown key, an unusual `prefix`, ...).
     pub fn warnings(&self) -> &[ConfigProblem] {
         &self.warnings
+    }
+
+    /// The page's region, which picks the verify endpoint.
+    pub fn region(&self) -> Region {
+        self.region
+    }
+
+    /// The page's scene, which every verification is bound to.
+    pub fn scene_id(&self) -> &SceneId {
+        &self.scene_id
+    }
+}
+
+/// The service: a validated captcha config, a verify client and policy, the metrics and the
+/// recent `onError` payloads. Cheap to clone; clones share the payloads and the counters.
+#[derive(Clone, Debug)]
+pub struct CaptchaService {
+    config: CaptchaConfig,
+    client: Client,
+    policy: Policy,
+    disclosure: Disclosure,
+    metrics: Metrics,
+    client_errors: Arc<Mutex<VecDeque<ClientError>>>,
+}
+
+impl CaptchaService {
+    /// A service for `config`, verifying logins with `client` under `Policy::default()`
+    /// (fail closed, test mode refused) with opaque refusals.
+    pub fn new(config: CaptchaConfig, client: Client) -> Self {
+        CaptchaService {
+            config,
+            client,
+            policy: Policy::default(),
+            disclosure: Disclosure::default(),
+            metrics: Metrics::new(),
+            client_errors: Arc::default(),
+        }
+    }
+
+    /// Decides logins with `policy` instead (say, `Policy::default().accept_test_mode()` on
+    /// a staging scene).
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Tells refused callers more (`Disclosure::Detailed`, for development) or less.
+    pub fn with_disclosure(mut self, disclosure: Disclosure) -> Self {
+        self.disclosure = disclosure;
+        self
+    }
+
+    /// The validated config.
+    pub fn config(&self) -> &CaptchaConfig {
+        &self.config
+    }
+
+    /// The counters `GET /metrics` serves.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
     }
 
     /// The last [`RECENT_CLIENT_ERRORS`] payloads `POST /captcha/client-error` received,
@@ -199,12 +235,26 @@ impl CaptchaService {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// The login guard: the config's scene, this service's policy and disclosure, counted in
+    /// the metrics.
+    fn guard(&self) -> CaptchaLayer {
+        let metrics = self.metrics.clone();
+        CaptchaLayer::new(self.client.clone(), self.policy)
+            .scene(self.config.scene_id.clone())
+            .disclosure(self.disclosure)
+            .on_verification(move |verification| metrics.record(verification))
+    }
+
     /// The routes, to serve or to nest in a larger router.
     pub fn router(&self) -> Router {
         Router::new()
+            .route("/login", post(login).layer(self.guard()))
             .route("/captcha/config", get(page_config))
             .route("/captcha/client-error", post(client_error))
-            .route("/login", post(login))
+            .route("/metrics", get(metrics))
+            .route_service("/", ServeFile::new(format!("{PAGE_DIR}/index.html")))
+            .nest_service("/page", ServeDir::new(PAGE_DIR))
+            .nest_service("/ts", ServeDir::new(TS_DIST_DIR))
             // Real bodies are well under a kilobyte; the parsers refuse more than this.
             .layer(DefaultBodyLimit::max(captcha_errors::MAX_BODY_LEN))
             .with_state(self.clone())
@@ -221,20 +271,6 @@ impl CaptchaService {
             .with_graceful_shutdown(shutdown)
             .await
     }
-}
-
-/// Loads the config at `config_path` (refusing to start if it has errors) and serves on
-/// `listener` until Ctrl-C.
-pub async fn serve(
-    config_path: impl AsRef<Path>,
-    listener: TcpListener,
-    verifier: Arc<dyn Verifier>,
-) -> Result<(), ServiceError> {
-    let service = CaptchaService::load(config_path, verifier)?;
-    service
-        .serve(listener, ctrl_c())
-        .await
-        .map_err(ServiceError::Serve)
 }
 
 /// Completes on Ctrl-C; never, if no signal handler can be installed.
@@ -337,26 +373,9 @@ impl std::error::Error for ServiceError {
     }
 }
 
-/// The status `/login` answers with when a verification failed, by the [`Action`] the
-/// catalog recommends for its `VerifyCode` (see the table in the crate docs). `Proceed`
-/// is reached only when Alibaba says `VerifyResult` false for a pass code: refused too,
-/// as is an action a later catalog adds.
-pub fn refusal_status(action: Action) -> StatusCode {
-    match action {
-        Action::RetryCaptcha | Action::Reinitialize | Action::FixIntegration => {
-            StatusCode::BAD_REQUEST
-        }
-        Action::SlowDown => StatusCode::TOO_MANY_REQUESTS,
-        Action::FixConfiguration => StatusCode::INTERNAL_SERVER_ERROR,
-        Action::TreatAsAttack | Action::Proceed => StatusCode::FORBIDDEN,
-        // `Action` is non-exhaustive: an action added to the catalog later is refused too.
-        _ => StatusCode::FORBIDDEN,
-    }
-}
-
 /// `GET /captcha/config`.
 async fn page_config(State(service): State<CaptchaService>) -> Json<Value> {
-    Json(Value::clone(&service.page_config))
+    Json(Value::clone(&service.config.page_config))
 }
 
 /// `POST /captcha/client-error`.
@@ -396,140 +415,50 @@ async fn client_error(
     StatusCode::NO_CONTENT.into_response()
 }
 
-/// The body of `POST /login`. Add the password, or whatever your login needs.
+/// The body of `POST /login`. Add the password, or whatever your login needs; the guard
+/// has already read and verified `captchaVerifyParam`.
 #[derive(Deserialize)]
 struct LoginRequest {
     username: String,
-    #[serde(rename = "captchaVerifyParam")]
-    captcha_verify_param: String,
 }
 
-/// `POST /login`.
+/// `POST /login`, behind the guard: only a verified captcha gets here.
 async fn login(
-    State(service): State<CaptchaService>,
-    body: Result<Bytes, BytesRejection>,
+    captcha: VerifiedCaptcha,
+    body: Result<Json<LoginRequest>, JsonRejection>,
 ) -> Response {
-    let request: LoginRequest = match body_text(&body).map(serde_json::from_str) {
-        Ok(Ok(request)) => request,
-        Ok(Err(error)) => {
+    let Json(request) = match body {
+        Ok(request) => request,
+        Err(rejection) => {
             return plain_problem(
-                StatusCode::BAD_REQUEST,
-                format!("expected {{\"username\": ..., \"captchaVerifyParam\": ...}}: {error}"),
+                rejection.status(),
+                format!("expected {{\"username\": ..., \"captchaVerifyParam\": ...}}: {rejection}"),
             )
         }
-        Err((status, detail)) => return plain_problem(status, detail),
     };
-    if request.captcha_verify_param.is_empty() {
-        return plain_problem(StatusCode::BAD_REQUEST, "`captchaVerifyParam` is empty");
-    }
-    // Check the password here; the captcha only says whether a human is asking.
-    let call = service.verifier.verify(&request.captcha_verify_param);
-    let reply = match tokio::time::timeout(service.verify_timeout, call).await {
-        Ok(Ok(reply)) => reply,
-        Ok(Err(error)) => {
-            tracing::error!(%error, "VerifyIntelligentCaptcha call failed");
-            return plain_problem(
-                StatusCode::BAD_GATEWAY,
-                format!("the captcha could not be verified: {error}"),
-            );
-        }
-        Err(_) => {
-            tracing::error!(timeout = ?service.verify_timeout, "VerifyIntelligentCaptcha timed out");
-            return plain_problem(
-                StatusCode::GATEWAY_TIMEOUT,
-                "the captcha verification did not answer in time",
-            );
-        }
-    };
-    service.answer(&request.username, &reply)
+    tracing::info!(
+        username = request.username,
+        certify_id = captcha.certify_id,
+        decision = captcha.decision.as_str(),
+        "login passed the captcha"
+    );
+    Json(json!({
+        "ok": true,
+        "username": request.username,
+        "certifyId": captcha.certify_id,
+    }))
+    .into_response()
 }
 
-impl CaptchaService {
-    /// The answer to a login whose verification came back as `reply`.
-    fn answer(&self, username: &str, reply: &VerifyReply) -> Response {
-        let success = (200..300).contains(&reply.status);
-        let unreadable = match VerifyResponse::from_json(&reply.body) {
-            Ok(response) if success => return self.verified(username, &response),
-            Ok(_) => "a verification result".to_owned(),
-            Err(error) => match ErrorBody::from_json(&reply.body) {
-                Ok(api_error) if !success => return self.api_error(reply.status, &api_error),
-                _ => format!("an unreadable body ({error})"),
-            },
-        };
-        tracing::error!(status = reply.status, %unreadable, "unexpected VerifyIntelligentCaptcha answer");
-        plain_problem(
-            StatusCode::BAD_GATEWAY,
-            format!(
-                "the captcha verification answered HTTP {} with {unreadable}",
-                reply.status
-            ),
-        )
-    }
-
-    /// A verification result: the user passed, or why not.
-    fn verified(&self, username: &str, response: &VerifyResponse) -> Response {
-        let code = response.verify_code();
-        if response.passed() && response.verdict() != Some(Verdict::Fail) {
-            tracing::info!(
-                username,
-                code = code.as_str(),
-                certify_id = response.certify_id(),
-                "login: captcha passed"
-            );
-            let body = json!({ "ok": true, "certifyId": response.certify_id() });
-            return (StatusCode::OK, Json(body)).into_response();
-        }
-        let status = code.known().map_or(StatusCode::FORBIDDEN, |known| {
-            refusal_status(known.action())
-        });
-        tracing::warn!(
-            username,
-            code = code.as_str(),
-            request_id = response.request_id(),
-            %status,
-            "login: captcha failed"
-        );
-        let problem = ProblemDetails::from_wire(code, status.as_u16());
-        self.problem(status, problem, response.request_id())
-    }
-
-    /// An OpenAPI error body: the call itself failed, which is not the user's doing.
-    fn api_error(&self, upstream_status: u16, error: &ErrorBody) -> Response {
-        let code = error.code();
-        let status = match code.known().map(ApiError::retry) {
-            Some(Retry::Backoff) => StatusCode::SERVICE_UNAVAILABLE,
-            _ => StatusCode::BAD_GATEWAY,
-        };
-        tracing::error!(
-            code = code.as_str(),
-            upstream_status,
-            catalog_status = ?code.known().map(ApiError::status_code),
-            message = error.message(),
-            request_id = error.request_id(),
-            "VerifyIntelligentCaptcha answered with an error"
-        );
-        let problem = ProblemDetails::from_wire(code, status.as_u16());
-        self.problem(status, problem, error.request_id().unwrap_or_default())
-    }
-
-    /// A problem from the catalog, with `status` (the row's own status is the one
-    /// Alibaba or the catalog recommends, not necessarily this service's) and Alibaba's
-    /// `RequestId` for support.
-    fn problem(&self, status: StatusCode, problem: ProblemDetails, request_id: &str) -> Response {
-        let problem = match &self.type_base {
-            Some(base) => problem.with_type_base(base),
-            None => problem,
-        };
-        let mut body = problem.to_value();
-        body["status"] = status.as_u16().into();
-        if !request_id.is_empty() {
-            body["requestId"] = request_id.into();
-        }
-        problem_response(status, &body)
-    }
+/// `GET /metrics`.
+async fn metrics(State(service): State<CaptchaService>) -> Response {
+    (
+        [(header::CONTENT_TYPE, Metrics::content_type())],
+        service.metrics.render(),
+    )
+        .into_response()
 }
 
-/// The request body as text, or the status and detail of the problem saying why not.
 fn body_text(body: &Result<Bytes, BytesRejection>) -> Result<&str, (StatusCode, String)> {
     match body {
         Ok(bytes) => std::str::from_utf8(bytes).map_err(|error| {

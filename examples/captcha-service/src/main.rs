@@ -1,26 +1,19 @@
-//! `captcha-service CONFIG.json [ADDRESS]`: validates the captcha config, refuses to
-//! start if it has errors, and serves on ADDRESS (default `127.0.0.1:3000`) until Ctrl-C.
+//! `captcha-service [CONFIG.json [ADDRESS]]`: validates the captcha config, refuses to start
+//! if it has errors, and serves on ADDRESS (default `127.0.0.1:3000`; port 0 picks a free
+//! one) until Ctrl-C. Without arguments it serves `config.example.json`. When ready it
+//! prints `listening on http://ADDR` on stdout.
 //!
+//! Logins are verified with Alibaba Cloud when `ALIBABA_CLOUD_ACCESS_KEY_ID` and
+//! `ALIBABA_CLOUD_ACCESS_KEY_SECRET` are set, and otherwise by an in-process stand-in that
+//! answers `standin:` test values (stderr says which).
 
+use std::io::Write;
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use captcha_service::{CaptchaService, Verifier, VerifyCallError, VerifyFuture};
+use captcha_service::{Backend, CaptchaConfig, CaptchaService};
 
-/// The verifier to replace: wrap your Alibaba Cloud SDK client (its
-/// `VerifyIntelligentCaptcha` call, with your SceneId and credentials) in a type like
-/// this. Until then every login answers 502.
-struct NotConfigured;
-
-impl Verifier for NotConfigured {
-    fn verify<'a>(&'a self, _captcha_verify_param: &'a str) -> VerifyFuture<'a> {
-        Box::pin(async {
-            Err(VerifyCallError::new(
-                "no verifier is configured: plug your Alibaba Cloud SDK into main.rs",
-            ))
-        })
-    }
-}
+/// The config served when none is given.
+const EXAMPLE_CONFIG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/config.example.json");
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -28,17 +21,25 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let mut args = std::env::args_os().skip(1);
-    let (Some(config), address, None) = (args.next(), args.next(), args.next()) else {
-        eprintln!("usage: captcha-service CONFIG.json [ADDRESS]");
+    let (config, address, None) = (args.next(), args.next(), args.next()) else {
+        eprintln!("usage: captcha-service [CONFIG.json [ADDRESS]]");
         return ExitCode::from(2);
     };
+    let config = config.map_or_else(|| EXAMPLE_CONFIG.into(), std::path::PathBuf::from);
     let address = address.map_or_else(
         || "127.0.0.1:3000".to_owned(),
         |address| address.to_string_lossy().into_owned(),
     );
     // Validate first: a config with errors never gets as far as listening.
-    let service = match CaptchaService::load(&config, Arc::new(NotConfigured)) {
-        Ok(service) => service,
+    let config = match CaptchaConfig::load(&config) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let backend = match Backend::from_env(config.region()).await {
+        Ok(backend) => backend,
         Err(error) => {
             eprintln!("{error}");
             return ExitCode::FAILURE;
@@ -51,10 +52,25 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Ok(local) = listener.local_addr() {
-        tracing::info!("captcha-service listening on http://{local}");
+    let local = match listener.local_addr() {
+        Ok(local) => local,
+        Err(error) => {
+            eprintln!("cannot read the address of {address}: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let service = CaptchaService::new(config, backend.client.clone());
+    let mut stdout = std::io::stdout();
+    if writeln!(stdout, "listening on http://{local}")
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::FAILURE;
     }
-    match service.serve(listener, captcha_service::ctrl_c()).await {
+    let served = service.serve(listener, captcha_service::ctrl_c()).await;
+    // The stand-in, if any, stops with the backend, after the last request.
+    drop(backend);
+    match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("serving failed: {error}");

@@ -1,34 +1,28 @@
-//! End-to-end tests over real HTTP on loopback: the service on one port, a stand-in for
-//! Alibaba Cloud's VerifyIntelligentCaptcha endpoint on another, and hyper's HTTP/1.1
-//! client driving the service, every exchange bounded by a timeout. The stand-in answers with bodies shaped exactly as the official SDK
-//! models write them; which body it sends is chosen by the `captchaVerifyParam`:
-//!
-//! - a `VerifyCode` (`T001`, `F008`, or an unknown one such as `F099`): a verification
-//!   result with that code, `VerifyResult` true for a pass code;
-//! - `garbage`: HTTP 200 with an HTML page;
-//! - `slow`: the same after a second;
-//! - anything else: an OpenAPI error body with that `Code`, at the status the api
-//!   catalog gives it (400 for a code it does not know).
+//! End-to-end tests over real HTTP on loopback: the service on one port, the
+//! `captcha-verify` stand-in on another (checking every request's real signature), and
+//! hyper's HTTP/1.1 client driving the service, every exchange bounded by a timeout. The
+//! login's `captchaVerifyParam` is a stand-in test value (`standin:T001`, `standin:F008`,
+//! `standin:api:Throttling`, ...).
 
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use axum::http::{header, Method, Request, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
-use axum::{Json, Router};
-use captcha_errors::api::ApiError;
+use axum::http::{header, Method, Request};
+use axum::Router;
+use captcha_errors::api::{ApiError, Retry};
 use captcha_errors::init::ErrorCode;
-use captcha_errors::verify::{Verdict, VerifyCode};
+use captcha_errors::verify::{Action, Verdict, VerifyCode};
 use captcha_errors::Wire;
-use captcha_service::{
-    refusal_status, CaptchaService, ServiceError, Verifier, VerifyCallError, VerifyFuture,
-    VerifyReply,
-};
+use captcha_service::metrics::{error_series, NOT_VERIFIED};
+use captcha_service::{CaptchaConfig, CaptchaService, ServiceError};
+use captcha_verify::guard::Refusal;
+use captcha_verify::standin::Standin;
+use captcha_verify::{Credentials, Decision, Policy};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
@@ -41,6 +35,7 @@ use tokio::task::JoinHandle;
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 const PROBLEM_JSON: &str = "application/problem+json";
+const SECRET: &str = "e2e-standin-secret-93f1";
 
 fn example_config() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config.example.json")
@@ -136,87 +131,15 @@ impl Running {
     }
 }
 
-/// The stand-in for VerifyIntelligentCaptcha.
-fn alibaba() -> Router {
-    Router::new().route("/", post(alibaba_verify))
-}
-
-async fn alibaba_verify(Json(request): Json<Value>) -> Response {
-    let param = request["CaptchaVerifyParam"].as_str().unwrap_or_default();
-    let request_id = "6C5E2D3A-0B7F-5A5C-9D7E-3E2B1A0F9C8D";
-    let verification = |code: &str| {
-        let passed =
-            VerifyCode::from_code(code).is_some_and(|code| code.verdict() == Verdict::Pass);
-        json!({
-            "RequestId": request_id,
-            "Success": true,
-            "Code": "Success",
-            "Message": "success",
-            "Result": {
-                "VerifyResult": passed,
-                "VerifyCode": code,
-                "CertifyId": "no8xfe_7G47iByes3",
-            },
-        })
-    };
-    let is_verify_code = |text: &str| {
-        text.len() == 4
-            && text.starts_with(['T', 'F'])
-            && text[1..].bytes().all(|b| b.is_ascii_digit())
-    };
-    match param {
-        "garbage" => (StatusCode::OK, "<html>502 from a proxy</html>").into_response(),
-        "slow" => {
-            tokio::time::sleep(Duration::from_secs(1)).await;
-            Json(verification("T001")).into_response()
-        }
-        code if is_verify_code(code) => Json(verification(code)).into_response(),
-        code => {
-            let status = ApiError::from_code(code).map_or(400, ApiError::http_status);
-            let body = json!({
-                "RequestId": request_id,
-                "HostId": "captcha.cn-shanghai.aliyuncs.com",
-                "Code": code,
-                "Message": format!("{code} (from the stand-in)"),
-                "Recommend": format!("https://api.aliyun.com/troubleshoot?q={code}"),
-            });
-            let status = StatusCode::from_u16(status).expect("a status");
-            (status, Json(body)).into_response()
-        }
-    }
-}
-
-/// A verifier that posts the param to a URL, as a real one would through the SDK.
-struct HttpVerifier {
-    client: Client,
-    url: String,
-}
-
-impl Verifier for HttpVerifier {
-    fn verify<'a>(&'a self, captcha_verify_param: &'a str) -> VerifyFuture<'a> {
-        Box::pin(async move {
-            let body = json!({ "CaptchaVerifyParam": captcha_verify_param }).to_string();
-            let reply = send(&self.client, Method::POST, &self.url, body)
-                .await
-                .map_err(VerifyCallError::new)?;
-            let body = String::from_utf8(reply.body.into()).map_err(VerifyCallError::new)?;
-            Ok(VerifyReply {
-                status: reply.status,
-                body,
-            })
-        })
-    }
-}
-
-/// The service and the stand-in, both running.
+/// The service, in process, verifying against a stand-in with real signatures.
 struct Harness {
     service: CaptchaService,
     app: Running,
-    alibaba: Running,
+    standin: Standin,
     client: Client,
 }
 
-/// An answer of the service: status, content type, body as JSON (`Null` if empty).
+/// An answer with its body parsed as JSON (`Null` when empty).
 struct Answer {
     status: u16,
     content_type: String,
@@ -225,47 +148,255 @@ struct Answer {
 
 impl Harness {
     async fn start() -> Self {
-        Self::start_with(|service| service).await
+        Self::start_with(SECRET, Policy::default()).await
     }
 
-    async fn start_with(configure: impl FnOnce(CaptchaService) -> CaptchaService) -> Self {
-        let alibaba = Running::start(alibaba()).await;
-        let verifier = HttpVerifier {
-            client: client(),
-            url: alibaba.url("/"),
-        };
-        let service = CaptchaService::load(example_config(), Arc::new(verifier))
-            .expect("the example config is valid");
-        let service = configure(service);
+    /// The service's client signs with `secret`; the stand-in expects [`SECRET`].
+    async fn start_with(secret: &str, policy: Policy) -> Self {
+        let standin = Standin::bind("127.0.0.1:0", Credentials::new("e2e-key", SECRET))
+            .await
+            .unwrap();
+        let verify_client = captcha_verify::Client::builder(Credentials::new("e2e-key", secret))
+            .endpoint(standin.endpoint())
+            .timeout(Duration::from_millis(500))
+            .build()
+            .unwrap();
+        let config = CaptchaConfig::load(example_config()).unwrap();
+        let service = CaptchaService::new(config, verify_client).with_policy(policy);
         let app = Running::start(service.router()).await;
         Harness {
             service,
             app,
-            alibaba,
+            standin,
             client: client(),
         }
     }
 
-    async fn request(&self, method: Method, path: &str, body: impl Into<String>) -> Answer {
-        let reply = send(&self.client, method, &self.app.url(path), body.into())
+    async fn request(&self, method: Method, path: &str, body: String) -> Answer {
+        let reply = send(&self.client, method, &self.app.url(path), body)
             .await
-            .expect("the service answers");
+            .unwrap();
         read_answer(reply)
     }
 
     async fn post(&self, path: &str, body: impl Into<String>) -> Answer {
-        self.request(Method::POST, path, body).await
+        self.request(Method::POST, path, body.into()).await
     }
 
-    async fn login(&self, captcha_verify_param: &str) -> Answer {
-        let body = json!({ "username": "alice", "captchaVerifyParam": captcha_verify_param });
-        self.post("/login", body.to_string()).await
+    async fn login(&self, param: &str) -> Answer {
+        let body = json!({ "username": "ada", "captchaVerifyParam": param }).to_string();
+        self.post("/login", body).await
+    }
+
+    async fn metrics(&self) -> BTreeMap<String, u64> {
+        let reply = send(
+            &self.client,
+            Method::GET,
+            &self.app.url("/metrics"),
+            String::new(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(reply.status, 200);
+        assert!(
+            reply.content_type.starts_with("text/plain"),
+            "{}",
+            reply.content_type
+        );
+        String::from_utf8_lossy(&reply.body)
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .map(|line| {
+                let (series, value) = line.rsplit_once(' ').unwrap();
+                (series.to_owned(), value.parse().unwrap())
+            })
+            .collect()
     }
 
     async fn stop(self) {
         self.app.stop().await;
-        self.alibaba.stop().await;
+        drop(self.standin);
     }
+}
+
+/// The refusal a login with a failing `code` gets, by the catalog's action.
+fn refusal_for(code: VerifyCode) -> Refusal {
+    match code.action() {
+        Action::RetryCaptcha => Refusal::SolveAgain,
+        Action::Reinitialize => Refusal::StartOver,
+        Action::SlowDown => Refusal::SlowDown,
+        Action::FixConfiguration => Refusal::Internal,
+        _ => Refusal::Forbidden,
+    }
+}
+
+/// Checks that `answer` is the guard's refusal and returns its body.
+fn refused(answer: &Answer, refusal: Refusal) -> &Value {
+    assert_eq!(answer.status, refusal.status(), "{}", answer.body);
+    assert_eq!(answer.content_type, PROBLEM_JSON, "{}", answer.body);
+    assert_eq!(answer.body["type"], refusal.type_uri(), "{}", answer.body);
+    assert!(answer.body["correlationId"].is_string(), "{}", answer.body);
+    &answer.body
+}
+
+#[tokio::test]
+async fn every_verify_code_gets_its_answer_through_real_signatures() {
+    let harness = Harness::start().await;
+    for &code in VerifyCode::ALL {
+        let answer = harness
+            .login(&format!("standin:{}:cert-{}", code.as_str(), code.as_str()))
+            .await;
+        match (code.verdict(), code) {
+            (Verdict::Pass, VerifyCode::T005) => {
+                refused(&answer, Refusal::Internal);
+            }
+            (Verdict::Pass, _) => {
+                assert_eq!(answer.status, 200, "{code:?}: {}", answer.body);
+                assert_eq!(answer.body["ok"], true);
+                assert_eq!(answer.body["username"], "ada");
+                assert_eq!(answer.body["certifyId"], format!("cert-{}", code.as_str()));
+            }
+            _ => {
+                let body = refused(&answer, refusal_for(code));
+                // Nothing names the code or the catalog's action.
+                assert!(!body.to_string().contains(code.as_str()), "{body}");
+                assert!(!body.to_string().contains(code.action().as_str()), "{body}");
+            }
+        }
+    }
+    assert_eq!(
+        harness.standin.requests_received(),
+        VerifyCode::ALL.len() as u64
+    );
+    harness.stop().await;
+}
+
+#[tokio::test]
+async fn api_errors_and_failures_are_opaque_503_or_500() {
+    let harness = Harness::start().await;
+    for &code in ApiError::ALL {
+        let answer = harness
+            .login(&format!("standin:api:{}", code.as_str()))
+            .await;
+        let expected = if code.retry() == Retry::Backoff {
+            Refusal::Unavailable
+        } else {
+            Refusal::Internal
+        };
+        let body = refused(&answer, expected);
+        assert!(!body.to_string().contains(code.as_str()), "{body}");
+    }
+    for value in ["standin:timeout", "standin:garbage", "standin:drop"] {
+        refused(&harness.login(value).await, Refusal::Unavailable);
+    }
+    refused(
+        &harness.post("/login", r#"{"username":"ada"}"#).await,
+        Refusal::Missing,
+    );
+    harness.stop().await;
+}
+
+#[tokio::test]
+async fn a_broken_signer_fails_every_login() {
+    let harness = Harness::start_with("not-the-standin-secret", Policy::default()).await;
+    for value in ["standin:T001", "standin:once"] {
+        refused(&harness.login(value).await, Refusal::Internal);
+    }
+    let metrics = harness.metrics().await;
+    assert_eq!(
+        metrics[r#"captcha_errors_total{error_type="SignatureDoesNotMatch",source="api"}"#],
+        2
+    );
+    assert_eq!(
+        metrics[r#"captcha_verifications_total{decision="pass"}"#],
+        0
+    );
+    harness.stop().await;
+}
+
+#[tokio::test]
+async fn test_mode_passes_only_when_the_policy_allows_it() {
+    let strict = Harness::start().await;
+    refused(&strict.login("standin:T005").await, Refusal::Internal);
+    strict.stop().await;
+    let staging = Harness::start_with(SECRET, Policy::default().accept_test_mode()).await;
+    let answer = staging.login("standin:T005").await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    staging.stop().await;
+}
+
+#[tokio::test]
+async fn metrics_list_every_series_at_zero_then_count() {
+    let harness = Harness::start().await;
+    let before = harness.metrics().await;
+    let mut expected = Vec::new();
+    for decision in Decision::ALL {
+        expected.push(format!(
+            r#"captcha_verifications_total{{decision="{decision}"}}"#
+        ));
+    }
+    expected.push(format!(
+        r#"captcha_verifications_total{{decision="{NOT_VERIFIED}"}}"#
+    ));
+    for refusal in Refusal::ALL {
+        expected.push(format!(
+            r#"captcha_refusals_total{{refusal="{}"}}"#,
+            refusal.as_str()
+        ));
+    }
+    for (source, error_type) in error_series() {
+        expected.push(format!(
+            r#"captcha_errors_total{{error_type="{error_type}",source="{source}"}}"#
+        ));
+    }
+    assert_eq!(before.len(), expected.len(), "{before:#?}");
+    for series in &expected {
+        assert_eq!(before.get(series), Some(&0), "{series}");
+    }
+    harness.login("standin:T001").await;
+    harness.login("standin:F008").await;
+    harness.login("standin:api:Brand.New").await;
+    let after = harness.metrics().await;
+    assert_eq!(after.len(), expected.len(), "no series appears later");
+    assert_eq!(after[r#"captcha_verifications_total{decision="pass"}"#], 1);
+    assert_eq!(
+        after[r#"captcha_verifications_total{decision="refuse"}"#],
+        1
+    );
+    assert_eq!(
+        after[r#"captcha_verifications_total{decision="fail-closed"}"#],
+        1
+    );
+    assert_eq!(after[r#"captcha_refusals_total{refusal="solve-again"}"#], 1);
+    assert_eq!(
+        after[r#"captcha_errors_total{error_type="F008",source="verify"}"#],
+        1
+    );
+    assert_eq!(
+        after[r#"captcha_errors_total{error_type="_OTHER",source="api"}"#],
+        1
+    );
+    harness.stop().await;
+}
+
+#[tokio::test]
+async fn the_login_page_is_served() {
+    let harness = Harness::start().await;
+    let reply = send(
+        &harness.client,
+        Method::GET,
+        &harness.app.url("/"),
+        String::new(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(reply.status, 200);
+    assert!(
+        reply.content_type.starts_with("text/html"),
+        "{}",
+        reply.content_type
+    );
+    harness.stop().await;
 }
 
 fn read_answer(reply: Reply) -> Answer {
@@ -280,152 +411,6 @@ fn read_answer(reply: Reply) -> Answer {
         content_type: reply.content_type,
         body,
     }
-}
-
-/// Checks that `answer` is a problem with `status` and returns its body.
-fn problem(answer: &Answer, status: u16) -> &Value {
-    assert_eq!(answer.status, status, "{}", answer.body);
-    assert_eq!(answer.content_type, PROBLEM_JSON, "{}", answer.body);
-    let body = &answer.body;
-    assert_eq!(body["status"], status, "{body}");
-    for member in ["type", "title", "detail"] {
-        assert!(body[member].is_string(), "no `{member}` in {body}");
-    }
-    body
-}
-
-#[tokio::test]
-async fn every_verify_code_gets_its_status_and_problem() {
-    let harness = Harness::start().await;
-    for &code in VerifyCode::ALL {
-        let answer = harness.login(code.as_str()).await;
-        if code.verdict() == Verdict::Pass {
-            assert_eq!(answer.status, 200, "{code:?}: {}", answer.body);
-            assert_eq!(answer.content_type, "application/json");
-            assert_eq!(
-                answer.body,
-                json!({ "ok": true, "certifyId": "no8xfe_7G47iByes3" })
-            );
-            continue;
-        }
-        let status = refusal_status(code.action()).as_u16();
-        let body = problem(&answer, status);
-        let anchor = format!("docs/verify.md#code-{}", code.as_str().to_lowercase());
-        assert_eq!(body["type"], anchor.as_str());
-        assert_eq!(body["title"], code.meaning());
-        assert_eq!(body["code"], code.as_str());
-        assert_eq!(body["verdict"], "fail");
-        assert_eq!(body["action"], code.action().as_str());
-        assert_eq!(body["requestId"], "6C5E2D3A-0B7F-5A5C-9D7E-3E2B1A0F9C8D");
-    }
-    // The documented mapping, spelled out for a few codes.
-    for (code, status) in [
-        ("F008", 400), // retry-captcha
-        ("F014", 400), // reinitialize
-        ("F003", 400), // fix-integration
-        ("F010", 429), // slow-down
-        ("F001", 403), // treat-as-attack
-        ("F005", 500), // fix-configuration
-    ] {
-        assert_eq!(harness.login(code).await.status, status, "{code}");
-    }
-    harness.stop().await;
-}
-
-#[tokio::test]
-async fn an_unknown_verify_code_is_refused_and_kept() {
-    let harness = Harness::start().await;
-    let answer = harness.login("F099").await;
-    let body = problem(&answer, 403);
-    assert_eq!(body["code"], "F099");
-    assert_eq!(body["type"], "docs/verify.md");
-    assert!(
-        body["title"].as_str().unwrap().starts_with("Unknown"),
-        "{body}"
-    );
-    harness.stop().await;
-}
-
-#[tokio::test]
-async fn api_error_bodies_are_gateway_problems() {
-    let harness = Harness::start().await;
-
-    let answer = harness.login("MissingParameter").await;
-    let body = problem(&answer, 502);
-    assert_eq!(body["code"], "MissingParameter");
-    assert_eq!(body["retry"], "never");
-    assert_eq!(body["type"], "docs/api.md#code-missingparameter");
-    assert_eq!(body["title"], ApiError::MissingParameter.to_string());
-
-    // Worth retrying later: 503.
-    let answer = harness.login("Throttling").await;
-    let body = problem(&answer, 503);
-    assert_eq!(body["code"], "Throttling");
-    assert_eq!(body["retry"], "backoff");
-
-    // A code the catalog does not know yet keeps its text.
-    let answer = harness.login("Throttling.User").await;
-    let body = problem(&answer, 502);
-    assert_eq!(body["code"], "Throttling.User");
-    assert_eq!(body["type"], "docs/api.md");
-    harness.stop().await;
-}
-
-#[tokio::test]
-async fn unreadable_answers_failed_calls_and_timeouts_are_gateway_problems() {
-    let harness =
-        Harness::start_with(|service| service.with_verify_timeout(Duration::from_millis(100)))
-            .await;
-    let answer = harness.login("garbage").await;
-    let body = problem(&answer, 502);
-    assert_eq!(body["type"], "about:blank");
-    assert_eq!(body["title"], "Bad Gateway");
-    assert!(body.get("code").is_none(), "{body}");
-
-    let answer = harness.login("slow").await;
-    assert_eq!(problem(&answer, 504)["title"], "Gateway Timeout");
-    harness.stop().await;
-
-    // A verifier whose endpoint is gone: connection refused.
-    let closed = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/", closed.local_addr().unwrap());
-    drop(closed);
-    let verifier = HttpVerifier {
-        client: client(),
-        url,
-    };
-    let service = CaptchaService::load(example_config(), Arc::new(verifier)).unwrap();
-    let app = Running::start(service.router()).await;
-    let body = r#"{"username":"alice","captchaVerifyParam":"T001"}"#.to_owned();
-    let reply = send(&client(), Method::POST, &app.url("/login"), body).await;
-    let answer = read_answer(reply.expect("the service answers"));
-    assert!(
-        problem(&answer, 502)["detail"]
-            .as_str()
-            .unwrap()
-            .contains("could not be verified"),
-        "{}",
-        answer.body
-    );
-    app.stop().await;
-}
-
-#[tokio::test]
-async fn bad_login_requests_are_400_problems() {
-    let harness = Harness::start().await;
-    for body in [
-        "not json",
-        r#"{"username":"alice"}"#,
-        r#"{"username":"alice","captchaVerifyParam":5}"#,
-        r#"{"username":"alice","captchaVerifyParam":""}"#,
-    ] {
-        let answer = harness.post("/login", body).await;
-        assert_eq!(problem(&answer, 400)["type"], "about:blank", "{body}");
-    }
-    // Over the parsers' limit: refused before it is read.
-    let huge = "x".repeat(captcha_errors::MAX_BODY_LEN + 1);
-    problem(&harness.post("/login", huge).await, 413);
-    harness.stop().await;
 }
 
 #[tokio::test]
@@ -450,8 +435,8 @@ async fn config_endpoint_serves_the_globals_and_the_options() {
             },
         })
     );
-    assert_eq!(&answer.body, harness.service.page_config());
-    assert!(harness.service.warnings().is_empty());
+    assert_eq!(&answer.body, harness.service.config().page_config());
+    assert!(harness.service.config().warnings().is_empty());
     harness.stop().await;
 }
 
@@ -480,7 +465,8 @@ async fn client_errors_are_logged_typed() {
 
     for body in ["not json", r#"{"code":true}"#, "[]"] {
         let answer = harness.post("/captcha/client-error", body).await;
-        assert_eq!(problem(&answer, 400)["title"], "Bad Request", "{body}");
+        assert_eq!(answer.status, 400, "{body}");
+        assert_eq!(answer.body["title"], "Bad Request", "{body}");
     }
     assert_eq!(harness.service.client_errors().len(), 4);
     harness.stop().await;
@@ -498,19 +484,10 @@ fn write_config(name: &str, text: &str) -> PathBuf {
     path
 }
 
-fn unused_verifier() -> Arc<dyn Verifier> {
-    Arc::new(HttpVerifier {
-        client: client(),
-        url: "http://127.0.0.1:9/".to_owned(),
-    })
-}
-
 #[test]
 fn a_bad_config_refuses_to_start_with_every_problem() {
     let path = write_config("captcha-service-bad.json", BAD_CONFIG);
-    let error = CaptchaService::load(&path, unused_verifier())
-        .err()
-        .expect("refused");
+    let error = CaptchaConfig::load(&path).err().expect("refused");
     let ServiceError::InvalidConfig { problems, .. } = &error else {
         panic!("{error}");
     };
@@ -523,13 +500,9 @@ fn a_bad_config_refuses_to_start_with_every_problem() {
     assert_eq!(text.lines().count(), 1 + problems.len(), "{text}");
 
     let path = write_config("captcha-service-not-json.json", "{ region: cn }");
-    let error = CaptchaService::load(&path, unused_verifier())
-        .err()
-        .unwrap();
+    let error = CaptchaConfig::load(&path).err().unwrap();
     assert!(matches!(error, ServiceError::ParseConfig { .. }), "{error}");
-    let error = CaptchaService::load("no/such/config.json", unused_verifier())
-        .err()
-        .unwrap();
+    let error = CaptchaConfig::load("no/such/config.json").err().unwrap();
     assert!(matches!(error, ServiceError::ReadConfig { .. }), "{error}");
 }
 
@@ -562,5 +535,50 @@ fn the_binary_prints_the_report_and_exits_non_zero() {
     assert!(
         stderr.contains("`region` must be one of `cn`, `sgp`"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn the_binary_verifies_against_an_in_process_standin_without_credentials() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_captcha-service"))
+        .arg(example_config())
+        .arg("127.0.0.1:0")
+        .env_remove("ALIBABA_CLOUD_ACCESS_KEY_ID")
+        .env_remove("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+        .env_remove("ALIBABA_CLOUD_SECURITY_TOKEN")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut line = String::new();
+    let read = BufReader::new(child.stdout.take().unwrap()).read_line(&mut line);
+    let address = line
+        .trim_end()
+        .strip_prefix("listening on http://")
+        .map(str::to_owned);
+    let outcome = address.as_deref().map(|address| {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime.block_on(async {
+            let body = json!({ "username": "ada", "captchaVerifyParam": "standin:T001" });
+            let url = format!("http://{address}/login");
+            send(&client(), Method::POST, &url, body.to_string()).await
+        })
+    });
+    child.kill().ok();
+    let output = child.wait_with_output().unwrap();
+    read.unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let address = address.unwrap_or_else(|| panic!("first line {line:?}; stderr: {stderr}"));
+    assert!(
+        address.starts_with("127.0.0.1:") && !address.ends_with(":0"),
+        "{address}"
+    );
+    assert!(stderr.contains("in-process stand-in"), "{stderr}");
+    let reply = outcome.unwrap().unwrap();
+    assert_eq!(
+        reply.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
     );
 }
