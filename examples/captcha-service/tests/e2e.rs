@@ -487,7 +487,7 @@ fn write_config(name: &str, text: &str) -> PathBuf {
 #[test]
 fn a_bad_config_refuses_to_start_with_every_problem() {
     let path = write_config("captcha-service-bad.json", BAD_CONFIG);
-    let error = CaptchaConfig::load(&path).err().expect("refused");
+    let error = CaptchaConfig::load(&path).expect_err("refused");
     let ServiceError::InvalidConfig { problems, .. } = &error else {
         panic!("{error}");
     };
