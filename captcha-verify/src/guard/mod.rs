@@ -38,7 +38,7 @@
 //! |---|---|
 //! | `correlation_id` | the id in the refusal body, to match a complaint with its log line |
 //! | `captcha.outcome` | `passed`, `refused`, `api-error`, `unavailable` or `missing` |
-//! | `captcha.decision` | the [`Decision`](crate::Decision): `pass`, `fail-open`, `refuse`, `refuse-test-mode`, `fail-closed` |
+//! | `captcha.decision` | the [`Decision`]: `pass`, `fail-open`, `refuse`, `refuse-test-mode`, `fail-closed` |
 //! | `captcha.code` | the VerifyCode or API error code as received (unknown codes as sent) |
 //! | `captcha.action` | the verify catalog's action, or the api catalog's retry word |
 //! | `captcha.request_id` | Alibaba's request id |
