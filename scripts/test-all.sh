@@ -6,10 +6,11 @@
 #   2. the TypeScript package: npm ci from its lockfile, build, node --test;
 #   3. the differential test: Rust writes a corpus of configs, the TypeScript validators and
 #      ajv judge it;
-#   4. Alibaba's official Node SDK (@alicloud/captcha20230305) against the captcha-verify
+#   4. the example service's login page in headless Chromium (playwright-core);
+#   5. Alibaba's official Node SDK (@alicloud/captcha20230305) against the captcha-verify
 #      stand-in, over loopback.
-# Needs the stable Rust toolchain and Node.js 20 or later with npm. A missing tool is an
-# error, never a skipped step.
+# Needs the stable Rust toolchain, Node.js 20 or later with npm, and Chromium (Debian's
+# `chromium` package). A missing tool is an error, never a skipped step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +31,15 @@ echo "== differential test: Rust writes the corpus, the TypeScript validators an
 corpus="$(pwd)/target/differential/corpus.jsonl"
 CAPTCHA_ERRORS_CORPUS="${corpus}" cargo test -p captcha-errors --all-features --test differential
 (cd ts && CAPTCHA_ERRORS_CORPUS="${corpus}" npm run differential)
+
+echo "== the example's login page in headless Chromium (examples/captcha-service/browser)"
+if ! command -v "${CHROMIUM:-chromium}" >/dev/null; then
+  echo "the browser test needs Chromium: apt-get install chromium (or set CHROMIUM)" >&2
+  exit 1
+fi
+cargo build -p captcha-service
+(cd examples/captcha-service/browser && npm ci --no-audit --no-fund && npm run typecheck &&
+  CAPTCHA_SERVICE_BIN="$(cd ../../.. && pwd)/target/debug/captcha-service" npm test)
 
 echo "== Alibaba's Node SDK against the captcha-verify stand-in (interop/alibaba-sdk)"
 cargo build -p captcha-verify --bin captcha-verify
