@@ -12,10 +12,11 @@
 //! `crate::http_status_code!` (this crate's, in `wire.rs`; code generated elsewhere
 //! defines its own, such as the benchmarks' empty ones).
 
-/// `ALL`, `as_str` (the word), `Display` (the word), `FromStr`, `WireCode` and serde for
-/// a generated enum of words, such as a vocabulary, whose variants are `$variant`s in
-/// order: `$words` is the static table of each variant's word, in variant order, and
-/// `$noun` what one value is called in messages. `FromStr` parses the exact word and
+/// `ALL`, `as_str` (the word), `Display` (the word), `FromStr`, `WireCode` (its
+/// `METRIC_LABELS` are the words, then `OTHER_LABEL`) and serde for a generated enum of
+/// words, such as a vocabulary, whose variants are `$variant`s in order: `$words` is the
+/// static table of each variant's word, in variant order, and `$noun` what one value is
+/// called in messages. `FromStr` parses the exact word and
 /// fails with an `UnknownValue`; `from_wire` finds the word by position in `$words`.
 #[doc(hidden)]
 #[macro_export]
@@ -27,6 +28,7 @@ macro_rules! __word_impls {
         $crate::__wire_impls!(
             $type,
             $noun,
+            $words,
             |text| {
                 match $crate::__private::position(&$words, text) {
                     ::core::option::Option::Some(index) => Self::ALL.get(index).copied(),
@@ -67,12 +69,13 @@ macro_rules! __words {
     };
 }
 
-/// Everything a generated table's enum gets besides its columns: `as_str` (the `$key`
-/// column), `Debug` (the variant's name, from the static table `$names`; without
-/// `debug_names` the enum derives it), `Display` (the `$display` column), `Error`,
-/// `FromStr` and `WireCode` (whose lookup is `$lookup`; `$noun` is what one row is called
-/// in messages), `CatalogRow`, serde, and `http::StatusCode` if the table has a required
-/// `http_status` column.
+/// Everything a generated table's enum gets besides its columns: `as_str` and
+/// `metric_label` (the `$key` column), `METRIC_LABELS` (the key column's static array
+/// `$keys`, then `OTHER_LABEL`), `Debug` (the variant's name, from the static table
+/// `$names`; without `debug_names` the enum derives it), `Display` (the `$display`
+/// column), `Error`, `FromStr` and `WireCode` (whose lookup is `$lookup`; `$noun` is what
+/// one row is called in messages), `CatalogRow`, serde, and `http::StatusCode` if the
+/// table has a required `http_status` column.
 ///
 /// `CatalogRow`'s `status` is `None`, `Some(column)` for a required `http_status` column
 /// or `column` for an optional one; each `word_facts` entry is a push function of
@@ -85,7 +88,7 @@ macro_rules! __table_impls {
     (
         $type:ident,
         noun($noun:expr),
-        key($key:ident),
+        key($key:ident, $keys:path),
         lookup($lookup:ident),
         display($display:ident),
         $( debug_names($names:ident), )?
@@ -100,6 +103,21 @@ macro_rules! __table_impls {
             /// The wire string, exactly as the catalog writes it.
             #[inline]
             pub const fn as_str(self) -> &'static str {
+                self.$key()
+            }
+
+            /// Every value [`metric_label`](Self::metric_label) and
+            /// [`Wire::metric_label`]($crate::Wire::metric_label) can return for this
+            /// table: each row's key in catalog order (deprecated rows too: they can still
+            /// arrive), then [`OTHER_LABEL`]($crate::OTHER_LABEL), for registering every
+            /// series of a metric, or every `error.type`, up front.
+            pub const METRIC_LABELS: &'static [&'static str] =
+                <$type as $crate::WireCode>::METRIC_LABELS;
+
+            /// The row's label for a metric or OpenTelemetry's `error.type`: its key, one
+            /// of [`METRIC_LABELS`](Self::METRIC_LABELS).
+            #[inline]
+            pub const fn metric_label(self) -> &'static str {
                 self.$key()
             }
         }
@@ -122,7 +140,13 @@ macro_rules! __table_impls {
 
         impl ::core::error::Error for $type {}
 
-        $crate::__wire_impls!($type, $noun, |text| Self::$lookup(text), |row| row.as_str());
+        $crate::__wire_impls!(
+            $type,
+            $noun,
+            $keys,
+            |text| Self::$lookup(text),
+            |row| row.as_str()
+        );
 
         impl $crate::CatalogRow for $type {
             const MODULE: &'static str = $module;
@@ -167,14 +191,35 @@ macro_rules! __table_impls {
     };
 }
 
+/// `WireCode::METRIC_LABELS` of the generated enum `$type`: the static array `$keys` of
+/// each variant's wire string, in variant order, then `OTHER_LABEL`, in one static. It is
+/// filled by one copy of `$keys` (`__private::with_other`), which the evaluation of the
+/// crate that defines `$type` does in one step whatever the table's size, so the
+/// generated code carries no second list of its keys.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __metric_labels {
+    ($type:ident, $keys:path) => {{
+        static LABELS: [&str; $type::ALL.len() + 1] = $crate::__private::with_other(&$keys);
+        &LABELS
+    }};
+}
+
 /// `FromStr` (the exact wire string, else an `UnknownValue`) and `WireCode` for a generated
-/// enum: `$noun` is what one value is called in messages, `$from_wire` finds the value
-/// of the text `$text`, and `$as_wire` is the wire string of the value `$value`. The
-/// other two macros call it.
+/// enum: `$noun` is what one value is called in messages, `$keys` the static array of
+/// the values' wire strings in variant order (for `METRIC_LABELS`), `$from_wire` finds
+/// the value of the text `$text`, and `$as_wire` is the wire string of the value
+/// `$value`. The other two macros call it.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __wire_impls {
-    ($type:ident, $noun:expr, |$text:ident| $from_wire:expr, |$value:ident| $as_wire:expr) => {
+    (
+        $type:ident,
+        $noun:expr,
+        $keys:path,
+        |$text:ident| $from_wire:expr,
+        |$value:ident| $as_wire:expr
+    ) => {
         impl ::core::str::FromStr for $type {
             type Err = $crate::UnknownValue;
 
@@ -186,6 +231,7 @@ macro_rules! __wire_impls {
 
         impl $crate::WireCode for $type {
             const NOUN: &'static str = $noun;
+            const METRIC_LABELS: &'static [&'static str] = $crate::__metric_labels!($type, $keys);
 
             #[inline]
             fn from_wire($text: &str) -> ::core::option::Option<Self> {

@@ -13,6 +13,9 @@
 //!   parameter `region`'s words) and kind (public, dual-stack, VPC).
 //!
 //! Codes from the wire are [`Wire`]: a known code or an unknown one kept exactly.
+//! For metrics and OpenTelemetry's `error.type`, `metric_label` gives a label of bounded
+//! cardinality (a row's key, or [`OTHER_LABEL`] for an unknown code, never its text),
+//! and each table's `METRIC_LABELS` lists every label it can take.
 //! Features: `serde` (serde for every enum, the vendor's bodies, problem details, JSON
 //! configs) and `http` (`http::StatusCode`).
 //!
@@ -113,7 +116,7 @@ pub use row::CatalogRow;
 pub use unknown::UnknownValue;
 pub use value::ParamValue;
 pub(crate) use wire::{http_status_code, serde_as_wire};
-pub use wire::{UnknownCode, Wire, WireCode};
+pub use wire::{UnknownCode, Wire, WireCode, OTHER_LABEL};
 
 /// What generated code calls, inside this crate and out (such as the benchmarks'
 /// synthetic tables): not part of the API, and free to change in any release.
@@ -127,7 +130,7 @@ pub mod __private {
 
     pub use crate::one_of::hint as one_of_hint;
     pub use crate::row::{many_words, one_word, optional_word, optional_words, WordFact};
-    pub use crate::wire::{parse_known, position};
+    pub use crate::wire::{parse_known, position, with_other};
 }
 
 /// The README's Rust examples, compiled and run as doctests (the `captcha-verify` ones

@@ -38,7 +38,26 @@ pub trait WireCode: Copy + Eq + fmt::Debug + 'static {
 
     /// The wire string.
     fn as_wire(self) -> &'static str;
+
+    /// Every label [`metric_label`](Self::metric_label) and [`Wire::metric_label`] can
+    /// return for this type: each value's wire string in catalog order, then
+    /// [`OTHER_LABEL`] last, each once.
+    const METRIC_LABELS: &'static [&'static str];
+
+    /// The value's label for a metric or OpenTelemetry's `error.type`: its wire string,
+    /// one of [`METRIC_LABELS`](Self::METRIC_LABELS).
+    #[inline]
+    fn metric_label(self) -> &'static str {
+        self.as_wire()
+    }
 }
+
+/// The metric label (and OpenTelemetry `error.type`) of every code a catalog does not
+/// know: [`Wire::metric_label`] of a [`Wire::Unknown`], the last of every
+/// [`WireCode::METRIC_LABELS`]. A label never carries an unknown code's own text, so a
+/// metric has at most one series per catalog row, and this one. No key, word or value
+/// of any catalog can be this word: `cargo xtask gen` refuses it.
+pub const OTHER_LABEL: &str = "_OTHER";
 
 /// The value of `T` whose wire string is exactly `text`, or an [`UnknownValue`] that
 /// names `T::NOUN`: the body of a generated enum's `FromStr`, written once here.
@@ -48,6 +67,18 @@ pub fn parse_known<T: WireCode>(text: &str) -> Result<T, UnknownValue> {
         Some(value) => Ok(value),
         None => Err(UnknownValue::new(T::NOUN, text)),
     }
+}
+
+/// `keys`, then [`OTHER_LABEL`]: the `METRIC_LABELS` of a generated enum whose values'
+/// wire strings are `keys` (`M` is one more than `N`, or the evaluation fails). One copy,
+/// which the compile-time evaluation does in one step, not one per key.
+pub const fn with_other<const N: usize, const M: usize>(
+    keys: &[&'static str; N],
+) -> [&'static str; M] {
+    assert!(M == N + 1, "the metric labels are the keys and one more");
+    let mut labels = [OTHER_LABEL; M];
+    labels.split_at_mut(N).0.copy_from_slice(keys);
+    labels
 }
 
 /// The index of the first of `words` that is exactly `text`: how a generated
@@ -109,6 +140,24 @@ impl<T: WireCode> Wire<T> {
     /// Whether the catalog knows the code.
     pub fn is_known(&self) -> bool {
         matches!(self, Wire::Known(_))
+    }
+
+    /// The code's label for a metric or OpenTelemetry's `error.type`, with bounded
+    /// cardinality: the known code's [`WireCode::metric_label`], or [`OTHER_LABEL`] for
+    /// an unknown code (never its text). Always one of `T::METRIC_LABELS`.
+    ///
+    /// ```
+    /// use captcha_errors::{api::ApiError, Wire, OTHER_LABEL};
+    ///
+    /// assert_eq!(Wire::<ApiError>::parse("Throttling").metric_label(), "Throttling");
+    /// assert_eq!(Wire::<ApiError>::parse("Throttling.User").metric_label(), OTHER_LABEL);
+    /// assert_eq!(ApiError::METRIC_LABELS.last(), Some(&"_OTHER"));
+    /// ```
+    pub fn metric_label(&self) -> &'static str {
+        match self {
+            Wire::Known(known) => known.metric_label(),
+            Wire::Unknown(_) => OTHER_LABEL,
+        }
     }
 
     /// The code's text: the known code's wire string, or the unknown text as received.

@@ -34,6 +34,12 @@ pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
 pub const PUBLISHED: &str = "catalog/published-keys.txt";
 /// The README whose generated sections the catalogs fill.
 pub const README_MD: &str = "README.md";
+/// The metric label (and OpenTelemetry `error.type`) of a code that no row knows: the
+/// last of every table's metric labels. It is the runtime's `captcha_errors::OTHER_LABEL`
+/// (and the TypeScript runtime's `OTHER_LABEL`), which the generated code names; the
+/// generator needs the word itself only to write the docs and to refuse a key or word
+/// spelt so (the behaviour tests of both runtimes check that the docs agree with them).
+pub const OTHER_LABEL: &str = "_OTHER";
 
 /// One catalog to generate from: its path as shown in headers and messages (relative,
 /// so output does not depend on the machine) and its text.

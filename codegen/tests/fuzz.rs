@@ -24,8 +24,10 @@
 //! code block (a doctest) or HTML other than `<br>`; every text cell of every row, every word and every
 //! param's name, doc, values and labels in the Rust source as an escaped string literal;
 //! docs pages and README sections whose Markdown tables have one row per entry and, in
-//! every row, as many cells as the header; the module list naming every module, and the
-//! published record listing every row.
+//! every row, as many cells as the header, and (on the page) a line per table listing its
+//! metric labels that a Markdown parser reads back as the keys and `_OTHER`, the noun
+//! shown as written; the module list naming every module, and the published record
+//! listing every row.
 //!
 //! By default the properties run 384, 192 and 192 cases, which keeps a debug `cargo test`
 //! quick. For a long run set `FUZZ_CASES` (cases per property):
@@ -443,7 +445,85 @@ fn check_docs_page(generated: &Generated, catalog: &Catalog) -> Result<(), TestC
         expected.push(catalog.params.len() + 2);
     }
     expected.extend(catalog.vocabularies.iter().map(|v| v.words.len() + 2));
-    check_tables(&catalog.docs, page, &expected)
+    check_tables(&catalog.docs, page, &expected)?;
+    for table in &catalog.tables {
+        check_metric_labels(&catalog.docs, page, table)?;
+    }
+    Ok(())
+}
+
+/// Checks the line of `table`'s metric labels on its docs page with a real Markdown
+/// parser: one paragraph, with no link and no HTML but `<br>` (emphasis allowed),
+/// whose code spans begin
+/// with the labels in order (every key, or none for a long table, then `_OTHER`) and
+/// whose text shows the table's noun as written.
+fn check_metric_labels(
+    what: &str,
+    page: &str,
+    table: &codegen::model::Table,
+) -> Result<(), TestCaseError> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let start = format!(
+        "Metric labels (`error.type`, `{}::METRIC_LABELS`): ",
+        table.type_name
+    );
+    let line = page.lines().find(|line| line.starts_with(&start));
+    let Some(line) = line else {
+        return Err(TestCaseError::fail(format!(
+            "{what} lists no metric labels for {}",
+            table.type_name
+        )));
+    };
+    let (mut codes, mut seen) = (Vec::new(), String::new());
+    for event in Parser::new(line) {
+        match event {
+            Event::Code(code) => {
+                codes.push(code.to_string());
+                seen.push_str(&code);
+            }
+            Event::Text(text) => seen.push_str(&text),
+            Event::InlineHtml(html) if &*html == "<br>" => seen.push('\n'),
+            Event::SoftBreak | Event::HardBreak => seen.push('\n'),
+            // Emphasis in a noun keeps its meaning, as in every catalog text.
+            Event::Start(Tag::Paragraph | Tag::Emphasis | Tag::Strong)
+            | Event::End(TagEnd::Paragraph | TagEnd::Emphasis | TagEnd::Strong) => {}
+            other => {
+                return Err(TestCaseError::fail(format!(
+                    "{what}: unexpected {other:?} in {line:?}"
+                )))
+            }
+        }
+    }
+    let mut labels = vec![
+        "error.type".to_owned(),
+        format!("{}::METRIC_LABELS", table.type_name),
+    ];
+    if table.rows.len() <= codegen::emit::docs::LISTED_LABELS_MAX_ROWS {
+        labels.extend(table.rows.iter().map(|row| table.key_of(row).to_owned()));
+    }
+    labels.push(codegen::OTHER_LABEL.to_owned());
+    prop_assert!(
+        codes.starts_with(&labels),
+        "{}: the labels of {} are {:?}, not {:?}",
+        what,
+        table.type_name,
+        codes,
+        labels
+    );
+    // What a reader sees, less code span and emphasis marks and spacing.
+    let visible = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !matches!(c, '`' | '*' | '_') && !c.is_whitespace())
+            .collect()
+    };
+    prop_assert!(
+        visible(&seen).contains(&visible(&table.noun)),
+        "{}: the noun {:?} shows as {:?}",
+        what,
+        table.noun,
+        seen
+    );
+    Ok(())
 }
 
 /// Checks that the catalog at `path` fills exactly the README section it names (or none)

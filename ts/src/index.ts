@@ -17,6 +17,7 @@ import type { GlobalParams, InitParams } from "./generated/init.js";
 
 export * from "./generated/init.js";
 export * from "./generated/index.js";
+export { OTHER_LABEL } from "./runtime.js";
 export type {
   JsonType,
   NotAnObjectProblem,

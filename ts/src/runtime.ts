@@ -1,12 +1,13 @@
 /**
  * The hand-written part of the package that every generated module imports as `rt`: the
- * problem types and shared checks (`checks.ts`), the problems and their messages
- * (`problems.ts`), and the walk over a whole config (`walk.ts`). Generation never writes
- * these files, and they know no word of any catalog.
+ * problem types and shared checks (`checks.ts`), the metric labels (`labels.ts`), the
+ * problems and their messages (`problems.ts`), and the walk over a whole config
+ * (`walk.ts`). Generation never writes these files, and they know no word of any catalog.
  *
  * @module
  */
 
 export * from "./checks.js";
+export * from "./labels.js";
 export * from "./problems.js";
 export * from "./walk.js";

@@ -3029,7 +3029,7 @@ static SYNTH_CODE_NAMES: [&str; 1000] = [
 /// The columns of [`SynthCode`], one array each, and their accessors.
 mod synth_code_columns {
     use super::*;
-    static CODE: [&str; 1000] = [
+    pub(super) static CODE: [&str; 1000] = [
         "IllegalValue.Mode.LimitExceeded",
         "MissingParameter.User.NoPermission",
         "DependencyFailure.Gateway.Pending",
@@ -9727,8 +9727,8 @@ impl SynthCode {
     }
 }
 crate::__table_impls!(
-    SynthCode, noun("error code"), key(code), lookup(from_code), display(description),
-    debug_names(SYNTH_CODE_NAMES), module("synth_1000"), table("code"),
-    docs_page("docs/synth_1000.md"), words_columns(), status(Some(http_status)),
-    word_facts(one_word(retry))
+    SynthCode, noun("error code"), key(code, synth_code_columns::CODE),
+    lookup(from_code), display(description), debug_names(SYNTH_CODE_NAMES),
+    module("synth_1000"), table("code"), docs_page("docs/synth_1000.md"),
+    words_columns(), status(Some(http_status)), word_facts(one_word(retry))
 );

@@ -38,7 +38,7 @@ pub enum SynthCode {
 /// The columns of [`SynthCode`], one array each, and their accessors.
 mod synth_code_columns {
     use super::*;
-    static CODE: [&str; 6] = [
+    pub(super) static CODE: [&str; 6] = [
         "IllegalValue.Mode.LimitExceeded",
         "MissingParameter.User.NoPermission",
         "DependencyFailure.Gateway.Pending",
@@ -144,7 +144,8 @@ impl SynthCode {
     }
 }
 crate::__table_impls!(
-    SynthCode, noun("error code"), key(code), lookup(from_code), display(description),
-    module("synth_6"), table("code"), docs_page("docs/synth_6.md"), words_columns(),
-    status(Some(http_status)), word_facts(one_word(retry))
+    SynthCode, noun("error code"), key(code, synth_code_columns::CODE),
+    lookup(from_code), display(description), module("synth_6"), table("code"),
+    docs_page("docs/synth_6.md"), words_columns(), status(Some(http_status)),
+    word_facts(one_word(retry))
 );

@@ -58,7 +58,7 @@ pub enum ApiError {
 /// The columns of [`ApiError`], one array each, and their accessors.
 mod api_error_columns {
     use super::*;
-    static CODE: [&str; 11] = [
+    pub(super) static CODE: [&str; 11] = [
         "MissingParameter",
         "InvalidParameter",
         "Forbidden.AccountAccessDenied",
@@ -212,7 +212,8 @@ impl ApiError {
     }
 }
 crate::__table_impls!(
-    ApiError, noun("API error code"), key(code), lookup(from_code), display(description),
-    module("api"), table("code"), docs_page("docs/api.md"), words_columns(),
-    status(Some(http_status)), word_facts(one_word(retry), one_word(confidence))
+    ApiError, noun("API error code"), key(code, api_error_columns::CODE),
+    lookup(from_code), display(description), module("api"), table("code"),
+    docs_page("docs/api.md"), words_columns(), status(Some(http_status)),
+    word_facts(one_word(retry), one_word(confidence))
 );

@@ -64,7 +64,7 @@ pub enum Endpoint {
 /// The columns of [`Endpoint`], one array each, and their accessors.
 mod endpoint_columns {
     use super::*;
-    static HOST: [&str; 5] = [
+    pub(super) static HOST: [&str; 5] = [
         "captcha.cn-shanghai.aliyuncs.com",
         "captcha-dualstack.cn-shanghai.aliyuncs.com",
         "captcha-vpc.cn-shanghai.aliyuncs.com",
@@ -166,8 +166,8 @@ impl Endpoint {
     }
 }
 crate::__table_impls!(
-    Endpoint, noun("verification endpoint host"), key(host), lookup(from_host),
-    display(description), module("endpoints"), table("endpoint"),
+    Endpoint, noun("verification endpoint host"), key(host, endpoint_columns::HOST),
+    lookup(from_host), display(description), module("endpoints"), table("endpoint"),
     docs_page("docs/endpoints.md"), words_columns(), status(None),
     word_facts(one_word(region), one_word(kind), one_word(confidence))
 );

@@ -82,7 +82,7 @@ pub enum ErrorCode {
 /// The columns of [`ErrorCode`], one array each, and their accessors.
 mod error_code_columns {
     use super::*;
-    static CODE: [&str; 6] = [
+    pub(super) static CODE: [&str; 6] = [
         "IllegalUserTag",
         "IllegalCertifyId",
         "IllegalScene",
@@ -208,10 +208,10 @@ impl ErrorCode {
     }
 }
 crate::__table_impls!(
-    ErrorCode, noun("error code"), key(code), lookup(from_code), display(description),
-    module("init"), table("code"), docs_page("docs/init.md"), words_columns("platforms"),
-    status(Some(http_status)), word_facts(one_word(retry), one_word(category),
-    many_words(platforms))
+    ErrorCode, noun("error code"), key(code, error_code_columns::CODE),
+    lookup(from_code), display(description), module("init"), table("code"),
+    docs_page("docs/init.md"), words_columns("platforms"), status(Some(http_status)),
+    word_facts(one_word(retry), one_word(category), many_words(platforms))
 );
 /// An error the client SDK raises for an invalid init parameter, before any request.
 ///
@@ -235,7 +235,7 @@ pub enum FieldError {
 /// The columns of [`FieldError`], one array each, and their accessors.
 mod field_error_columns {
     use super::*;
-    static KEY: [&str; 5] = [
+    pub(super) static KEY: [&str; 5] = [
         "general_type",
         "language",
         "region",
@@ -327,8 +327,8 @@ impl FieldError {
     }
 }
 crate::__table_impls!(
-    FieldError, noun("field key"), key(key), lookup(from_key), display(description),
-    module("init"), table("field"), docs_page("docs/init.md"),
+    FieldError, noun("field key"), key(key, field_error_columns::KEY), lookup(from_key),
+    display(description), module("init"), table("field"), docs_page("docs/init.md"),
     words_columns("platforms"), status(Some(http_status)),
     word_facts(many_words(platforms))
 );
@@ -998,6 +998,9 @@ impl core::str::FromStr for Region {
 }
 impl crate::WireCode for Region {
     const NOUN: &'static str = "value of `region`";
+    const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(
+        Region, REGION_VALUES
+    );
     #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         match text {
@@ -1043,6 +1046,9 @@ impl core::str::FromStr for Mode {
 }
 impl crate::WireCode for Mode {
     const NOUN: &'static str = "value of `mode`";
+    const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(
+        Mode, MODE_VALUES
+    );
     #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         match text {
@@ -1157,6 +1163,9 @@ impl core::str::FromStr for Language {
 }
 impl crate::WireCode for Language {
     const NOUN: &'static str = "value of `language`";
+    const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(
+        Language, LANGUAGE_VALUES
+    );
     #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         match text {

@@ -143,7 +143,7 @@ pub enum VerifyCode {
 /// The columns of [`VerifyCode`], one array each, and their accessors.
 mod verify_code_columns {
     use super::*;
-    static CODE: [&str; 27] = [
+    pub(super) static CODE: [&str; 27] = [
         "T001",
         "T005",
         "T006",
@@ -485,8 +485,9 @@ impl VerifyCode {
     }
 }
 crate::__table_impls!(
-    VerifyCode, noun("verify code"), key(code), lookup(from_code), display(meaning),
-    module("verify"), table("code"), docs_page("docs/verify.md"), words_columns(),
-    status(None), word_facts(one_word(verdict), one_word(action), one_word(confidence),
+    VerifyCode, noun("verify code"), key(code, verify_code_columns::CODE),
+    lookup(from_code), display(meaning), module("verify"), table("code"),
+    docs_page("docs/verify.md"), words_columns(), status(None),
+    word_facts(one_word(verdict), one_word(action), one_word(confidence),
     one_word(test_mode))
 );

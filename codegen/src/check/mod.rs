@@ -166,6 +166,25 @@ impl Checker<'_> {
         false
     }
 
+    /// A key or word that is not [`crate::OTHER_LABEL`], the metric label of every value
+    /// the catalog does not know, which no value of its own may share.
+    pub(crate) fn not_other_label(&mut self, text: &Text, what: &str) -> bool {
+        if text.get_ref() != crate::OTHER_LABEL {
+            return true;
+        }
+        self.report(
+            Diagnostic::new(
+                text.span(),
+                format!(
+                    "the {what} `{}` is the metric label of every value the catalog does not know",
+                    crate::OTHER_LABEL
+                ),
+            )
+            .with_help("choose another spelling, so that a metric tells this value apart from unknown ones"),
+        );
+        false
+    }
+
     /// Text that must say something.
     pub(crate) fn text(&mut self, text: &Text, what: &str) -> Option<String> {
         if text.get_ref().trim().is_empty() {

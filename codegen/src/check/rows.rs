@@ -35,8 +35,9 @@ impl Checker<'_> {
                 Some(RawCell::Text(key)) => key,
                 _ => continue,
             };
-            let key_ok =
-                self.wire_key(key) && self.unique(NameKind::Key(table.name.clone()), key, "key");
+            let key_ok = self.wire_key(key)
+                && self.not_other_label(key, "key")
+                && self.unique(NameKind::Key(table.name.clone()), key, "key");
             // A duplicate or malformed key would only repeat itself as a variant problem.
             let variant = key_ok
                 .then(|| {

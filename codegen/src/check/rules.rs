@@ -110,8 +110,8 @@ impl Checker<'_> {
         })
     }
 
-    /// One allowed value of the `one_of` rule of the param `name`: non-empty, unique,
-    /// labelled, with a unique variant.
+    /// One allowed value of the `one_of` rule of the param `name`: non-empty, not the
+    /// metric label of unknown values, unique, labelled, with a unique variant.
     fn enum_value(&mut self, name: &str, value: &RawValue) -> Option<EnumValue> {
         let text = value.value.get_ref();
         if text.is_empty() {
@@ -119,6 +119,9 @@ impl Checker<'_> {
                 Diagnostic::new(value.value.span(), "an allowed value is empty")
                     .with_help("remove it; a missing value is expressed with `required = false`"),
             );
+            return None;
+        }
+        if !self.not_other_label(&value.value, "value") {
             return None;
         }
         if !self.unique(NameKind::EnumValue(name.to_owned()), &value.value, "value") {

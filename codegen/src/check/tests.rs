@@ -144,3 +144,24 @@ fn param_references_name_existing_rows() {
         crate::model::RowRef { table: 0, row: 0 }
     );
 }
+
+#[test]
+fn no_key_word_or_value_is_the_metric_label_of_unknown_ones() {
+    let expected = |what: &str| {
+        format!("the {what} `_OTHER` is the metric label of every value the catalog does not know")
+    };
+    let key = messages(&small_with("code = \"T001\"", "code = \"_OTHER\""));
+    assert_eq!(key, vec![expected("key")]);
+    let word = messages(&small_with(
+        "{ word = \"later\", doc = \"Try again later.\" }",
+        "{ word = \"later\", doc = \"Try again later.\" },\n  { word = \"_OTHER\", doc = \"d\" }",
+    ));
+    assert_eq!(word, vec![expected("word")]);
+    let params = include_str!("../../tests/golden/params.toml");
+    let value = params.replacen("{ value = \"red\",", "{ value = \"_OTHER\",", 1);
+    assert_ne!(value, params);
+    let value = messages(&value.replacen("rouge = \"red\"", "rouge = \"_OTHER\"", 1));
+    assert_eq!(value, vec![expected("value")]);
+    // Only the exact word: the checks are case-sensitive, as labels are.
+    crate::parse(&small_with("code = \"T001\"", "code = \"_Other\"")).expect("valid");
+}

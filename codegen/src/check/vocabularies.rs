@@ -68,7 +68,8 @@ impl Checker<'_> {
         })
     }
 
-    /// A word: non-empty, without whitespace, unique in its vocabulary.
+    /// A word: non-empty, without whitespace, not the metric label of unknown values,
+    /// unique in its vocabulary.
     fn word_text(&mut self, word: &Text, vocabulary: &str) -> bool {
         let text = word.get_ref();
         if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c == '`') {
@@ -78,6 +79,7 @@ impl Checker<'_> {
             );
             return false;
         }
-        self.unique(NameKind::Word(vocabulary.to_owned()), word, "word")
+        self.not_other_label(word, "word")
+            && self.unique(NameKind::Word(vocabulary.to_owned()), word, "word")
     }
 }

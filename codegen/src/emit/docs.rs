@@ -52,7 +52,37 @@ fn table_section(catalog: &Catalog, table: &Table) -> String {
         out.push_str(&row(&cells));
         out.push('\n');
     }
+    out.push('\n');
+    out.push_str(&metric_labels(table));
     out
+}
+
+/// Tables of at most this many rows list their metric labels one by one; a bigger
+/// table's page says "the N keys above" rather than repeat them in one long line.
+pub const LISTED_LABELS_MAX_ROWS: usize = 32;
+
+/// The line that lists every value a metric label or `error.type` of `table` can take:
+/// the keys (deprecated ones too), then [`crate::OTHER_LABEL`].
+fn metric_labels(table: &Table) -> String {
+    let keys = if table.rows.is_empty() {
+        String::new()
+    } else if table.rows.len() <= LISTED_LABELS_MAX_ROWS {
+        let mut keys: Vec<String> = table
+            .rows
+            .iter()
+            .map(|row| escape_inline(&format!("`{}`", table.key_of(row))))
+            .collect();
+        keys.push("and ".to_owned());
+        keys.join(", ")
+    } else {
+        format!("the {} keys above, and ", table.rows.len())
+    };
+    format!(
+        "Metric labels (`error.type`, `{}::METRIC_LABELS`): {keys}`{}` for any {} the catalog does not know.\n",
+        table.type_name,
+        crate::OTHER_LABEL,
+        escape_inline(&table.noun),
+    )
 }
 
 fn cell_text(
@@ -181,6 +211,49 @@ mod tests {
         assert!(section.contains("| Code | Description |"), "{section}");
         assert!(section.contains("| `Bad.Thing` | It broke. |"), "{section}");
         assert!(section.ends_with("[docs/test_api.md](docs/test_api.md).\n"));
+    }
+
+    #[test]
+    fn each_table_lists_its_metric_labels_deprecated_keys_and_other_last() {
+        let catalog = crate::parse(SMALL).expect("valid");
+        let page = page(&catalog, "c.toml");
+        let line = page
+            .lines()
+            .find(|l| l.starts_with("Metric labels"))
+            .expect("a line");
+        assert_eq!(
+            line,
+            "Metric labels (`error.type`, `TestCode::METRIC_LABELS`): `Bad.Thing`, `T001`, and `_OTHER` for any test code the catalog does not know."
+        );
+        // Under the table, apart from it: a blank line ends the table first.
+        assert!(
+            page.contains("| -3 |\n| <a id=\"code-t001\"></a>"),
+            "{page}"
+        );
+        assert!(page.contains(" | 7 |\n\nMetric labels"), "{page}");
+        assert!(!readme_section(&catalog).contains("Metric labels"));
+    }
+
+    #[test]
+    fn a_long_table_counts_its_labels_and_an_odd_noun_is_escaped() {
+        let mut source = crate::test_catalog::small_with(
+            "key = \"code\"\n",
+            "key = \"code\"\nnoun = \"code | <b>\"\n",
+        );
+        for index in 0..LISTED_LABELS_MAX_ROWS {
+            source.push_str(&format!(
+                "\n[[code]]\ncode = \"K{index}\"\ndescription = \"d\"\nhttp_status = 400\nretry = \"never\"\ntags = []\nweight = 1\n"
+            ));
+        }
+        let catalog = crate::parse(&source).expect("valid");
+        let line = metric_labels(&catalog.tables[0]);
+        assert_eq!(
+            line,
+            format!(
+                "Metric labels (`error.type`, `TestCode::METRIC_LABELS`): the {} keys above, and `_OTHER` for any code \\| &lt;b&gt; the catalog does not know.\n",
+                LISTED_LABELS_MAX_ROWS + 2
+            )
+        );
     }
 
     #[test]

@@ -246,15 +246,30 @@ const ApiError_ROWS = {
   },
 } as const;
 
+/** Every key of `ApiError`, in catalog order. */
+const ApiError_KEYS = ["MissingParameter", "InvalidParameter", "Forbidden.AccountAccessDenied", "Forbidden.RAMUserAccessDenied", "InternalError", "Throttling", "SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", "SignatureNonceUsed", "InvalidTimeStamp.Expired", "IncompleteSignature"] as const;
+
 /** Every `ApiError` with its facts and lookups. */
 export const ApiError = {
   /** Every key, in catalog order. */
-  ALL: ["MissingParameter", "InvalidParameter", "Forbidden.AccountAccessDenied", "Forbidden.RAMUserAccessDenied", "InternalError", "Throttling", "SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", "SignatureNonceUsed", "InvalidTimeStamp.Expired", "IncompleteSignature"] as const,
+  ALL: ApiError_KEYS,
+  /**
+   * Every label `metricLabel` returns: each key in catalog order (deprecated ones too), then
+   * `OTHER_LABEL`.
+   */
+  METRIC_LABELS: rt.metricLabels(ApiError_KEYS),
   /** The facts of every row, by key. */
   ROWS: ApiError_ROWS,
   /** The `ApiError` whose key is exactly `value`, or `undefined`. */
   from_code(value: string): ApiError | undefined {
     return rt.hasOwn(ApiError_ROWS, value) ? value : undefined;
+  },
+  /**
+   * The label of `value` for a metric or OpenTelemetry's `error.type`: the key itself, or
+   * `OTHER_LABEL` for any other text (never that text).
+   */
+  metricLabel(value: string): ApiError | typeof rt.OTHER_LABEL {
+    return rt.hasOwn(ApiError_ROWS, value) ? value : rt.OTHER_LABEL;
   },
   /** The code exactly as it appears in the Code field of the error body. */
   code(key: ApiError): ApiError {

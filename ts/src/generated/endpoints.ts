@@ -175,15 +175,30 @@ const Endpoint_ROWS = {
   },
 } as const;
 
+/** Every key of `Endpoint`, in catalog order. */
+const Endpoint_KEYS = ["captcha.cn-shanghai.aliyuncs.com", "captcha-dualstack.cn-shanghai.aliyuncs.com", "captcha-vpc.cn-shanghai.aliyuncs.com", "captcha.ap-southeast-1.aliyuncs.com", "captcha-dualstack.ap-southeast-1.aliyuncs.com"] as const;
+
 /** Every `Endpoint` with its facts and lookups. */
 export const Endpoint = {
   /** Every key, in catalog order. */
-  ALL: ["captcha.cn-shanghai.aliyuncs.com", "captcha-dualstack.cn-shanghai.aliyuncs.com", "captcha-vpc.cn-shanghai.aliyuncs.com", "captcha.ap-southeast-1.aliyuncs.com", "captcha-dualstack.ap-southeast-1.aliyuncs.com"] as const,
+  ALL: Endpoint_KEYS,
+  /**
+   * Every label `metricLabel` returns: each key in catalog order (deprecated ones too), then
+   * `OTHER_LABEL`.
+   */
+  METRIC_LABELS: rt.metricLabels(Endpoint_KEYS),
   /** The facts of every row, by key. */
   ROWS: Endpoint_ROWS,
   /** The `Endpoint` whose key is exactly `value`, or `undefined`. */
   from_host(value: string): Endpoint | undefined {
     return rt.hasOwn(Endpoint_ROWS, value) ? value : undefined;
+  },
+  /**
+   * The label of `value` for a metric or OpenTelemetry's `error.type`: the key itself, or
+   * `OTHER_LABEL` for any other text (never that text).
+   */
+  metricLabel(value: string): Endpoint | typeof rt.OTHER_LABEL {
+    return rt.hasOwn(Endpoint_ROWS, value) ? value : rt.OTHER_LABEL;
   },
   /** The host name that calls go to over HTTPS, without scheme or path. */
   host(key: Endpoint): Endpoint {

@@ -210,15 +210,30 @@ const ErrorCode_ROWS = {
   },
 } as const;
 
+/** Every key of `ErrorCode`, in catalog order. */
+const ErrorCode_KEYS = ["IllegalUserTag", "IllegalCertifyId", "IllegalScene", "Forbidden.AccountAccessDenied", "Throttling", "ThrottlingByStrategy"] as const;
+
 /** Every `ErrorCode` with its facts and lookups. */
 export const ErrorCode = {
   /** Every key, in catalog order. */
-  ALL: ["IllegalUserTag", "IllegalCertifyId", "IllegalScene", "Forbidden.AccountAccessDenied", "Throttling", "ThrottlingByStrategy"] as const,
+  ALL: ErrorCode_KEYS,
+  /**
+   * Every label `metricLabel` returns: each key in catalog order (deprecated ones too), then
+   * `OTHER_LABEL`.
+   */
+  METRIC_LABELS: rt.metricLabels(ErrorCode_KEYS),
   /** The facts of every row, by key. */
   ROWS: ErrorCode_ROWS,
   /** The `ErrorCode` whose key is exactly `value`, or `undefined`. */
   from_code(value: string): ErrorCode | undefined {
     return rt.hasOwn(ErrorCode_ROWS, value) ? value : undefined;
+  },
+  /**
+   * The label of `value` for a metric or OpenTelemetry's `error.type`: the key itself, or
+   * `OTHER_LABEL` for any other text (never that text).
+   */
+  metricLabel(value: string): ErrorCode | typeof rt.OTHER_LABEL {
+    return rt.hasOwn(ErrorCode_ROWS, value) ? value : rt.OTHER_LABEL;
   },
   /** The code exactly as the API writes it. */
   code(key: ErrorCode): ErrorCode {
@@ -337,15 +352,30 @@ const FieldError_ROWS = {
   },
 } as const;
 
+/** Every key of `FieldError`, in catalog order. */
+const FieldError_KEYS = ["general_type", "language", "region", "mode", "element_or_button"] as const;
+
 /** Every `FieldError` with its facts and lookups. */
 export const FieldError = {
   /** Every key, in catalog order. */
-  ALL: ["general_type", "language", "region", "mode", "element_or_button"] as const,
+  ALL: FieldError_KEYS,
+  /**
+   * Every label `metricLabel` returns: each key in catalog order (deprecated ones too), then
+   * `OTHER_LABEL`.
+   */
+  METRIC_LABELS: rt.metricLabels(FieldError_KEYS),
   /** The facts of every row, by key. */
   ROWS: FieldError_ROWS,
   /** The `FieldError` whose key is exactly `value`, or `undefined`. */
   from_key(value: string): FieldError | undefined {
     return rt.hasOwn(FieldError_ROWS, value) ? value : undefined;
+  },
+  /**
+   * The label of `value` for a metric or OpenTelemetry's `error.type`: the key itself, or
+   * `OTHER_LABEL` for any other text (never that text).
+   */
+  metricLabel(value: string): FieldError | typeof rt.OTHER_LABEL {
+    return rt.hasOwn(FieldError_ROWS, value) ? value : rt.OTHER_LABEL;
   },
   /** The stable snake_case key of this row. */
   key(key: FieldError): FieldError {

@@ -534,15 +534,30 @@ const VerifyCode_ROWS = {
   },
 } as const;
 
+/** Every key of `VerifyCode`, in catalog order. */
+const VerifyCode_KEYS = ["T001", "T005", "T006", "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011", "F012", "F013", "F014", "F015", "F016", "F017", "F018", "F019", "F020", "F022", "F023", "F024", "F025"] as const;
+
 /** Every `VerifyCode` with its facts and lookups. */
 export const VerifyCode = {
   /** Every key, in catalog order. */
-  ALL: ["T001", "T005", "T006", "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011", "F012", "F013", "F014", "F015", "F016", "F017", "F018", "F019", "F020", "F022", "F023", "F024", "F025"] as const,
+  ALL: VerifyCode_KEYS,
+  /**
+   * Every label `metricLabel` returns: each key in catalog order (deprecated ones too), then
+   * `OTHER_LABEL`.
+   */
+  METRIC_LABELS: rt.metricLabels(VerifyCode_KEYS),
   /** The facts of every row, by key. */
   ROWS: VerifyCode_ROWS,
   /** The `VerifyCode` whose key is exactly `value`, or `undefined`. */
   from_code(value: string): VerifyCode | undefined {
     return rt.hasOwn(VerifyCode_ROWS, value) ? value : undefined;
+  },
+  /**
+   * The label of `value` for a metric or OpenTelemetry's `error.type`: the key itself, or
+   * `OTHER_LABEL` for any other text (never that text).
+   */
+  metricLabel(value: string): VerifyCode | typeof rt.OTHER_LABEL {
+    return rt.hasOwn(VerifyCode_ROWS, value) ? value : rt.OTHER_LABEL;
   },
   /** The code exactly as it appears in Result.VerifyCode. */
   code(key: VerifyCode): VerifyCode {

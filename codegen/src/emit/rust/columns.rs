@@ -27,7 +27,7 @@ pub(crate) fn columns_module(table: &Table) -> Ident {
 }
 
 /// The static array of `column`, as its module names it.
-fn column_static(column: &Column) -> Ident {
+pub(crate) fn column_static(column: &Column) -> Ident {
     format_ident!("{}", heck::AsShoutySnakeCase(&column.name).to_string())
 }
 
@@ -68,13 +68,15 @@ pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Pa
 }
 
 /// The static array of the column at `index` of `table`, its cells built as syntax trees
-/// (see [`super::trees`]).
+/// (see [`super::trees`]). The key column's is visible to the table's module, whose
+/// `__table_impls!` copies it into the table's metric labels.
 fn column_static_piece<'a>(catalog: &'a Catalog, table: &'a Table, index: usize) -> Piece<'a> {
     let skeleton = move || {
         let column = &table.columns[index];
         let count = Literal::usize_unsuffixed(table.rows.len());
         let (name, ty) = (column_static(column), stored_type(catalog, column));
-        quote!(static #name: [#ty; #count] = [];)
+        let visibility = (index == table.key).then(|| quote!(pub(super)));
+        quote!(#visibility static #name: [#ty; #count] = [];)
     };
     let fill = move |file: &mut syn::File| {
         let column = &table.columns[index];

@@ -29,13 +29,16 @@ pub(crate) fn serde(name: &Ident) -> TokenStream {
 }
 
 /// Everything but the columns of a table's enum, one call of the runtime's
-/// `__table_impls!`: `as_str`, `Debug` (unless derived; `names` is the static of the
-/// variants' names), `Display`, `Error`, `FromStr`, `WireCode`, `CatalogRow`, serde, and
+/// `__table_impls!`: `as_str`, `metric_label` and `METRIC_LABELS` (copied from the key
+/// column's array), `Debug` (unless derived; `names` is the static of the variants'
+/// names), `Display`, `Error`, `FromStr`, `WireCode`, `CatalogRow`, serde, and
 /// `http::StatusCode` when the table has a required `http_status` column.
 pub(crate) fn table_impls(catalog: &Catalog, table: &Table, names: Option<&Ident>) -> TokenStream {
     let name = ident(&table.type_name);
     let noun = &table.noun;
     let key = ident(&table.columns[table.key].name);
+    let keys_module = super::columns::columns_module(table);
+    let keys = super::columns::column_static(&table.columns[table.key]);
     let lookup = format_ident!("from_{}", table.columns[table.key].name);
     let display = ident(&table.columns[table.display].name);
     let debug_names = names.map(|names| quote!(debug_names(#names),));
@@ -65,7 +68,7 @@ pub(crate) fn table_impls(catalog: &Catalog, table: &Table, names: Option<&Ident
         crate::__table_impls!(
             #name,
             noun(#noun),
-            key(#key),
+            key(#key, #keys_module::#keys),
             lookup(#lookup),
             display(#display),
             #debug_names

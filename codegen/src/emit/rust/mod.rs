@@ -148,6 +148,42 @@ mod tests {
     }
 
     #[test]
+    fn metric_labels_cost_a_table_only_a_path_to_its_keys() {
+        // `__table_impls!` gives `METRIC_LABELS` and `metric_label`, copying the key
+        // column's array, which it is given: no second list of keys, and no `_OTHER`
+        // (the runtime's word).
+        let text = small_module();
+        assert!(
+            text.contains("    pub(super) static CODE: [&str; 2] = [\"Bad.Thing\", \"T001\"];"),
+            "{text}"
+        );
+        assert!(
+            text.contains("key(code, test_code_columns::CODE)"),
+            "{text}"
+        );
+        assert_eq!(text.matches("pub(super)").count(), 1, "{text}");
+        assert!(!text.contains("METRIC_LABELS"), "{text}");
+        assert!(!text.contains("metric_label"), "{text}");
+        assert!(!text.contains(crate::OTHER_LABEL), "{text}");
+    }
+
+    #[test]
+    fn the_values_of_a_one_of_rule_take_their_metric_labels_from_the_runtime() {
+        let source = include_str!("../../../tests/golden/params.toml");
+        let catalog = crate::parse(source).expect("valid");
+        let text = module(&catalog, "catalog/params.toml").expect("renders");
+        let impls = text.matches("impl crate::WireCode for ").count();
+        assert!(impls > 0, "{text}");
+        assert_eq!(
+            text.matches("const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(")
+                .count(),
+            impls,
+            "{text}"
+        );
+        assert!(!text.contains(crate::OTHER_LABEL), "{text}");
+    }
+
+    #[test]
     fn deprecated_rows_are_marked_and_their_uses_allowed() {
         let text = small_module();
         assert!(

@@ -266,7 +266,7 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
     let count = proc_macro2::Literal::usize_unsuffixed(values.len());
     let table = type_static(type_name, "VALUES");
     let labels_static = type_static(type_name, "LABELS");
-    let impls = value_enum_impls(param, &name, &variants, &texts);
+    let impls = value_enum_impls(param, &name, &table, &variants, &texts);
     Some(quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -295,10 +295,12 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
 
 /// The trait impls of the value enum `name` of `param`, whose `variants` stand for the
 /// values `texts`, but `Display` (from `__words!`): `FromStr` (the validator), `WireCode`
-/// and serde.
+/// (its `METRIC_LABELS` copied from `table`, the static of the values, by the runtime's
+/// `__metric_labels!`) and serde.
 fn value_enum_impls(
     param: &Param,
     name: &Ident,
+    table: &Ident,
     variants: &[Ident],
     texts: &[&str],
 ) -> TokenStream {
@@ -320,6 +322,7 @@ fn value_enum_impls(
         // LLVM compares short keys as integers.
         impl crate::WireCode for #name {
             const NOUN: &'static str = #noun;
+            const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(#name, #table);
 
             #[inline]
             fn from_wire(text: &str) -> Option<Self> {

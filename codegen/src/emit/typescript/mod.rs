@@ -173,6 +173,28 @@ mod tests {
     }
 
     #[test]
+    fn a_table_has_metric_labels_from_its_one_list_of_keys() {
+        let catalog = crate::parse(SMALL).expect("valid");
+        let text = module(&catalog, "catalog/test.toml").expect("emits");
+        assert!(
+            text.contains("const TestCode_KEYS = [\"Bad.Thing\", \"T001\"] as const;"),
+            "{text}"
+        );
+        assert!(text.contains("  ALL: TestCode_KEYS,\n"), "{text}");
+        assert!(
+            text.contains("  METRIC_LABELS: rt.metricLabels(TestCode_KEYS),\n"),
+            "{text}"
+        );
+        assert!(text.contains(
+            "  metricLabel(value: string): TestCode | typeof rt.OTHER_LABEL {\n    return rt.hasOwn(TestCode_ROWS, value) ? value : rt.OTHER_LABEL;\n  },"
+        ), "{text}");
+        // The keys are written once more than the union and the rows, in `TestCode_KEYS`;
+        // the word `_OTHER` is the runtime's.
+        assert_eq!(text.matches("[\"Bad.Thing\", \"T001\"]").count(), 1);
+        assert!(!text.contains(crate::OTHER_LABEL), "{text}");
+    }
+
+    #[test]
     fn catalog_text_cannot_escape_strings_or_comments() {
         let hostile = "It */ broke \\\" `x` \u{2028} </script>";
         let source = small_with(

@@ -1,6 +1,7 @@
 //! Vocabularies and tables in TypeScript. Each is a string-literal union of its words or
 //! keys (a table also has an open form for keys the catalog does not know yet), a const
-//! object with its facts `as const`, typed accessors and `ALL`, and a type guard.
+//! object with its facts `as const`, typed accessors, `ALL` and (a table's) metric labels,
+//! and a type guard.
 
 use std::collections::HashSet;
 
@@ -50,6 +51,7 @@ pub(crate) fn table(catalog: &Catalog, table: &Table, names: &mut Names) -> Resu
     names.value(&name)?;
     let open = names.ty(&format!("Open{name}"))?;
     let rows = names.value(&format!("{name}_ROWS"))?;
+    let keys_name = names.value(&format!("{name}_KEYS"))?;
     let guard = names.value(&format!("is{name}"))?;
     let keys: Vec<&str> = table.rows.iter().map(|row| table.key_of(row)).collect();
     let mut out = doc(
@@ -82,7 +84,15 @@ pub(crate) fn table(catalog: &Catalog, table: &Table, names: &mut Names) -> Resu
         out.push_str(&row_value(catalog, table, row));
     }
     out.push_str("} as const;\n\n");
-    out.push_str(&accessors(catalog, table, &name, &rows)?);
+    out.push_str(&doc1(
+        "",
+        &format!("Every key of `{name}`, in catalog order."),
+    ));
+    out.push_str(&format!(
+        "const {keys_name} = {} as const;\n\n",
+        string_array(&keys)
+    ));
+    out.push_str(&accessors(catalog, table, &name, &rows, &keys_name)?);
     out.push_str(&doc1(
         "",
         &format!("Whether `value` is the key of a `{name}` (case-sensitive)."),
@@ -154,19 +164,37 @@ fn column_type(catalog: &Catalog, table: &Table, column: &Column) -> String {
     }
 }
 
-/// The table's const object: `ALL`, `ROWS`, `from_<key column>` and one accessor per
-/// column, named as the column (as the rows' facts and the Rust accessors are).
-fn accessors(catalog: &Catalog, table: &Table, name: &str, rows: &str) -> Result<String, String> {
+/// The table's const object: `ALL` (the array `keys`), `METRIC_LABELS`, `ROWS`,
+/// `from_<key column>`, `metricLabel` and one accessor per column, named as the column
+/// (as the rows' facts and the Rust accessors are).
+fn accessors(
+    catalog: &Catalog,
+    table: &Table,
+    name: &str,
+    rows: &str,
+    keys: &str,
+) -> Result<String, String> {
     let lookup = format!("from_{}", table.columns[table.key].name);
-    let mut members: HashSet<String> = ["ALL", "ROWS", "deprecated", lookup.as_str()]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    let keys: Vec<&str> = table.rows.iter().map(|row| table.key_of(row)).collect();
+    let mut members: HashSet<String> = [
+        "ALL",
+        "METRIC_LABELS",
+        "ROWS",
+        "deprecated",
+        "metricLabel",
+        lookup.as_str(),
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
     let mut out = doc1("", &format!("Every `{name}` with its facts and lookups."));
     out.push_str(&format!("export const {name} = {{\n"));
     out.push_str(&doc1("  ", "Every key, in catalog order."));
-    out.push_str(&format!("  ALL: {} as const,\n", string_array(&keys)));
+    out.push_str(&format!("  ALL: {keys},\n"));
+    out.push_str(&doc1(
+        "  ",
+        "Every label `metricLabel` returns: each key in catalog order (deprecated ones too), then `OTHER_LABEL`.",
+    ));
+    out.push_str(&format!("  METRIC_LABELS: rt.metricLabels({keys}),\n"));
     out.push_str(&doc1("  ", "The facts of every row, by key."));
     out.push_str(&format!("  ROWS: {rows},\n"));
     out.push_str(&doc1(
@@ -175,6 +203,13 @@ fn accessors(catalog: &Catalog, table: &Table, name: &str, rows: &str) -> Result
     ));
     out.push_str(&format!(
         "  {lookup}(value: string): {name} | undefined {{\n    return rt.hasOwn({rows}, value) ? value : undefined;\n  }},\n"
+    ));
+    out.push_str(&doc1(
+        "  ",
+        "The label of `value` for a metric or OpenTelemetry's `error.type`: the key itself, or `OTHER_LABEL` for any other text (never that text).",
+    ));
+    out.push_str(&format!(
+        "  metricLabel(value: string): {name} | typeof rt.OTHER_LABEL {{\n    return rt.hasOwn({rows}, value) ? value : rt.OTHER_LABEL;\n  }},\n"
     ));
     for column in &table.columns {
         let accessor = column.name.clone();
