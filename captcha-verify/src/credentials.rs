@@ -4,6 +4,10 @@
 
 use std::fmt;
 
+use hmac::KeyInit;
+
+use crate::sign::HmacSha256;
+
 /// The environment variable holding the AccessKey id (the name Alibaba's tools read).
 pub const ACCESS_KEY_ID_VAR: &str = "ALIBABA_CLOUD_ACCESS_KEY_ID";
 /// The environment variable holding the AccessKey secret.
@@ -49,20 +53,39 @@ impl fmt::Display for Secret {
 /// let shown = format!("{credentials:?}");
 /// assert!(shown.contains("LTAI-example") && !shown.contains("example-secret"));
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Credentials {
     access_key_id: String,
     access_key_secret: Secret,
     security_token: Option<Secret>,
+    /// HMAC-SHA256 keyed with the secret (the key's inner and outer pads already hashed),
+    /// cloned for each signature instead of set up again. As secret as the secret itself:
+    /// it stays out of `Debug` and out of comparisons (it follows from the secret).
+    signing_key: HmacSha256,
 }
+
+impl PartialEq for Credentials {
+    fn eq(&self, other: &Self) -> bool {
+        self.access_key_id == other.access_key_id
+            && self.access_key_secret == other.access_key_secret
+            && self.security_token == other.security_token
+    }
+}
+
+impl Eq for Credentials {}
 
 impl Credentials {
     /// A long-lived AccessKey pair (a RAM user's).
     pub fn new(access_key_id: impl Into<String>, access_key_secret: impl Into<String>) -> Self {
+        let access_key_secret = Secret::new(access_key_secret);
+        // HMAC takes keys of any length; this cannot fail.
+        let signing_key = HmacSha256::new_from_slice(access_key_secret.expose().as_bytes())
+            .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
         Credentials {
             access_key_id: access_key_id.into(),
-            access_key_secret: Secret::new(access_key_secret),
+            access_key_secret,
             security_token: None,
+            signing_key,
         }
     }
 
@@ -113,6 +136,11 @@ impl Credentials {
     /// The STS security token, if the credentials are temporary.
     pub fn security_token(&self) -> Option<&Secret> {
         self.security_token.as_ref()
+    }
+
+    /// HMAC-SHA256 keyed with the secret, ready to clone and feed a string to sign.
+    pub(crate) fn signing_key(&self) -> &HmacSha256 {
+        &self.signing_key
     }
 }
 
@@ -215,5 +243,23 @@ mod tests {
             assert!(!shown.contains("t0ken"), "{shown}");
         }
         assert!(format!("{credentials:?}").contains("id-visible"));
+        assert!(!format!("{credentials:#?}").contains("signing_key"));
+        assert!(!format!("{credentials:#?}").contains("Hmac"));
+    }
+
+    #[test]
+    fn the_kept_signing_key_is_keyed_with_the_secret() {
+        use hmac::Mac;
+        let credentials = Credentials::new("id", "s3cr3t-value").with_security_token("t");
+        let kept = credentials.signing_key().clone().chain_update(b"message");
+        let fresh = HmacSha256::new_from_slice(b"s3cr3t-value")
+            .unwrap()
+            .chain_update(b"message");
+        assert_eq!(kept.finalize().into_bytes(), fresh.finalize().into_bytes());
+        assert_eq!(credentials.clone(), credentials);
+        assert_ne!(
+            Credentials::new("id", "other"),
+            Credentials::new("id", "s3cr3t-value")
+        );
     }
 }

@@ -5,10 +5,10 @@
 
 use std::time::SystemTime;
 
-use percent_encoding::utf8_percent_encode;
+use sha2::{Digest, Sha256};
 
 use crate::credentials::Credentials;
-use crate::sign::{self, HexDigest, RequestParts, RFC3986};
+use crate::sign::{self, BlockSink, FormWriter, HexDigest, RequestParts, ALGORITHM};
 
 /// The API action this crate calls.
 pub const ACTION: &str = "VerifyIntelligentCaptcha";
@@ -64,40 +64,49 @@ impl<'a> VerifyCall<'a> {
     /// The form body: `CaptchaVerifyParam=...&SceneId=...`, each value percent-encoded per
     /// RFC 3986 (a space is `%20`, `*` is `%2A`).
     pub fn body(&self) -> String {
-        let mut body = String::with_capacity(
+        self.write_body(()).0
+    }
+
+    /// The body, and `sink` after it has been given every byte of it.
+    fn write_body<H: BlockSink>(&self, sink: H) -> (String, H) {
+        let out = Vec::with_capacity(
             PARAM_FIELD.len()
                 + SCENE_FIELD.len()
-                + 3
+                + 2
                 + 3 * (self.captcha_verify_param.len() + self.scene_id.len()),
         );
-        body.push_str(PARAM_FIELD);
-        body.push('=');
-        body.extend(utf8_percent_encode(self.captcha_verify_param, RFC3986));
-        body.push('&');
-        body.push_str(SCENE_FIELD);
-        body.push('=');
-        body.extend(utf8_percent_encode(self.scene_id, RFC3986));
-        body
+        let mut writer = FormWriter::new(out, sink);
+        writer.push_raw(PARAM_FIELD.as_bytes());
+        writer.push_raw(b"=");
+        writer.push_encoded(self.captcha_verify_param);
+        writer.push_raw(b"&");
+        writer.push_raw(SCENE_FIELD.as_bytes());
+        writer.push_raw(b"=");
+        writer.push_encoded(self.scene_id);
+        let (body, sink) = writer.finish();
+        // Percent-encoding writes ASCII only, so this never replaces anything.
+        let body = String::from_utf8(body)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+        (body, sink)
     }
 
     /// Builds the body and signs the request with `credentials`.
+    ///
+    /// The canonical request is hashed from a fixed template rather than through
+    /// [`sign::sign`]: this call's signed headers are constants (already lower case and in
+    /// sorted order) but for the host, the body's hash, the date, the nonce and the
+    /// security token, so there is nothing to sort and the `SignedHeaders` list is one of
+    /// two constants. A unit test holds the two paths to the same bytes.
     pub fn sign(self, credentials: &'a Credentials) -> SignedVerifyCall<'a> {
-        let body = self.body();
-        let content_sha256 = sign::hash_payload(body.as_bytes());
+        let (body, hasher) = self.write_body(Sha256::new());
+        let content_sha256 = HexDigest::from_bytes(&hasher.finalize());
         let security_token = credentials.security_token().map(|token| token.expose());
-        let mut headers = [("", ""); 8];
-        let count = signed_headers(&self, content_sha256.as_str(), security_token, &mut headers);
-        let parts = RequestParts {
-            method: "POST",
-            path: "/",
-            query: &[],
-            headers: &headers[..count],
-            payload_hash: content_sha256.as_str(),
-        };
-        let authorization = sign::sign(
+        let hashed = self.hashed_canonical_request(content_sha256.as_str(), security_token);
+        let signature = sign::keyed_signature(credentials.signing_key(), &hashed);
+        let authorization = authorization(
             credentials.access_key_id(),
-            credentials.access_key_secret().expose().as_bytes(),
-            &parts,
+            signed_header_names(security_token.is_some()),
+            &signature,
         );
         SignedVerifyCall {
             call: self,
@@ -107,6 +116,78 @@ impl<'a> VerifyCall<'a> {
             security_token,
         }
     }
+
+    /// The hex SHA-256 of this call's canonical request, fed to the hasher from the
+    /// template: what [`RequestParts::hashed_canonical_request`] gives for the headers of
+    /// [`signed_headers`], without sorting or lower-casing anything.
+    fn hashed_canonical_request(
+        &self,
+        content_sha256: &str,
+        security_token: Option<&str>,
+    ) -> HexDigest {
+        let mut hasher = Sha256::new();
+        hasher.update(b"POST\n/\n\ncontent-type:");
+        hasher.update(CONTENT_TYPE.as_bytes());
+        hasher.update(b"\nhost:");
+        hasher.update(self.host.trim().as_bytes());
+        hasher.update(b"\nx-acs-action:");
+        hasher.update(ACTION.as_bytes());
+        hasher.update(b"\nx-acs-content-sha256:");
+        hasher.update(content_sha256.as_bytes());
+        hasher.update(b"\nx-acs-date:");
+        hasher.update(self.date.trim().as_bytes());
+        if let Some(token) = security_token {
+            hasher.update(b"\nx-acs-security-token:");
+            hasher.update(token.trim().as_bytes());
+        }
+        hasher.update(b"\nx-acs-signature-nonce:");
+        hasher.update(self.nonce.trim().as_bytes());
+        hasher.update(b"\nx-acs-version:");
+        hasher.update(VERSION.as_bytes());
+        hasher.update(b"\n\n");
+        hasher.update(signed_header_names(security_token.is_some()).as_bytes());
+        hasher.update(b"\n");
+        hasher.update(content_sha256.as_bytes());
+        HexDigest::from_bytes(&hasher.finalize())
+    }
+}
+
+/// The `SignedHeaders` list of a call: the names of [`signed_headers`], sorted, with
+/// `x-acs-security-token` when the credentials have a token.
+fn signed_header_names(with_security_token: bool) -> &'static str {
+    if with_security_token {
+        "content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;\
+         x-acs-signature-nonce;x-acs-version"
+    } else {
+        "content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;\
+         x-acs-version"
+    }
+}
+
+/// `ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<names>,Signature=<hex>`, in one
+/// allocation of the exact size.
+fn authorization(access_key_id: &str, signed_headers: &str, signature: &HexDigest) -> String {
+    const CREDENTIAL: &str = " Credential=";
+    const SIGNED_HEADERS: &str = ",SignedHeaders=";
+    const SIGNATURE: &str = ",Signature=";
+    let signature = signature.as_str();
+    let mut header = String::with_capacity(
+        ALGORITHM.len()
+            + CREDENTIAL.len()
+            + access_key_id.len()
+            + SIGNED_HEADERS.len()
+            + signed_headers.len()
+            + SIGNATURE.len()
+            + signature.len(),
+    );
+    header.push_str(ALGORITHM);
+    header.push_str(CREDENTIAL);
+    header.push_str(access_key_id);
+    header.push_str(SIGNED_HEADERS);
+    header.push_str(signed_headers);
+    header.push_str(SIGNATURE);
+    header.push_str(signature);
+    header
 }
 
 /// Fills `out` with the signed headers of a call and returns how many there are.
@@ -161,10 +242,8 @@ impl<'a> SignedVerifyCall<'a> {
         &self.call
     }
 
-    /// Every header to send, `Authorization` included (`host` first; a client that sets
-    /// `Host` itself must send the same value). The security token is among them when the
-    /// credentials have one, so do not log these.
-    pub fn headers(&self) -> Vec<(&'static str, &str)> {
+    /// The signed headers (an array and how many of it are filled).
+    fn signed_headers(&self) -> ([(&str, &str); 8], usize) {
         let mut headers = [("", ""); 8];
         let count = signed_headers(
             &self.call,
@@ -172,6 +251,31 @@ impl<'a> SignedVerifyCall<'a> {
             self.security_token,
             &mut headers,
         );
+        (headers, count)
+    }
+
+    /// Calls `f` with the request as [`sign::sign`] sees it: `POST /`, no query, the signed
+    /// headers (in the order [`headers`](Self::headers) gives them) and the body's hash.
+    /// Signing does not go this way (it hashes the same bytes from a template); this is
+    /// for checking a signature the generic way, for [`RequestParts::canonical_request`]
+    /// when debugging, and for tests and benchmarks. The parts hold the security token
+    /// when there is one.
+    pub fn with_request_parts<R>(&self, f: impl FnOnce(&RequestParts<'_>) -> R) -> R {
+        let (headers, count) = self.signed_headers();
+        f(&RequestParts {
+            method: "POST",
+            path: "/",
+            query: &[],
+            headers: &headers[..count],
+            payload_hash: self.content_sha256.as_str(),
+        })
+    }
+
+    /// Every header to send, `Authorization` included (`host` first; a client that sets
+    /// `Host` itself must send the same value). The security token is among them when the
+    /// credentials have one, so do not log these.
+    pub fn headers(&self) -> Vec<(&'static str, &str)> {
+        let (headers, count) = self.signed_headers();
         let mut all = Vec::with_capacity(count + 1);
         for (name, value) in &headers[..count] {
             all.push((header_name(name), *value));
@@ -262,18 +366,73 @@ mod tests {
              x-acs-signature-nonce;x-acs-version,\
              Signature=583ac2b44973174cc3d611c6818827167b349a9324533a66ddd5ed68e5a016fa"
         );
-        let headers = signed.headers();
-        let parts = RequestParts {
-            method: "POST",
-            path: "/",
-            query: &[],
-            headers: &headers[..headers.len() - 1],
-            payload_hash: signed.content_sha256().as_str(),
-        };
         assert_eq!(
-            parts.hashed_canonical_request().as_str(),
+            signed
+                .with_request_parts(|parts| parts.hashed_canonical_request())
+                .as_str(),
             "3d4757fa7b656e8165a18318471675008d89301d68ebf048eb0e5ddd6a19138e"
         );
+    }
+
+    /// The template path of `VerifyCall::sign` gives the bytes the generic `sign::sign`
+    /// gives, with and without a token, for odd hosts and padded values.
+    #[test]
+    fn the_template_matches_the_generic_signer() {
+        let long_token = "CAIS".repeat(300);
+        let credentials = [
+            Credentials::new("YourAccessKeyId", "YourAccessKeySecret"),
+            Credentials::new("id", "s").with_security_token("sts-token-value"),
+            Credentials::new(
+                "LTAI5t",
+                "a secret longer than one SHA-256 block: ".repeat(3),
+            )
+            .with_security_token(format!(" {long_token} ")),
+        ];
+        let hosts = [
+            "captcha.cn-shanghai.aliyuncs.com",
+            "127.0.0.1:8443",
+            "[::1]:9000",
+            "Captcha.EXAMPLE.com:443",
+            " padded.example ",
+            "",
+        ];
+        let params = [PARAM, "", "x", &"ab+/=验证 *~".repeat(40)];
+        for credentials in &credentials {
+            for host in hosts {
+                for param in params {
+                    let call = VerifyCall {
+                        host,
+                        scene_id: "scene id/1",
+                        captcha_verify_param: param,
+                        date: " 2023-10-26T10:22:32Z",
+                        nonce: "3156853299f313e23d1673dc12e1703d ",
+                    };
+                    let signed = call.sign(credentials);
+                    assert_eq!(signed.body(), call.body());
+                    assert_eq!(
+                        *signed.content_sha256(),
+                        sign::hash_payload(signed.body().as_bytes())
+                    );
+                    let (hashed, generic) = signed.with_request_parts(|parts| {
+                        (
+                            parts.hashed_canonical_request(),
+                            sign::sign(
+                                credentials.access_key_id(),
+                                credentials.access_key_secret().expose().as_bytes(),
+                                parts,
+                            ),
+                        )
+                    });
+                    let token = credentials.security_token().map(|token| token.expose());
+                    assert_eq!(
+                        call.hashed_canonical_request(signed.content_sha256().as_str(), token),
+                        hashed,
+                        "{host:?} {param:?}"
+                    );
+                    assert_eq!(signed.authorization(), generic, "{host:?} {param:?}");
+                }
+            }
+        }
     }
 
     #[test]
