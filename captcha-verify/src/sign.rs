@@ -125,7 +125,7 @@ fn needs_escape(chunk: &[u8; 16]) -> bool {
     any != 0
 }
 
-/// Where a [`FormWriter`] sends what it writes, 64 bytes at a time as it goes: SHA-256
+/// Where a [`FormWriter`] sends what it writes, a stage at a time: SHA-256
 /// when signing, nowhere when only the body is wanted.
 pub(crate) trait BlockSink {
     fn blocks(&mut self, bytes: &[u8]);
@@ -151,8 +151,9 @@ const STAGE_FULL: usize = STAGE - 3 * 16 - 1;
 
 /// Builds a form body, percent-encoding values per RFC 3986 (the same bytes as
 /// `utf8_percent_encode(value, RFC3986)`, faster) and feeding the bytes to a [`BlockSink`]
-/// as they are written, so the body's SHA-256 runs interleaved with the encoding rather
-/// than in a second pass.
+/// a stage at a time, while they are still in cache, so the body's SHA-256 needs no second
+/// pass over the body. (Feeding it 64 bytes at a time, interleaved with the encoding, was
+/// slower: 1.61x the hashing alone at 1.5 KB against 1.55x.)
 ///
 /// Chunks of 16 bytes that need no escape are copied whole; the others go through
 /// [`ENCODED`] byte by byte. Output is staged in a stack buffer and appended in blocks of
@@ -164,8 +165,6 @@ pub(crate) struct FormWriter<H> {
     stage: [u8; STAGE],
     /// Bytes staged.
     len: usize,
-    /// Of those, the bytes already given to the sink.
-    sunk: usize,
 }
 
 impl<H: BlockSink> FormWriter<H> {
@@ -176,7 +175,6 @@ impl<H: BlockSink> FormWriter<H> {
             sink,
             stage: [0u8; STAGE],
             len: 0,
-            sunk: 0,
         }
     }
 
@@ -188,20 +186,12 @@ impl<H: BlockSink> FormWriter<H> {
         }
     }
 
+    /// Gives the staged bytes to the sink in one call (a few large updates hash faster
+    /// than one per 64-byte block) and appends them to the body.
     fn flush(&mut self) {
-        self.sink.blocks(&self.stage[self.sunk..self.len]);
+        self.sink.blocks(&self.stage[..self.len]);
         self.out.extend_from_slice(&self.stage[..self.len]);
         self.len = 0;
-        self.sunk = 0;
-    }
-
-    /// Gives the sink the next 64 staged bytes, if there are that many.
-    #[inline(always)]
-    fn sink_block(&mut self) {
-        if self.len - self.sunk >= 64 {
-            self.sink.blocks(&self.stage[self.sunk..self.sunk + 64]);
-            self.sunk += 64;
-        }
     }
 
     /// Appends `bytes` as they are.
@@ -210,7 +200,6 @@ impl<H: BlockSink> FormWriter<H> {
             self.reserve_chunk();
             self.stage[self.len..self.len + piece.len()].copy_from_slice(piece);
             self.len += piece.len();
-            self.sink_block();
         }
     }
 
@@ -232,7 +221,6 @@ impl<H: BlockSink> FormWriter<H> {
                 self.stage[self.len..self.len + 16].copy_from_slice(chunk);
                 self.len += 16;
             }
-            self.sink_block();
         }
         // Fewer than 16 bytes are left, so the room kept for one chunk is enough.
         self.reserve_chunk();
