@@ -58,7 +58,7 @@ fn main() {
                 .failures
                 .iter()
                 .cloned()
-                .chain(round.over_bound())
+                .chain(round.unbounded())
                 .collect();
             for failure in failures.iter().take(5) {
                 println!("    FAILED: {failure}");

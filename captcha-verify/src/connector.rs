@@ -41,7 +41,7 @@ where
     C::Response: Send,
     C::Error: Into<BoxError>,
 {
-    type Response = BoundedStream<C::Response>;
+    type Response = BoundedStream<C::Response, OwnedSemaphorePermit>;
     type Error = BoxError;
     type Future = Pin<Box<dyn Future<Output = Result<Self::Response, BoxError>> + Send>>;
 
@@ -59,20 +59,21 @@ where
             let stream = inner.call(uri).await.map_err(Into::into)?;
             Ok(BoundedStream {
                 inner: stream,
-                _permit: permit,
+                _guard: permit,
             })
         })
     }
 }
 
-/// A connection that gives its permit back when it closes.
+/// A connection that gives its permit (`G`) back when it closes: the stream is dropped
+/// first, then the guard.
 #[derive(Debug)]
-pub(crate) struct BoundedStream<T> {
+pub(crate) struct BoundedStream<T, G> {
     inner: T,
-    _permit: OwnedSemaphorePermit,
+    _guard: G,
 }
 
-impl<T: Read + Unpin> Read for BoundedStream<T> {
+impl<T: Read + Unpin, G: Unpin> Read for BoundedStream<T, G> {
     fn poll_read(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -82,7 +83,7 @@ impl<T: Read + Unpin> Read for BoundedStream<T> {
     }
 }
 
-impl<T: Write + Unpin> Write for BoundedStream<T> {
+impl<T: Write + Unpin, G: Unpin> Write for BoundedStream<T, G> {
     fn poll_write(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -112,8 +113,111 @@ impl<T: Write + Unpin> Write for BoundedStream<T> {
     }
 }
 
-impl<T: Connection> Connection for BoundedStream<T> {
+impl<T: Connection, G> Connection for BoundedStream<T, G> {
     fn connected(&self) -> Connected {
         self.inner.connected()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use bytes::Bytes;
+    use http_body_util::{BodyExt, Empty};
+    use hyper_util::client::legacy::connect::HttpConnector;
+    use hyper_util::rt::TokioExecutor;
+
+    use crate::standin::Standin;
+    use crate::Credentials;
+
+    /// Counts the sockets alive (connected and not yet dropped) and the most at once.
+    #[derive(Debug, Default)]
+    struct Live {
+        now: AtomicUsize,
+        most: AtomicUsize,
+        made: AtomicUsize,
+    }
+
+    /// Decrements [`Live::now`] when its connection is dropped.
+    #[derive(Debug)]
+    struct LiveGuard(Arc<Live>);
+
+    impl Drop for LiveGuard {
+        fn drop(&mut self) {
+            self.0.now.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    /// An HTTP connector whose streams count themselves.
+    #[derive(Clone, Debug)]
+    struct Counting {
+        inner: HttpConnector,
+        live: Arc<Live>,
+    }
+
+    impl tower_service::Service<Uri> for Counting {
+        type Response = BoundedStream<hyper_util::rt::TokioIo<tokio::net::TcpStream>, LiveGuard>;
+        type Error = BoxError;
+        type Future = Pin<Box<dyn Future<Output = Result<Self::Response, BoxError>> + Send>>;
+
+        fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), BoxError>> {
+            self.inner.poll_ready(cx).map_err(Into::into)
+        }
+
+        fn call(&mut self, uri: Uri) -> Self::Future {
+            let mut inner = self.inner.clone();
+            let live = Arc::clone(&self.live);
+            Box::pin(async move {
+                let stream = inner.call(uri).await?;
+                live.made.fetch_add(1, Ordering::SeqCst);
+                let now = live.now.fetch_add(1, Ordering::SeqCst) + 1;
+                live.most.fetch_max(now, Ordering::SeqCst);
+                Ok(BoundedStream {
+                    inner: stream,
+                    _guard: LiveGuard(live),
+                })
+            })
+        }
+    }
+
+    /// Counted where the sockets live, not by an observer that learns of a close late: many
+    /// requests at once through the pool never have more than the bound of sockets alive.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn never_more_sockets_alive_than_the_bound() {
+        const BOUND: usize = 4;
+        let standin = Standin::bind("127.0.0.1:0", Credentials::new("id", "secret"))
+            .await
+            .unwrap();
+        let live = Arc::new(Live::default());
+        let connector = BoundedConnector::new(
+            Counting {
+                inner: HttpConnector::new(),
+                live: Arc::clone(&live),
+            },
+            BOUND,
+        );
+        let client = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
+            .pool_max_idle_per_host(BOUND)
+            .build::<_, Empty<Bytes>>(connector);
+        let uri: Uri = format!("http://{}/", standin.local_addr()).parse().unwrap();
+        let mut calls = tokio::task::JoinSet::new();
+        for _ in 0..200 {
+            let client = client.clone();
+            let uri = uri.clone();
+            calls.spawn(async move {
+                // Unsigned, so the stand-in answers IncompleteSignature: any answer will do.
+                let response = client.get(uri).await.unwrap();
+                response.into_body().collect().await.unwrap();
+            });
+        }
+        while let Some(call) = calls.join_next().await {
+            call.unwrap();
+        }
+        let most = live.most.load(Ordering::SeqCst);
+        assert!(most <= BOUND, "{most} sockets alive at once, bound {BOUND}");
+        assert!(most >= 1);
+        assert_eq!(standin.requests_received(), 200);
     }
 }
