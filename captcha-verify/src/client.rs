@@ -233,7 +233,7 @@ impl Client {
             builder = builder.header(name, value);
         }
         builder
-            .body(Full::new(Bytes::from(signed.into_body())))
+            .body(Full::new(Bytes::from(signed.into_body_bytes())))
             .map_err(|_| {
                 // Header values come from the endpoint, the date, the nonce, the key id and
                 // the token; only a key id or token with control characters gets here.

@@ -41,7 +41,9 @@ pub struct VerifyCall<'a> {
 #[derive(Clone, PartialEq, Eq)]
 pub struct SignedVerifyCall<'a> {
     call: VerifyCall<'a>,
-    body: String,
+    /// ASCII only (percent-encoded), kept as bytes: the client sends bytes, so the text check
+    /// is paid only by [`SignedVerifyCall::body`].
+    body: Vec<u8>,
     content_sha256: HexDigest,
     authorization: String,
     security_token: Option<&'a str>,
@@ -52,7 +54,7 @@ impl std::fmt::Debug for SignedVerifyCall<'_> {
         // The token is a credential; the rest is what goes on the wire.
         f.debug_struct("SignedVerifyCall")
             .field("call", &self.call)
-            .field("body", &self.body)
+            .field("body", &self.body())
             .field("content_sha256", &self.content_sha256)
             .field("authorization", &self.authorization)
             .field("security_token", &self.security_token.map(|_| "[redacted]"))
@@ -64,11 +66,11 @@ impl<'a> VerifyCall<'a> {
     /// The form body: `CaptchaVerifyParam=...&SceneId=...`, each value percent-encoded per
     /// RFC 3986 (a space is `%20`, `*` is `%2A`).
     pub fn body(&self) -> String {
-        self.write_body(()).0
+        ascii_text(self.write_body(()).0)
     }
 
-    /// The body, and `sink` after it has been given every byte of it.
-    fn write_body<H: BlockSink>(&self, sink: H) -> (String, H) {
+    /// The body's bytes, and `sink` after it has been given every byte of them.
+    fn write_body<H: BlockSink>(&self, sink: H) -> (Vec<u8>, H) {
         let out = Vec::with_capacity(
             PARAM_FIELD.len()
                 + SCENE_FIELD.len()
@@ -83,11 +85,7 @@ impl<'a> VerifyCall<'a> {
         writer.push_raw(SCENE_FIELD.as_bytes());
         writer.push_raw(b"=");
         writer.push_encoded(self.scene_id);
-        let (body, sink) = writer.finish();
-        // Percent-encoding writes ASCII only, so this never replaces anything.
-        let body = String::from_utf8(body)
-            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-        (body, sink)
+        writer.finish()
     }
 
     /// Builds the body and signs the request with `credentials`.
@@ -150,6 +148,12 @@ impl<'a> VerifyCall<'a> {
         hasher.update(content_sha256.as_bytes());
         HexDigest::from_bytes(&hasher.finalize())
     }
+}
+
+/// Percent-encoded bytes as text (they are ASCII, so nothing is ever replaced).
+fn ascii_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// The `SignedHeaders` list of a call: the names of [`signed_headers`], sorted, with
@@ -219,11 +223,17 @@ fn signed_headers<'a>(
 impl<'a> SignedVerifyCall<'a> {
     /// The form body to send.
     pub fn body(&self) -> &str {
-        &self.body
+        // Percent-encoding writes ASCII only, so the check never fails.
+        std::str::from_utf8(&self.body).unwrap_or_default()
     }
 
     /// The body, taken out of the request.
     pub fn into_body(self) -> String {
+        ascii_text(self.body)
+    }
+
+    /// The body's bytes, taken out of the request without a text check: what a client sends.
+    pub fn into_body_bytes(self) -> Vec<u8> {
         self.body
     }
 

@@ -109,7 +109,7 @@ fn put_encoded(out: &mut [u8], at: usize, byte: u8) -> usize {
 /// Whether any byte of a 16-byte chunk needs escaping: comparisons only, so the compiler
 /// checks the chunk with vector instructions.
 #[inline(always)]
-fn needs_escape(chunk: &[u8; 16]) -> bool {
+fn needs_escape<const N: usize>(chunk: &[u8; N]) -> bool {
     // `|`, not `||`: no branch per byte.
     let mut any = 0u8;
     for &byte in chunk {
@@ -212,11 +212,23 @@ impl<H: BlockSink> FormWriter<H> {
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("chunks_exact gives 16 bytes"));
             if needs_escape(chunk) {
-                let mut len = self.len;
-                for &byte in chunk {
-                    len = put_encoded(&mut self.stage, len, byte);
+                // Escapes are sparse in real parameters (base64 with a few `+` and `/`),
+                // so one half of a chunk is often clean and copied whole.
+                for half in chunk.chunks_exact(8) {
+                    let half: &[u8; 8] = half
+                        .try_into()
+                        .unwrap_or_else(|_| unreachable!("chunks_exact gives 8 bytes"));
+                    if needs_escape(half) {
+                        let mut len = self.len;
+                        for &byte in half {
+                            len = put_encoded(&mut self.stage, len, byte);
+                        }
+                        self.len = len;
+                    } else {
+                        self.stage[self.len..self.len + 8].copy_from_slice(half);
+                        self.len += 8;
+                    }
                 }
-                self.len = len;
             } else {
                 self.stage[self.len..self.len + 16].copy_from_slice(chunk);
                 self.len += 16;
