@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use sha2::{Digest, Sha256};
 
 use crate::credentials::Credentials;
-use crate::sign::{self, BlockSink, FormWriter, HexDigest, RequestParts, ALGORITHM};
+use crate::sign::{self, BlockSink, FormWriter, HexDigest, RequestParts};
 
 /// The API action this crate calls.
 pub const ACTION: &str = "VerifyIntelligentCaptcha";
@@ -101,7 +101,7 @@ impl<'a> VerifyCall<'a> {
         let security_token = credentials.security_token().map(|token| token.expose());
         let hashed = self.hashed_canonical_request(content_sha256.as_str(), security_token);
         let signature = sign::keyed_signature(credentials.signing_key(), &hashed);
-        let authorization = authorization(
+        let authorization = sign::authorization(
             credentials.access_key_id(),
             signed_header_names(security_token.is_some()),
             &signature,
@@ -168,38 +168,12 @@ fn signed_header_names(with_security_token: bool) -> &'static str {
     }
 }
 
-/// `ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<names>,Signature=<hex>`, in one
-/// allocation of the exact size.
-fn authorization(access_key_id: &str, signed_headers: &str, signature: &HexDigest) -> String {
-    const CREDENTIAL: &str = " Credential=";
-    const SIGNED_HEADERS: &str = ",SignedHeaders=";
-    const SIGNATURE: &str = ",Signature=";
-    let signature = signature.as_str();
-    let mut header = String::with_capacity(
-        ALGORITHM.len()
-            + CREDENTIAL.len()
-            + access_key_id.len()
-            + SIGNED_HEADERS.len()
-            + signed_headers.len()
-            + SIGNATURE.len()
-            + signature.len(),
-    );
-    header.push_str(ALGORITHM);
-    header.push_str(CREDENTIAL);
-    header.push_str(access_key_id);
-    header.push_str(SIGNED_HEADERS);
-    header.push_str(signed_headers);
-    header.push_str(SIGNATURE);
-    header.push_str(signature);
-    header
-}
-
 /// Fills `out` with the signed headers of a call and returns how many there are.
 fn signed_headers<'a>(
     call: &VerifyCall<'a>,
     content_sha256: &'a str,
     security_token: Option<&'a str>,
-    out: &mut [(&'a str, &'a str); 8],
+    out: &mut [(&'static str, &'a str); 8],
 ) -> usize {
     let fixed = [
         ("host", call.host),
@@ -253,7 +227,7 @@ impl<'a> SignedVerifyCall<'a> {
     }
 
     /// The signed headers (an array and how many of it are filled).
-    fn signed_headers(&self) -> ([(&str, &str); 8], usize) {
+    fn signed_headers(&self) -> ([(&'static str, &str); 8], usize) {
         let mut headers = [("", ""); 8];
         let count = signed_headers(
             &self.call,
@@ -287,30 +261,10 @@ impl<'a> SignedVerifyCall<'a> {
     pub fn headers(&self) -> Vec<(&'static str, &str)> {
         let (headers, count) = self.signed_headers();
         let mut all = Vec::with_capacity(count + 1);
-        for (name, value) in &headers[..count] {
-            all.push((header_name(name), *value));
-        }
+        all.extend_from_slice(&headers[..count]);
         all.push(("authorization", self.authorization.as_str()));
         all
     }
-}
-
-/// The `'static` spelling of a signed header name (they are all constants).
-fn header_name(name: &str) -> &'static str {
-    const NAMES: [&str; 8] = [
-        "host",
-        "content-type",
-        "x-acs-action",
-        "x-acs-version",
-        "x-acs-date",
-        "x-acs-signature-nonce",
-        "x-acs-content-sha256",
-        "x-acs-security-token",
-    ];
-    NAMES
-        .into_iter()
-        .find(|known| *known == name)
-        .unwrap_or("x-acs-unknown")
 }
 
 /// A date as `x-acs-date` wants it: UTC, `yyyy-MM-ddTHH:mm:ssZ`.

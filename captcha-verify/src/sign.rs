@@ -498,26 +498,43 @@ pub fn verify_signature(
 pub fn sign(access_key_id: &str, secret: &[u8], parts: &RequestParts<'_>) -> String {
     let sorted = parts.sorted_headers();
     let signature = signature(secret, &parts.hash_sorted(&sorted));
-    let names_len: usize = sorted.iter().map(|(name, _)| name.len() + 1).sum();
-    let mut header = Vec::with_capacity(
+    let mut names = Vec::new();
+    put_signed_header_names(&sorted, &mut names);
+    authorization(access_key_id, &String::from_utf8_lossy(&names), &signature)
+}
+
+/// `ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<names>,Signature=<hex>`, in one
+/// allocation of the exact size.
+pub(crate) fn authorization(
+    access_key_id: &str,
+    signed_headers: &str,
+    signature: &HexDigest,
+) -> String {
+    const CREDENTIAL: &str = " Credential=";
+    const SIGNED_HEADERS: &str = ",SignedHeaders=";
+    const SIGNATURE: &str = ",Signature=";
+    let signature = signature.as_str();
+    let mut header = String::with_capacity(
         ALGORITHM.len()
-            + " Credential=".len()
+            + CREDENTIAL.len()
             + access_key_id.len()
-            + ",SignedHeaders=".len()
-            + names_len
-            + ",Signature=".len()
-            + 64,
+            + SIGNED_HEADERS.len()
+            + signed_headers.len()
+            + SIGNATURE.len()
+            + signature.len(),
     );
-    header.extend_from_slice(ALGORITHM.as_bytes());
-    header.extend_from_slice(b" Credential=");
-    header.extend_from_slice(access_key_id.as_bytes());
-    header.extend_from_slice(b",SignedHeaders=");
-    put_signed_header_names(&sorted, &mut header);
-    header.extend_from_slice(b",Signature=");
-    header.extend_from_slice(signature.as_str().as_bytes());
-    // Every piece is valid UTF-8, so this never replaces anything.
-    String::from_utf8(header)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    for piece in [
+        ALGORITHM,
+        CREDENTIAL,
+        access_key_id,
+        SIGNED_HEADERS,
+        signed_headers,
+        SIGNATURE,
+        signature,
+    ] {
+        header.push_str(piece);
+    }
+    header
 }
 
 /// The three parts of an `Authorization` header, as a server reads them.

@@ -129,6 +129,7 @@ pub struct Verification<'a> {
 type Observer = Arc<dyn Fn(&Verification<'_>) + Send + Sync>;
 
 /// The settings of a guard, shared by its services.
+#[derive(Clone)]
 struct Guard {
     client: Client,
     policy: Policy,
@@ -177,15 +178,7 @@ impl CaptchaLayer {
     }
 
     fn with(self, change: impl FnOnce(&mut Guard)) -> Self {
-        let mut guard = Arc::try_unwrap(self.guard).unwrap_or_else(|shared| Guard {
-            client: shared.client.clone(),
-            policy: shared.policy,
-            scene: shared.scene.clone(),
-            disclosure: shared.disclosure,
-            body_limit: shared.body_limit,
-            retry_after_secs: shared.retry_after_secs,
-            observer: shared.observer.clone(),
-        });
+        let mut guard = Arc::unwrap_or_clone(self.guard);
         change(&mut guard);
         CaptchaLayer {
             guard: Arc::new(guard),
