@@ -8,7 +8,9 @@
 #      ajv judge it;
 #   4. the example service's login page in headless Chromium (playwright-core);
 #   5. Alibaba's official Node SDK (@alicloud/captcha20230305) against the captcha-verify
-#      stand-in, over loopback.
+#      stand-in, over loopback;
+#   6. the published crates as packaged (scripts/check-packages.sh): their file lists, their
+#      tests and doctests outside the workspace, and their docs as docs.rs builds them.
 # Needs the stable Rust toolchain, Node.js 20 or later with npm, and Chromium (Debian's
 # `chromium` package). A missing tool is an error, never a skipped step.
 set -euo pipefail
@@ -45,3 +47,6 @@ echo "== Alibaba's Node SDK against the captcha-verify stand-in (interop/alibaba
 cargo build -p captcha-verify --bin captcha-verify
 (cd interop/alibaba-sdk && npm ci --no-audit --no-fund &&
   CAPTCHA_VERIFY_BIN="$(cd ../.. && pwd)/target/debug/captcha-verify" npm test)
+
+echo "== the crates as published (scripts/check-packages.sh): file lists, tests of the packages, docs.rs docs"
+bash scripts/check-packages.sh

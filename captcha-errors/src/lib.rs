@@ -43,6 +43,8 @@
 //! ```
 
 #![no_std]
+// docs.rs builds with `--cfg docsrs`: every feature-gated item says which feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -133,8 +135,8 @@ pub mod __private {
     pub use crate::wire::{parse_known, position, with_other};
 }
 
-/// The README's Rust examples, compiled and run as doctests (the `captcha-verify` ones
-/// through the dev-dependency on that crate).
-#[doc = include_str!("../../README.md")]
+/// The crate's README (shipped in the package), whose examples run as doctests. The
+/// repository's README is tested by the workspace crate `readme-doctests`.
+#[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

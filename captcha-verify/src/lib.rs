@@ -18,6 +18,8 @@
 //! let outcome = Outcome::from_response(200, body);
 //! assert_eq!(Policy::default().decide(&outcome), Decision::Pass);
 //! ```
+// docs.rs builds with `--cfg docsrs`: every feature-gated item says which feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -41,3 +43,8 @@ pub use endpoint::{EndpointError, EndpointUrl};
 pub use outcome::{ApiFailure, Outcome, Passed, Refused, Unavailable, UnavailableKind};
 pub use policy::{Decision, Policy};
 pub use scene::{SceneId, SceneIdError};
+
+/// The crate's README (shipped in the package), whose example runs as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
