@@ -26,8 +26,8 @@ done
 echo "== cargo test --workspace --all-features"
 cargo test --workspace --all-features
 
-echo "== TypeScript package (ts/): npm ci, tsc (strict), node --test"
-(cd ts && npm ci --no-audit --no-fund && npm run build && npm test)
+echo "== TypeScript package (ts/): npm ci, then npm test (tsc strict, node --test), then the packed package (publint, attw)"
+(cd ts && npm ci --no-audit --no-fund && npm test && npm run check-package)
 
 echo "== differential test: Rust writes the corpus, the TypeScript validators and ajv judge it"
 corpus="$(pwd)/target/differential/corpus.jsonl"
