@@ -34,6 +34,8 @@ pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
 pub const PUBLISHED: &str = "catalog/published-keys.txt";
 /// The README whose generated sections the catalogs fill.
 pub const README_MD: &str = "README.md";
+/// The changelog whose catalog part ([`emit::changelog::SECTION`]) `gen` writes.
+pub const CHANGELOG_MD: &str = "CHANGELOG.md";
 /// The metric label (and OpenTelemetry `error.type`) of a code that no row knows: the
 /// last of every table's metric labels. It is the runtime's `captcha_errors::OTHER_LABEL`
 /// (and the TypeScript runtime's `OTHER_LABEL`), which the generated code names; the
@@ -84,6 +86,9 @@ pub struct Generated {
     /// The hand-written functions the catalogs' `custom` rules call; they must exist in
     /// `captcha-errors/src/custom.rs`.
     pub custom_functions: Vec<String>,
+    /// The catalog part of [`CHANGELOG_MD`]: the text of its section
+    /// [`emit::changelog::SECTION`], written from the published record.
+    pub changelog_section: String,
 }
 
 /// The problems found in one file.
@@ -211,7 +216,7 @@ fn emit_all(
                 pages,
                 emit::typescript::files(checked),
                 emit::schema::files(checked),
-                emit::published::record(record, &published::entries_of(&catalogs)),
+                emit::published::merge(record, &published::entries_of(&catalogs)),
             )
         },
     );
@@ -248,7 +253,7 @@ fn emit_all(
     });
     files.push(GeneratedFile {
         path: PUBLISHED.to_owned(),
-        contents: published_record,
+        contents: emit::published::record(&published_record),
         owner: None,
     });
     files.extend(typescript.map_err(|(path, m)| internal(&path, m))?);
@@ -257,6 +262,7 @@ fn emit_all(
         files,
         readme_sections,
         custom_functions,
+        changelog_section: emit::changelog::section(&published_record),
     })
 }
 

@@ -410,20 +410,25 @@ fn check_module(
     Ok(())
 }
 
-/// Checks that the published record lists every row of the catalog.
+/// Checks that the published record lists every row of the catalog, with the release that
+/// added it and, for a deprecated row, the release that deprecated it.
 fn check_record(record: &str, catalog: &Catalog) -> Result<(), TestCaseError> {
     for table in &catalog.tables {
         for row in &table.rows {
-            let line = format!(
-                "{} {} {} {}",
+            let start = format!(
+                "{} {} {} {} added=",
                 catalog.module,
                 table.name,
                 table.key_of(row),
                 row.variant
             );
-            prop_assert!(
-                record.lines().any(|l| l == line),
-                "the published record lacks `{}`",
+            let line = record.lines().find(|l| l.starts_with(&start));
+            prop_assert!(line.is_some(), "the published record lacks `{}`", start);
+            let deprecated = line.is_some_and(|l| l.contains(" deprecated="));
+            prop_assert_eq!(
+                deprecated,
+                row.deprecated.is_some(),
+                "the record's line `{:?}` disagrees with the row on deprecation",
                 line
             );
         }

@@ -12,6 +12,7 @@ use codegen::readme::SpliceError;
 use codegen::CatalogSource;
 
 pub mod line_endings;
+pub mod release;
 pub mod report;
 pub mod root;
 pub mod synth;
@@ -228,6 +229,9 @@ pub fn plan_all(root: &Path, catalog: Option<&str>, out: &Path) -> Result<Plan, 
     if let Some(readme) = splice_readme(out, &sections, &mut notes)? {
         planned.push(readme);
     }
+    if let Some(changelog) = splice_changelog(out, &generated.changelog_section, &mut notes)? {
+        planned.push(changelog);
+    }
     Ok(Plan {
         files: planned,
         custom_functions: generated.custom_functions,
@@ -292,6 +296,37 @@ fn splice_readme(
         path: PathBuf::from(codegen::README_MD),
         contents: readme,
     }))
+}
+
+/// `CHANGELOG.md` under `out` with its catalog part filled, if there is a changelog.
+fn splice_changelog(
+    out: &Path,
+    section: &str,
+    notes: &mut Vec<String>,
+) -> Result<Option<Planned>, GenError> {
+    let path = out.join(codegen::CHANGELOG_MD);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let name = codegen::emit::changelog::SECTION;
+    let text = line_endings::to_lf(&read(&path)?).into_owned();
+    match codegen::readme::splice(&text, name, section) {
+        Ok(contents) => Ok(Some(Planned {
+            path: PathBuf::from(codegen::CHANGELOG_MD),
+            contents,
+        })),
+        Err(SpliceError::Absent) => {
+            notes.push(format!(
+                "CHANGELOG.md has no markers for the section \"{name}\"; add `{begin}` and `{end}` under its next release",
+                begin = codegen::readme::begin_marker(name),
+                end = codegen::readme::end_marker(name),
+            ));
+            Ok(None)
+        }
+        Err(SpliceError::Broken(message)) => {
+            Err(GenError::Readme(format!("{} (in CHANGELOG.md)", message)))
+        }
+    }
 }
 
 /// A planned file whose contents differ from the file on disk.

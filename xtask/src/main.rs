@@ -7,6 +7,7 @@ use xtask::{plan_all, root, stale, synth, write_all};
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--catalog PATH] [--out DIR]
+       cargo xtask release VERSION
        cargo xtask synth --codes N --out PATH [--seed S] [--module NAME]
        cargo xtask synth --bench-modules [--check]
 
@@ -19,6 +20,10 @@ usage: cargo xtask gen [--check] [--catalog PATH] [--out DIR]
                    and no other catalog's file is written
   --out DIR        where the outputs go (default: the workspace root); with --catalog,
                    that catalog alone is generated into DIR
+
+  release VERSION  mark every row the published record calls `unreleased` as added (or
+                   deprecated) in VERSION, and move CHANGELOG.md's `## Unreleased` part
+                   under `## VERSION`; run `cargo xtask gen` after it
 
   synth            write a synthetic format-2 catalog of N codes (8-40 bytes, many of
                    equal length, text, http_status and word columns) to PATH, the same
@@ -63,6 +68,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some("synth") {
         return synth_main(std::env::args().skip(2));
+    }
+    if std::env::args().nth(1).as_deref() == Some("release") {
+        return release_main(std::env::args().skip(2));
     }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
@@ -131,6 +139,33 @@ fn main() -> ExitCode {
         println!("updated {}", file.path.display());
     }
     ExitCode::SUCCESS
+}
+
+/// `cargo xtask release VERSION`.
+fn release_main(mut args: impl Iterator<Item = String>) -> ExitCode {
+    let (Some(version), None) = (args.next(), args.next()) else {
+        eprintln!("error: `release` needs exactly one VERSION\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = root::workspace_root_from_env()
+        .map_err(|message| message.to_string())
+        .and_then(|root| {
+            xtask::release::release(&root, &version).map_err(|error| error.to_string())
+        });
+    match result {
+        Ok(()) => {
+            println!(
+                "released {version}: {} and {} stamped; now run `cargo xtask gen`",
+                codegen::PUBLISHED,
+                codegen::CHANGELOG_MD
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// What `cargo xtask synth` was asked to do.

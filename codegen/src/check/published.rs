@@ -1,11 +1,16 @@
 //! Published keys are append-only: the record of every key and variant ever generated
 //! (`catalog/published-keys.txt`) is read back, and a catalog that drops or renames one
-//! is refused at the place the row was, with help to deprecate it instead.
+//! is refused at the place the row was, with help to deprecate it instead. Each line
+//! also says in which release the row first appeared and in which it was deprecated,
+//! which is what the changelog's catalog part is written from.
+
+use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::Catalog;
 
-/// One published row: its catalog's module, its table, its key and its variant.
+/// One published row: its catalog's module, its table, its key and its variant, and the
+/// releases that added and deprecated it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Published {
     /// The catalog's module.
@@ -16,11 +21,68 @@ pub struct Published {
     pub key: String,
     /// The row's variant.
     pub variant: String,
+    /// The release that first had the row.
+    pub added: Release,
+    /// The release that first had the row deprecated, if it is.
+    pub deprecated: Option<Release>,
 }
 
-/// Reads the record: one `module table key variant` per line; `#` starts a comment.
-/// Each entry comes with the span of its line. Every malformed line is a diagnostic in
-/// the record.
+impl Published {
+    /// Whether `other` is the same row under the same variant (whatever the releases).
+    pub fn same_row(&self, other: &Published) -> bool {
+        (&self.module, &self.table, &self.key, &self.variant)
+            == (&other.module, &other.table, &other.key, &other.variant)
+    }
+}
+
+/// A release of the crates, as the record names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Release {
+    /// A released version, such as `0.2.0`.
+    Version(String),
+    /// Not released yet: the next release.
+    Unreleased,
+}
+
+impl Release {
+    /// The word the record writes for a change not released yet.
+    pub const UNRELEASED: &'static str = "unreleased";
+
+    /// Reads a record's release: `unreleased` or a version of digits and dots (with an
+    /// optional pre-release after `-`).
+    pub fn parse(text: &str) -> Option<Release> {
+        if text == Self::UNRELEASED {
+            return Some(Release::Unreleased);
+        }
+        let (core, pre) = text.split_once('-').unwrap_or((text, ""));
+        let parts: Vec<&str> = core.split('.').collect();
+        let numeric = parts.len() == 3
+            && parts
+                .iter()
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+        let pre_ok = pre.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.');
+        (numeric && pre_ok && !(text.contains('-') && pre.is_empty()))
+            .then(|| Release::Version(text.to_owned()))
+    }
+}
+
+impl fmt::Display for Release {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Release::Version(version) => f.write_str(version),
+            Release::Unreleased => f.write_str(Self::UNRELEASED),
+        }
+    }
+}
+
+/// The shape of a record line, for diagnostics.
+const LINE_SHAPE: &str =
+    "a line of the published record must be `module table key variant added=RELEASE [deprecated=RELEASE]`";
+
+/// Reads the record: one `module table key variant added=RELEASE [deprecated=RELEASE]` per
+/// line (a line of a record written before releases were tracked has only the first four
+/// words, and counts as unreleased); `#` starts a comment. Each entry comes with the span of
+/// its line. Every malformed line is a diagnostic in the record.
 pub fn parse_record(text: &str) -> Result<Vec<(Published, Span)>, Vec<Diagnostic>> {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
@@ -32,27 +94,51 @@ pub fn parse_record(text: &str) -> Result<Vec<(Published, Span)>, Vec<Diagnostic
         if content.is_empty() || content.starts_with('#') {
             continue;
         }
+        let span = start..start + line.trim_end().len();
         let fields: Vec<&str> = content.split_whitespace().collect();
-        match fields.as_slice() {
-            [module, table, key, variant] => entries.push((
-                Published {
+        let parsed = match fields.as_slice() {
+            [module, table, key, variant, releases @ ..] => {
+                releases_of(releases).map(|(added, deprecated)| Published {
                     module: (*module).to_owned(),
                     table: (*table).to_owned(),
                     key: (*key).to_owned(),
                     variant: (*variant).to_owned(),
-                },
-                start..start + line.trim_end().len(),
+                    added,
+                    deprecated,
+                })
+            }
+            _ => None,
+        };
+        match parsed {
+            Some(entry) => entries.push((entry, span)),
+            None => problems.push(Diagnostic::new(span, LINE_SHAPE).with_help(
+                "restore the line from version control: the record is written by `cargo xtask gen`",
             )),
-            _ => problems.push(
-                Diagnostic::new(start..start + line.trim_end().len(), "a line of the published record must be `module table key variant`")
-                    .with_help("restore the line from version control: the record is written by `cargo xtask gen`"),
-            ),
         }
     }
     if problems.is_empty() {
         Ok(entries)
     } else {
         Err(problems)
+    }
+}
+
+/// The `added=` and optional `deprecated=` words after a record line's row; none at all is
+/// a row of an old record, not released yet.
+fn releases_of(words: &[&str]) -> Option<(Release, Option<Release>)> {
+    let value = |word: &str, name: &str| {
+        word.strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('='))
+            .and_then(Release::parse)
+    };
+    match words {
+        [] => Some((Release::Unreleased, None)),
+        [added] => Some((value(added, "added")?, None)),
+        [added, deprecated] => Some((
+            value(added, "added")?,
+            Some(value(deprecated, "deprecated")?),
+        )),
+        _ => None,
     }
 }
 
@@ -113,7 +199,8 @@ pub fn check_modules(record: &[(Published, Span)], modules: &[&str]) -> Vec<Diag
     problems
 }
 
-/// The rows of `catalogs` as record entries.
+/// The rows of `catalogs` as record entries, each added (and, if deprecated, deprecated)
+/// in the next release; the record keeps the releases it already knows.
 pub fn entries_of(catalogs: &[&Catalog]) -> Vec<Published> {
     let mut entries = Vec::new();
     for catalog in catalogs {
@@ -124,6 +211,8 @@ pub fn entries_of(catalogs: &[&Catalog]) -> Vec<Published> {
                     table: table.name.clone(),
                     key: table.key_of(row).to_owned(),
                     variant: row.variant.clone(),
+                    added: Release::Unreleased,
+                    deprecated: row.deprecated.as_ref().map(|_| Release::Unreleased),
                 });
             }
         }
@@ -142,6 +231,8 @@ mod tests {
             table: "code".to_owned(),
             key: key.to_owned(),
             variant: variant.to_owned(),
+            added: Release::Unreleased,
+            deprecated: None,
         }
     }
 
@@ -152,6 +243,41 @@ mod tests {
         let problems = parse_record("ok code A A\nbroken line\n").unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].span, 12..23);
+    }
+
+    #[test]
+    fn reads_the_releases_of_a_line() {
+        let record = parse_record(
+            "m code A A added=0.1.0\nm code B B added=0.1.0 deprecated=unreleased\nm code C C added=unreleased\n",
+        )
+        .unwrap();
+        let releases: Vec<(Release, Option<Release>)> = record
+            .into_iter()
+            .map(|(entry, _)| (entry.added, entry.deprecated))
+            .collect();
+        let version = Release::Version("0.1.0".to_owned());
+        assert_eq!(
+            releases,
+            vec![
+                (version.clone(), None),
+                (version, Some(Release::Unreleased)),
+                (Release::Unreleased, None),
+            ]
+        );
+        for bad in [
+            "m code A A since=0.1.0\n",
+            "m code A A added=1.0\n",
+            "m code A A added=0.1.0 deprecated=soon\n",
+            "m code A A added=0.1.0 deprecated=0.2.0 extra\n",
+            "m code A A added=0.1.0-\n",
+        ] {
+            let problems = parse_record(bad).unwrap_err();
+            assert_eq!(problems[0].message, LINE_SHAPE, "{bad}");
+        }
+        assert_eq!(
+            Release::parse("1.2.3-rc.1"),
+            Some(Release::Version("1.2.3-rc.1".to_owned()))
+        );
     }
 
     #[test]
@@ -192,9 +318,10 @@ mod tests {
     fn the_record_only_grows() {
         let catalog = crate::parse(SMALL).unwrap();
         let old = vec![entry("Older", "Older")];
-        let text = crate::emit::published::record(&old, &entries_of(&[&catalog]));
-        assert!(text.contains("\ntest_api code Older Older\n"));
-        assert!(text.contains("\ntest_api code Bad.Thing BadThing\n"));
+        let merged = crate::emit::published::merge(&old, &entries_of(&[&catalog]));
+        let text = crate::emit::published::record(&merged);
+        assert!(text.contains("\ntest_api code Older Older added=unreleased\n"));
+        assert!(text.contains("\ntest_api code Bad.Thing BadThing added=unreleased\n"));
         assert_eq!(parse_record(&text).unwrap().len(), 3);
     }
 }

@@ -3,6 +3,7 @@
 //! the record of published keys, [`typescript`] the modules of the `ts/` package and
 //! [`schema`] the JSON Schemas of the init config and of the catalog format.
 
+pub mod changelog;
 pub mod docs;
 pub(crate) mod docs_params;
 pub mod published;
