@@ -3,8 +3,11 @@
  * (`captcha-errors/tests/differential.rs`) writes a corpus of configs and single values,
  * each with Rust's verdict; this judges every case with the generated validators and every
  * config with ajv on the generated JSON Schema, and fails if any verdict, problem, row,
- * severity, hint or message differs. The corpus is read from `$CAPTCHA_ERRORS_CORPUS`, or
- * from where `cargo test` writes it by default.
+ * severity, hint or message differs. ajv must accept a config exactly when Rust's report
+ * has no error, except when every error breaks a rule that the schema's description lists
+ * as unstated; every such rule must be one the schema really misses somewhere in the
+ * corpus, and the corpus must judge every outcome of every param alone. The corpus is read
+ * from `$CAPTCHA_ERRORS_CORPUS`, or from where `cargo test` writes it by default.
  *
  * @module
  */
@@ -15,7 +18,7 @@ import { dirname, resolve } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 
 import * as init from "../src/generated/init.js";
 
@@ -43,7 +46,6 @@ interface ConfigCase {
   readonly what: "config";
   readonly config: unknown;
   readonly valid: boolean;
-  readonly typeOk: boolean;
   readonly problems: readonly Expected[];
 }
 
@@ -136,17 +138,122 @@ function judgeValue(value: ValueCase): string[] {
   return differences([value.problem], [problem]);
 }
 
-function judgeConfig(config: ConfigCase, schemaAccepts: (config: unknown) => boolean): string[] {
+/** ajv on the generated schema: whether it accepts a config, and why not. */
+type SchemaCheck = (config: unknown) => { readonly accepted: boolean; readonly why: string };
+
+/**
+ * The rules the schema's description lists as unstated, by param: each on its own line,
+ * ``- `<param>` (rule `<kind>`): <why>``.
+ */
+function unstatedRules(schema: { readonly description?: unknown }): Map<string, string> {
+  const text = typeof schema.description === "string" ? schema.description : "";
+  const rules = new Map<string, string>();
+  for (const match of text.matchAll(/^- `([^`]+)` \(rule `([a-z_]+)`\): /gm)) {
+    rules.set(match[1] ?? "", match[2] ?? "");
+  }
+  return rules;
+}
+
+/** What a problem is an outcome of: `<param>: wrongType`, `<param>: missing`, `<param>: rule`, `unknownKey`. */
+function outcome(problem: Expected): string {
+  if (problem.param === undefined) {
+    return problem.kind;
+  }
+  const kind = problem.kind === "brokenRule" || problem.kind === "custom" ? "rule" : problem.kind;
+  return `${problem.param}: ${kind}`;
+}
+
+/** Every outcome the corpus must judge alone: each param's wrong type, absence if required, broken rule if it has one. */
+function expectedOutcomes(): string[] {
+  const out = ["valid", "unknownKey", "notAnObject"];
+  for (const name of init.Param.ALL) {
+    const facts = init.Param.ROWS[name];
+    out.push(`${name}: wrongType`);
+    if (facts.required) {
+      out.push(`${name}: missing`);
+    }
+    if (!facts.rule.startsWith("any ")) {
+      out.push(`${name}: rule`);
+    }
+  }
+  return out;
+}
+
+/** What the configs of the corpus showed of the schema. */
+interface SchemaTally {
+  /** Configs per outcome judged alone (every problem of the config is that outcome). */
+  readonly alone: Map<string, number>;
+  /** The unstated rules whose breach ajv accepted at least once. */
+  readonly missed: Set<string>;
+  configs: number;
+  valid: number;
+  warningsOnly: number;
+  unstatedOnly: number;
+}
+
+/**
+ * The one outcome a config shows alone, if it shows one: a non-object also misses every
+ * required param, and a required param of the wrong type is also missing.
+ */
+function aloneOutcome(config: ConfigCase): string | undefined {
+  if (config.problems.length === 0) {
+    return "valid";
+  }
+  if (config.problems.some((p) => p.kind === "notAnObject")) {
+    return "notAnObject";
+  }
+  const outcomes = new Set(config.problems.map(outcome));
+  for (const name of outcomes) {
+    if (name.endsWith(": wrongType")) {
+      outcomes.delete(name.replace(/: wrongType$/, ": missing"));
+    }
+  }
+  return outcomes.size === 1 ? [...outcomes][0] : undefined;
+}
+
+/** Holds ajv's verdict to Rust's: accepted exactly when no problem is an error, unless every error breaks an unstated rule. */
+function judgeSchema(config: ConfigCase, check: SchemaCheck, unstated: Map<string, string>, tally: SchemaTally): string[] {
+  const { accepted, why } = check(config.config);
+  const errors = config.problems.filter((p) => p.severity === "error");
+  const isUnstated = (p: Expected): boolean => p.param !== undefined && unstated.has(p.param) && (p.kind === "brokenRule" || p.kind === "custom");
+  const stated = errors.filter((p) => !isUnstated(p));
+  tally.configs += 1;
+  tally.valid += config.valid ? 1 : 0;
+  tally.warningsOnly += config.valid && config.problems.length > 0 ? 1 : 0;
+  const alone = aloneOutcome(config);
+  if (alone !== undefined) {
+    tally.alone.set(alone, (tally.alone.get(alone) ?? 0) + 1);
+  }
+  if (config.valid !== (errors.length === 0)) {
+    return [`  rust: valid is ${config.valid}, but ${errors.length} problems are errors`];
+  }
+  if (errors.length > 0 && stated.length === 0) {
+    tally.unstatedOnly += 1;
+    if (accepted) {
+      for (const p of errors) {
+        tally.missed.add(p.param ?? "");
+      }
+    }
+    return [];
+  }
+  if (accepted === config.valid) {
+    return [];
+  }
+  const rust = config.valid ? "no error" : `errors: ${stated.map((p) => p.message).join(" | ")}`;
+  return [`  JSON Schema: rust has ${rust}; ajv ${accepted ? "accepts" : `rejects: ${why}`}`];
+}
+
+function judgeConfig(config: ConfigCase, check: SchemaCheck, unstated: Map<string, string>, tally: SchemaTally): string[] {
   const report = init.validateConfig(config.config);
   const out = differences(config.problems, report.problems);
   if (report.valid !== config.valid) {
     out.push(`  valid: rust ${config.valid}, ts ${report.valid}`);
   }
-  const accepted = schemaAccepts(config.config);
-  if (accepted !== config.typeOk) {
-    out.push(`  JSON Schema: rust says types ${config.typeOk ? "ok" : "wrong"}, ajv ${accepted ? "accepts" : "rejects"}`);
-  }
-  return out;
+  return [...out, ...judgeSchema(config, check, unstated, tally)];
+}
+
+function ajvWhy(errors: readonly ErrorObject[] | null | undefined): string {
+  return (errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`).join("; ");
 }
 
 test("the TypeScript validators and the JSON Schema agree with Rust on every case of the corpus", () => {
@@ -156,15 +263,19 @@ test("the TypeScript validators and the JSON Schema agree with Rust on every cas
     .filter((line) => line.length > 0)
     .map((line) => JSON.parse(line) as Case);
   const ajv = new Ajv2020({ strict: true, allErrors: true });
-  const schemaAccepts = ajv.compile(JSON.parse(readFileSync(SCHEMA, "utf8")) as object);
+  const schema = JSON.parse(readFileSync(SCHEMA, "utf8")) as { readonly description?: unknown };
+  const validate = ajv.compile(schema);
+  const check: SchemaCheck = (config) => {
+    const accepted = validate(config);
+    return { accepted, why: accepted ? "" : ajvWhy(validate.errors) };
+  };
+  const unstated = unstatedRules(schema);
+  const tally: SchemaTally = { alone: new Map(), missed: new Set(), configs: 0, valid: 0, warningsOnly: 0, unstatedOnly: 0 };
   const failures: string[] = [];
-  const counts = { configs: 0, values: 0, valid: 0, typeWrong: 0, problems: 0 };
+  const counts = { values: 0, problems: 0 };
   for (const item of cases) {
-    const found = item.what === "config" ? judgeConfig(item, (c) => schemaAccepts(c)) : judgeValue(item);
+    const found = item.what === "config" ? judgeConfig(item, check, unstated, tally) : judgeValue(item);
     if (item.what === "config") {
-      counts.configs += 1;
-      counts.valid += item.valid ? 1 : 0;
-      counts.typeWrong += item.typeOk ? 0 : 1;
       counts.problems += item.problems.length;
     } else {
       counts.values += 1;
@@ -174,7 +285,27 @@ test("the TypeScript validators and the JSON Schema agree with Rust on every cas
       failures.push(`case ${item.id} (${JSON.stringify(item.what === "config" ? item.config : item.value)}):\n${found.join("\n")}`);
     }
   }
-  console.log(`differential corpus ${CORPUS}: ${JSON.stringify(counts)}, ${failures.length} disagreements`);
+  const expected = expectedOutcomes();
+  const uncovered = expected.filter((name) => !tally.alone.has(name));
+  const summary = {
+    configs: tally.configs,
+    valid: tally.valid,
+    warningsOnly: tally.warningsOnly,
+    unstatedOnly: tally.unstatedOnly,
+    outcomesJudgedAlone: `${expected.length - uncovered.length} of ${expected.length}`,
+    unstated: [...unstated].map(([param, kind]) => `${param} (${kind})`),
+    ...counts,
+  };
+  console.log(`differential corpus ${CORPUS}: ${JSON.stringify(summary)}, ${failures.length} disagreements`);
   assert.ok(cases.length >= 10_000, `the corpus has only ${cases.length} cases`);
+  assert.ok(tally.configs > 0 && tally.valid > 0 && tally.warningsOnly > 0, `the corpus lacks configs: ${JSON.stringify(summary)}`);
+  assert.deepEqual(uncovered, [], `${uncovered.length} outcomes are never judged alone by a config of the corpus`);
+  for (const [param, kind] of unstated) {
+    assert.ok(param in init.Param.ROWS, `the schema lists \`${param}\` (rule \`${kind}\`) as unstated, but there is no such param`);
+    assert.ok(
+      tally.missed.has(param),
+      `the schema lists \`${param}\` (rule \`${kind}\`) as unstated, but ajv rejected every config of the corpus that breaks only it: state it fully and drop it from the list`,
+    );
+  }
   assert.deepEqual(failures.slice(0, 10), [], `${failures.length} of ${cases.length} cases disagree`);
 });

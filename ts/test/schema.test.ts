@@ -1,6 +1,8 @@
 /**
  * The generated JSON Schemas: the init config's (draft 2020-12, read by ajv here) fails
- * exactly on values of the wrong type, and the catalog format's is draft 4 as Taplo reads it.
+ * where the validators report an error (wrong types, missing required params, broken rules
+ * whose severity is `error`), never on a warning, and names the rules it cannot state; the
+ * catalog format's is draft 4 as Taplo reads it.
  *
  * @module
  */
@@ -19,17 +21,56 @@ function json(path: string): { [key: string]: unknown } {
   return JSON.parse(readFileSync(resolve(ROOT, path), "utf8")) as { [key: string]: unknown };
 }
 
-test("the init config schema fails on wrong types only", () => {
+const VALID = { region: "cn", prefix: "no8xfe", SceneId: "didk33e0", mode: "popup", element: "#a", button: "#b" };
+
+function initSchema(): (config: unknown) => boolean {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
-  const accepts = ajv.compile(json("ts/schema/init.config.schema.json"));
-  const valid = { region: "cn", prefix: "no8xfe", SceneId: "didk33e0", mode: "popup", element: "#a", button: "#b" };
-  assert.equal(accepts(valid), true);
-  assert.equal(accepts({ ...valid, mode: "popout", unknown: 1 }), true, "rules and unknown keys are the validators' job");
-  assert.equal(accepts({}), true, "so are required params");
+  const validate = ajv.compile(json("ts/schema/init.config.schema.json"));
+  return (config) => validate(config);
+}
+
+test("the init config schema fails on wrong types", () => {
+  const accepts = initSchema();
+  assert.equal(accepts(VALID), true);
   for (const wrong of [{ immediate: "false" }, { zIndex: 1.5 }, { slideStyle: { width: "360px" } }, { "slideStyle.width": [] }, { success: "f" }, { upLang: null }]) {
-    assert.equal(accepts({ ...valid, ...wrong }), false, JSON.stringify(wrong));
+    assert.equal(accepts({ ...VALID, ...wrong }), false, JSON.stringify(wrong));
   }
-  assert.equal(accepts([valid]), false, "a config is an object");
+  assert.equal(accepts([VALID]), false, "a config is an object");
+});
+
+test("the init config schema fails on broken rules and missing required params, never on warnings", () => {
+  const accepts = initSchema();
+  const { SceneId: _scene, ...noScene } = VALID;
+  assert.equal(accepts(noScene), false, "a missing SceneId");
+  assert.equal(accepts({}), false, "every required param is missing");
+  for (const broken of [
+    { region: "zh" },
+    { mode: "popout" },
+    { element: "captcha-element" },
+    { button: "#" },
+    { element: "#a b" },
+    { element: "#a\u3000" },
+    { language: "zh-CN" },
+    { timeout: 0 },
+    { "slideStyle.width": 319 },
+    { slideStyle: { width: 319 } },
+    { EncryptedSceneId: "" },
+    { UserCertifyId: "no8xfe_short" },
+  ]) {
+    assert.equal(accepts({ ...VALID, ...broken }), false, JSON.stringify(broken));
+  }
+  for (const warned of [{ SceneId: "DIDK33E0" }, { prefix: "No8xfe" }, { unknown: 1 }, { "slideStyle.colour": "red" }, { element: "#a\ufeff" }]) {
+    assert.equal(accepts({ ...VALID, ...warned }), true, `${JSON.stringify(warned)} is at most a warning`);
+  }
+  assert.equal(accepts({ ...VALID, slideStyle: { width: 100 }, "slideStyle.width": 400 }), true, "the dotted value counts");
+});
+
+test("the init config schema names the rules it cannot state", () => {
+  const description = json("ts/schema/init.config.schema.json")["description"] as string;
+  assert.match(description, /^- `UserCertifyId` \(rule `certify_id`\): /m);
+  assert.match(description, /^- `captchaLogoImg` \(rule `custom`\): /m);
+  const accepts = initSchema();
+  assert.equal(accepts({ ...VALID, UserCertifyId: "other_aZ09aZ09aZ", captchaLogoImg: "javascript:alert(1)" }), true, "so it does not check them");
 });
 
 test("every generated schema starts with its generated-by line", () => {

@@ -4,11 +4,11 @@
 
 mod values;
 
-use captcha_errors::{Param, ParamError};
+use captcha_errors::{JsonType, Param, ParamError};
 use serde_json::{Map, Value};
 
 pub use values::is_covered;
-use values::{certify_id, near_miss, valid_value, wrong_type_value};
+use values::{certify_id, near_miss, rule_breakers, valid_value, wrong_type_value};
 
 /// SplitMix64: small, fast and the same on every machine, so the corpus is too.
 pub struct Rng(u64);
@@ -162,7 +162,13 @@ fn unknown_key(rng: &mut Rng) -> String {
 
 /// Puts `value` under the param's name: nested in its object, or dotted at the top.
 fn insert(config: &mut Map<String, Value>, rng: &mut Rng, param: Param, value: Value) {
-    match (param.parent(), rng.one_in(3)) {
+    let dotted = rng.one_in(3);
+    insert_at(config, param, value, dotted);
+}
+
+/// Puts `value` under the param's name: a member nested in its object unless `dotted`.
+fn insert_at(config: &mut Map<String, Value>, param: Param, value: Value, dotted: bool) {
+    match (param.parent(), dotted) {
         (Some(parent), false) => {
             let member = param.name().rsplit_once('.').map_or("", |(_, m)| m);
             let entry = config
@@ -244,6 +250,83 @@ pub fn configs(rng: &mut Rng, count: usize) -> Vec<Value> {
             Value::Object(config)
         })
         .collect()
+}
+
+/// A valid config with the required params only; the same on every run.
+fn base_config() -> Map<String, Value> {
+    let mut rng = Rng::new(0x00ba_5e00_c0f1_0001);
+    let mut config = Map::new();
+    for &param in Param::ALL.iter().filter(|param| param.is_required()) {
+        if let Some(value) = valid_value(&mut rng, param) {
+            insert_at(&mut config, param, value, false);
+        }
+    }
+    config
+}
+
+/// A value of another JSON type than `param` wants (any value for a function).
+fn wrong_type_for(param: Param) -> [Value; 2] {
+    let other = match param.json_type() {
+        JsonType::String => Value::from(1),
+        JsonType::Number | JsonType::Integer => Value::from("1"),
+        JsonType::Boolean => Value::from("true"),
+        JsonType::Object => Value::Array(Vec::new()),
+        _ => Value::from("function"),
+    };
+    [other, Value::Null]
+}
+
+/// Configs that each change one thing in a valid config, so that every outcome of every
+/// param is judged alone: each param given a value of the wrong type, left out, or
+/// given each value that breaks (or nearly breaks) its rule; a member given nested,
+/// dotted, or both ways with only one of them valid; unknown keys (a warning only).
+pub fn one_change_configs() -> Vec<Value> {
+    let base = base_config();
+    let prefix = prefix_of(&base);
+    let with = |changes: &[(Param, Value, bool)]| {
+        let mut config = base.clone();
+        for (param, value, dotted) in changes {
+            insert_at(&mut config, *param, value.clone(), *dotted);
+        }
+        Value::Object(config)
+    };
+    let mut out = vec![Value::Object(base.clone())];
+    for &param in Param::ALL {
+        let places: &[bool] = if param.parent().is_some() {
+            &[false, true]
+        } else {
+            &[false]
+        };
+        if param.is_required() {
+            let mut config = base.clone();
+            config.remove(param.name());
+            out.push(Value::Object(config));
+        }
+        for &dotted in places {
+            for value in wrong_type_for(param)
+                .into_iter()
+                .chain(rule_breakers(param, &prefix))
+            {
+                out.push(with(&[(param, value, dotted)]));
+            }
+        }
+        let mut rng = Rng::new(0x0001_0001);
+        if let (Some(_), Some(good)) = (param.parent(), valid_value(&mut rng, param)) {
+            for bad in rule_breakers(param, &prefix) {
+                out.push(with(&[
+                    (param, bad.clone(), false),
+                    (param, good.clone(), true),
+                ]));
+                out.push(with(&[(param, good.clone(), false), (param, bad, true)]));
+            }
+        }
+    }
+    for key in TRICKY_KEYS {
+        let mut config = base.clone();
+        config.insert((*key).to_owned(), Value::from(1));
+        out.push(Value::Object(config));
+    }
+    out
 }
 
 /// One value checked by one param's own validator, and what Rust said.

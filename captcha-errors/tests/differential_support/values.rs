@@ -46,34 +46,38 @@ pub fn wrong_type_value(rng: &mut Rng) -> Value {
     }
 }
 
+/// Image sources the `captchaLogoImg` check accepts.
+const GOOD_IMAGES: &[&str] = &[
+    "https://example.com/logo.png",
+    "HTTP://cdn.example.com/a?b=c",
+    "//cdn.example.com/x.svg",
+    "data:image/png;base64,iVBORw0KGgo=",
+    "DATA:IMAGE/svg+xml;base64,PHN2Zz4=",
+    "https://例え.jp/ロゴ.png",
+];
+
+/// Image sources the `captchaLogoImg` check rejects.
+const BAD_IMAGES: &[&str] = &[
+    "",
+    "logo.png",
+    "javascript:alert(1)",
+    "https://",
+    "https:// example.com",
+    "data:text/html;base64,PGI+",
+    "data:image/png,raw",
+    "data:image/png;base64,",
+    "data:image/;base64,AAAA",
+    "ftp://example.com/logo.png",
+    "http://\u{a0}x",
+    "https://x\u{feff}",
+    "data:imagé/png;base64,AA",
+    "//",
+    "///path",
+    "https://?q",
+];
+
 fn image_source(rng: &mut Rng, valid: bool) -> String {
-    const GOOD: &[&str] = &[
-        "https://example.com/logo.png",
-        "HTTP://cdn.example.com/a?b=c",
-        "//cdn.example.com/x.svg",
-        "data:image/png;base64,iVBORw0KGgo=",
-        "DATA:IMAGE/svg+xml;base64,PHN2Zz4=",
-        "https://例え.jp/ロゴ.png",
-    ];
-    const BAD: &[&str] = &[
-        "",
-        "logo.png",
-        "javascript:alert(1)",
-        "https://",
-        "https:// example.com",
-        "data:text/html;base64,PGI+",
-        "data:image/png,raw",
-        "data:image/png;base64,",
-        "data:image/;base64,AAAA",
-        "ftp://example.com/logo.png",
-        "http://\u{a0}x",
-        "https://x\u{feff}",
-        "data:imagé/png;base64,AA",
-        "//",
-        "///path",
-        "https://?q",
-    ];
-    (*rng.pick(if valid { GOOD } else { BAD })).to_owned()
+    (*rng.pick(if valid { GOOD_IMAGES } else { BAD_IMAGES })).to_owned()
 }
 
 /// A valid value of `param`, or `None` when it has none alone (a function, an object
@@ -204,6 +208,48 @@ fn near_miss_texts(param: Param) -> &'static [&'static str] {
         ],
         "EncryptedSceneId" => &["", " ", "\u{0}"],
         _ => &[""],
+    }
+}
+
+/// Every value of `param`'s type that breaks its rule, or nearly does, in this file:
+/// near misses, rejected image sources, certifyIds for `prefix` one step off (and one
+/// of the right shape for another prefix), numbers at and around every bound.
+pub fn rule_breakers(param: Param, prefix: &str) -> Vec<Value> {
+    match param.json_type() {
+        JsonType::String => {
+            let mut texts: Vec<String> = near_miss_texts(param)
+                .iter()
+                .map(|text| (*text).to_owned())
+                .collect();
+            if param.name() == "captchaLogoImg" {
+                texts.extend(
+                    BAD_IMAGES
+                        .iter()
+                        .chain(GOOD_IMAGES)
+                        .map(|t| (*t).to_owned()),
+                );
+            }
+            if param.name() == "UserCertifyId" {
+                let suffix = "aZ09aZ09aZ";
+                texts.extend([
+                    format!("{prefix}_{suffix}"),
+                    format!("{prefix}_{}", &suffix[..9]),
+                    format!("{prefix}_{suffix}Z"),
+                    format!("{prefix}-{suffix}"),
+                    format!("{prefix}_{}é", &suffix[..9]),
+                    format!("x{prefix}_{suffix}"),
+                    format!("other_{suffix}"),
+                ]);
+            }
+            texts.into_iter().map(Value::String).collect()
+        }
+        JsonType::Number | JsonType::Integer => [
+            0.0, -0.0, -1.0, 0.5, 1e-7, 5e-324, 319.0, 319.999, 320.0, 320.5, -1e300, 1e300,
+        ]
+        .into_iter()
+        .map(number)
+        .collect(),
+        _ => Vec::new(),
     }
 }
 

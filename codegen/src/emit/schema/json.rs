@@ -47,7 +47,8 @@ impl Json {
 /// string literal: serde_json escapes quotes, backslashes and control characters, and
 /// this escapes the characters JSON allows raw but that could end a TypeScript string or
 /// hide what the text says: U+2028 and U+2029 (line terminators to TypeScript), the
-/// other control characters, the byte-order mark and bidirectional controls.
+/// other control characters, whitespace other than ASCII's (which reads as a plain
+/// space), the byte-order mark and bidirectional controls.
 pub(crate) fn string(text: &str) -> String {
     let quoted = serde_json::to_string(text).unwrap_or_else(|_| String::from("\"\""));
     // Printable ASCII (most catalog text) has nothing more to escape.
@@ -57,6 +58,7 @@ pub(crate) fn string(text: &str) -> String {
     let mut out = String::with_capacity(quoted.len());
     for c in quoted.chars() {
         let hidden = c.is_control()
+            || (c.is_whitespace() && !c.is_ascii())
             || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
             || crate::text_safety::is_bidi_control(c);
         if hidden {
@@ -148,12 +150,12 @@ mod tests {
     #[test]
     fn any_text_round_trips_through_a_string_literal() {
         let hostile = "quote \" back \\ nl \n cr \r tab \t nul \0 del \u{7f} nel \u{85} \
-                       ls \u{2028} ps \u{2029} bom \u{feff} rlo \u{202e} astral 😀 */ </script>";
+                       ls \u{2028} ps \u{2029} nbsp \u{a0} ideographic \u{3000} bom \u{feff} rlo \u{202e} astral 😀 */ </script>";
         let literal = string(hostile);
         let parsed: String = serde_json::from_str(&literal).expect("valid JSON");
         assert_eq!(parsed, hostile);
         for raw in [
-            '\n', '\r', '\u{2028}', '\u{2029}', '\u{202e}', '\0', '\u{85}',
+            '\n', '\r', '\u{2028}', '\u{2029}', '\u{202e}', '\0', '\u{85}', '\u{a0}', '\u{3000}',
         ] {
             assert!(!literal.contains(raw), "{raw:?} is written raw");
         }
