@@ -3,6 +3,13 @@
 
 use heck::ToUpperCamelCase;
 
+/// The metric label (and OpenTelemetry `error.type`) of a code that no row knows: the
+/// last of every table's metric labels. It is the runtime's `captcha_errors::OTHER_LABEL`
+/// (and the TypeScript runtime's `OTHER_LABEL`), which the generated code names; the
+/// generator needs the word itself only to write the docs and to refuse a key or word
+/// spelt so (the behaviour tests of both runtimes check that the docs agree with them).
+pub const OTHER_LABEL: &str = "_OTHER";
+
 /// Names a generated enum already uses for its own items; a variant may not take them.
 const RESERVED: &[&str] = &["ALL", "Self"];
 
@@ -117,6 +124,220 @@ pub const TYPESCRIPT_RESERVED: &[&str] = &[
     "unknown",
     "bigint",
 ];
+
+/// The two namespaces of a TypeScript module: a type and a value may share a name (as
+/// `ErrorCode`, a union and an object, does), two types or two values may not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TsSpace {
+    /// Types and interfaces.
+    Type,
+    /// Consts and functions.
+    Value,
+}
+
+impl TsSpace {
+    /// The word a message uses for a name of this space.
+    pub fn word(self) -> &'static str {
+        match self {
+            TsSpace::Type => "type",
+            TsSpace::Value => "value",
+        }
+    }
+}
+
+/// What in a catalog makes a top-level TypeScript name, so that a clash can be shown
+/// where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TsOrigin {
+    /// The generated module itself (its imports and the types every module with params
+    /// declares).
+    Generated,
+    /// A type of the catalog (a vocabulary's, a table's or a `one_of` rule's), by name.
+    Type(String),
+    /// A param, by its variant.
+    Param(String),
+    /// A word of the `scope` vocabulary, by its variant.
+    ScopeWord(String),
+}
+
+/// One top-level name a generated TypeScript module declares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TsDeclaration {
+    /// Its namespace.
+    pub space: TsSpace,
+    /// The name.
+    pub name: String,
+    /// What makes it.
+    pub origin: TsOrigin,
+}
+
+/// The names of a generated TypeScript module. The emitter writes each declaration
+/// with these functions and [`typescript_declarations`] lists them with the same
+/// functions, for the checker to reserve: a name the checker accepted is never refused
+/// while the module is written.
+pub mod typescript {
+    /// The import of the hand-written runtime, `../runtime.js`.
+    pub const RUNTIME: &str = "rt";
+    /// The import of the hand-written `custom` rules, `../custom.js`.
+    pub const CUSTOM: &str = "custom";
+    /// The const holding every param's facts.
+    pub const PARAM_ROWS: &str = "PARAM_ROWS";
+    /// The types every module with params declares, in the order it declares them.
+    pub const PARAM_TYPES: &[&str] = &[
+        "Raised",
+        "Param",
+        "ParamProblem",
+        "ConfigProblem",
+        "ConfigReport",
+    ];
+    /// The values every module with params declares before its value unions.
+    pub const PARAM_VALUES: &[&str] = &["Param", PARAM_ROWS, "isParam"];
+    /// The types of the page's config every module with params declares before its
+    /// scope interfaces.
+    pub const PAGE_TYPES: &[&str] = &["Callback", "ParamValues"];
+    /// The whole-config checks every module with params declares last.
+    pub const CONFIG_VALUES: &[&str] = &["validators", "validateValues", "validateConfig"];
+
+    /// A table's open form, for keys the catalog does not know yet: `OpenErrorCode`.
+    pub fn open(type_name: &str) -> String {
+        format!("Open{type_name}")
+    }
+
+    /// A table's rows: `ErrorCode_ROWS`.
+    pub fn rows(type_name: &str) -> String {
+        format!("{type_name}_ROWS")
+    }
+
+    /// A table's keys: `ErrorCode_KEYS`.
+    pub fn keys(type_name: &str) -> String {
+        format!("{type_name}_KEYS")
+    }
+
+    /// A vocabulary's words with their docs: `Scope_WORDS`.
+    pub fn words(type_name: &str) -> String {
+        format!("{type_name}_WORDS")
+    }
+
+    /// A `one_of` rule's values with their labels: `Mode_LABELS`.
+    pub fn labels(type_name: &str) -> String {
+        format!("{type_name}_LABELS")
+    }
+
+    /// The type guard of a union: `isErrorCode`.
+    pub fn guard(type_name: &str) -> String {
+        format!("is{type_name}")
+    }
+
+    /// The predicate of a param's rule: `isValidSceneId`.
+    pub fn predicate(variant: &str) -> String {
+        format!("isValid{variant}")
+    }
+
+    /// The validator of a param: `validateSceneId`.
+    pub fn validator(variant: &str) -> String {
+        format!("validate{variant}")
+    }
+
+    /// The interface of the params passed in a scope, named after the word's variant:
+    /// `global` (`Global`) → `GlobalParams`.
+    pub fn scope_interface(variant: &str) -> String {
+        format!("{variant}Params")
+    }
+}
+
+/// Every top-level name the TypeScript module of `catalog` declares, in the order it
+/// declares them.
+pub fn typescript_declarations(catalog: &crate::model::Catalog) -> Vec<TsDeclaration> {
+    use crate::model::Rule;
+    use typescript as ts;
+    let mut out = Vec::new();
+    let mut add = |space: TsSpace, name: String, origin: &TsOrigin| {
+        out.push(TsDeclaration {
+            space,
+            name,
+            origin: origin.clone(),
+        });
+    };
+    let generated = TsOrigin::Generated;
+    add(TsSpace::Value, ts::RUNTIME.to_owned(), &generated);
+    add(TsSpace::Value, ts::CUSTOM.to_owned(), &generated);
+    for vocabulary in &catalog.vocabularies {
+        let name = &vocabulary.type_name;
+        let origin = TsOrigin::Type(name.clone());
+        add(TsSpace::Type, name.clone(), &origin);
+        add(TsSpace::Value, name.clone(), &origin);
+        add(TsSpace::Value, ts::words(name), &origin);
+        add(TsSpace::Value, ts::guard(name), &origin);
+    }
+    for table in &catalog.tables {
+        let name = &table.type_name;
+        let origin = TsOrigin::Type(name.clone());
+        add(TsSpace::Type, name.clone(), &origin);
+        add(TsSpace::Value, name.clone(), &origin);
+        add(TsSpace::Type, ts::open(name), &origin);
+        add(TsSpace::Value, ts::rows(name), &origin);
+        add(TsSpace::Value, ts::keys(name), &origin);
+        add(TsSpace::Value, ts::guard(name), &origin);
+    }
+    if catalog.params.is_empty() {
+        return out;
+    }
+    for name in ts::PARAM_TYPES {
+        add(TsSpace::Type, (*name).to_owned(), &generated);
+    }
+    for name in ts::PARAM_VALUES {
+        add(TsSpace::Value, (*name).to_owned(), &generated);
+    }
+    for param in &catalog.params {
+        if let Rule::OneOf { type_name, .. } = &param.rule {
+            let origin = TsOrigin::Type(type_name.clone());
+            add(TsSpace::Type, type_name.clone(), &origin);
+            add(TsSpace::Value, type_name.clone(), &origin);
+            add(TsSpace::Value, ts::labels(type_name), &origin);
+            add(TsSpace::Value, ts::guard(type_name), &origin);
+        }
+    }
+    for name in ts::PAGE_TYPES {
+        add(TsSpace::Type, (*name).to_owned(), &generated);
+    }
+    for word in catalog.scope_vocabulary().map_or(&[][..], |v| &v.words) {
+        let origin = TsOrigin::ScopeWord(word.variant.clone());
+        add(TsSpace::Type, ts::scope_interface(&word.variant), &origin);
+    }
+    for param in &catalog.params {
+        let origin = TsOrigin::Param(param.variant.clone());
+        match &param.rule {
+            Rule::Any => {}
+            Rule::OneOf { .. } | Rule::Custom { .. } => {
+                add(TsSpace::Value, ts::validator(&param.variant), &origin);
+            }
+            Rule::Text { .. } | Rule::Number { .. } | Rule::IdSelector | Rule::CertifyId { .. } => {
+                add(TsSpace::Value, ts::predicate(&param.variant), &origin);
+                add(TsSpace::Value, ts::validator(&param.variant), &origin);
+            }
+        }
+    }
+    for name in ts::CONFIG_VALUES {
+        add(TsSpace::Value, (*name).to_owned(), &generated);
+    }
+    out
+}
+
+/// Whether `name` can be written as a plain TypeScript identifier: ASCII letters,
+/// digits, `_` and `$`, not starting with a digit. Reserved words are allowed (as
+/// property names).
+pub fn is_typescript_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+/// Whether `name` can be declared as a TypeScript binding (a const, function or type).
+pub fn is_typescript_binding(name: &str) -> bool {
+    is_typescript_identifier(name) && !TYPESCRIPT_RESERVED.contains(&name)
+}
 
 /// The anchor of a row on its docs page: `<table>-<key>`, lowercased, every character
 /// other than an ASCII letter or digit made `-`.

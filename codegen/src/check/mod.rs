@@ -9,7 +9,9 @@ mod params;
 pub mod published;
 mod rows;
 mod rules;
+pub mod set;
 mod tables;
+mod typescript;
 mod vocabularies;
 
 #[cfg(test)]
@@ -22,6 +24,12 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::load::{RawCatalog, Text};
 use crate::model::Catalog;
 use crate::names;
+
+/// Loads and checks one catalog.
+pub fn parse(source: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    let (raw, diagnostics) = crate::load::load(source);
+    check(raw, diagnostics)
+}
 
 /// Checks a loaded catalog. `diagnostics` holds what loading found; the result holds
 /// those and every problem found here, sorted by position.
@@ -42,6 +50,7 @@ pub fn check(
         .meta
         .as_ref()
         .and_then(|meta| checker.type_error(meta, &raw, &tables));
+    let seen = checker.seen;
 
     if !diagnostics.is_empty() {
         crate::diagnostic::sort(&mut diagnostics);
@@ -53,7 +62,7 @@ pub fn check(
             "the catalog has no `[catalog]` table",
         )]);
     };
-    Ok(Catalog {
+    let catalog = Catalog {
         name: meta.name,
         source: meta.source,
         provenance: meta.provenance,
@@ -65,7 +74,19 @@ pub fn check(
         params,
         type_error,
         spans: meta.spans,
-    })
+    };
+    // The TypeScript names derive from names checked above, so they are reserved last.
+    let mut checker = Checker {
+        diagnostics: &mut diagnostics,
+        seen,
+    };
+    checker.typescript_names(&catalog);
+    if diagnostics.is_empty() {
+        Ok(catalog)
+    } else {
+        crate::diagnostic::sort(&mut diagnostics);
+        Err(diagnostics)
+    }
 }
 
 /// What kind of name a uniqueness check is about; names of different kinds never clash.

@@ -1,11 +1,54 @@
-//! Stage 3, emit: checked catalogs in, generated texts out. [`rust`] writes the modules
-//! of `captcha-errors`, [`docs`] the docs pages and README sections, [`published`]
-//! the record of published keys, [`typescript`] the modules of the `ts/` package and
-//! [`schema`] the JSON Schemas of the init config and of the catalog format.
+//! Stage 3, emit: a [`CheckedSet`] in, every generated text out. Each output is one
+//! module with one function `emit(&CheckedSet) -> Vec<Output>` that owns the paths it
+//! writes, registered in [`OUTPUTS`]; the contract is in [`output`]. [`rust`] writes the
+//! modules of `captcha-errors`, [`docs`] the docs pages and README sections,
+//! [`typescript`] the modules of the `ts/` package, [`schema`] the JSON Schemas of the
+//! init config and of the catalog format, and [`published`] the record of published
+//! keys. None of them can fail: every name they declare was reserved by
+//! [`crate::check`].
 
 pub mod docs;
 pub(crate) mod docs_params;
+pub mod output;
 pub mod published;
 pub mod rust;
 pub mod schema;
 pub mod typescript;
+
+use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
+
+use crate::check::set::CheckedSet;
+use output::{Emit, Generated, Output};
+
+/// Every output, in the order its files are listed.
+pub const OUTPUTS: &[Emit] = &[
+    rust::emit,
+    docs::emit,
+    typescript::emit,
+    schema::emit,
+    published::emit,
+];
+
+/// Every output of the checked catalogs: each emitter of [`OUTPUTS`] run (on every core,
+/// the Rust modules being the slowest), its outputs kept in order.
+pub fn emit_all(set: &CheckedSet<'_>) -> Generated {
+    let outputs: Vec<Vec<Output>> = OUTPUTS.par_iter().map(|emit| emit(set)).collect();
+    let mut generated = Generated {
+        files: Vec::new(),
+        readme_sections: Vec::new(),
+        custom_functions: Vec::new(),
+    };
+    for output in outputs.into_iter().flatten() {
+        match output {
+            Output::File(file) => generated.files.push(file),
+            Output::ReadmeSection(section) => generated.readme_sections.push(section),
+        }
+    }
+    for checked in &set.catalogs {
+        let functions = checked.catalog.custom_functions();
+        generated
+            .custom_functions
+            .extend(functions.into_iter().map(str::to_owned));
+    }
+    generated
+}

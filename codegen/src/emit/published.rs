@@ -1,7 +1,20 @@
 //! The record of published keys: the old record and every current row, sorted, without
 //! duplicates, under a header that says what it is.
 
-use crate::check::published::Published;
+use crate::check::published::{entries_of, Published};
+use crate::check::set::{CheckedSet, PUBLISHED};
+use crate::emit::output::{GeneratedFile, Output};
+use crate::model::Catalog;
+
+/// The record output: the file [`PUBLISHED`], which every catalog shares, holding the
+/// record as it was read and every row of the catalogs.
+pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
+    let catalogs: Vec<&Catalog> = set.catalogs.iter().map(|c| &c.catalog).collect();
+    vec![GeneratedFile::shared(
+        PUBLISHED,
+        record(&set.record, &entries_of(&catalogs)),
+    )]
+}
 
 /// The text of the record holding `old` and `current`.
 pub fn record(old: &[Published], current: &[Published]) -> String {

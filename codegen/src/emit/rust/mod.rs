@@ -16,10 +16,48 @@ mod validators;
 mod vocabulary;
 
 use quote::quote;
+use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
+use crate::check::set::CheckedSet;
+use crate::emit::output::{GeneratedFile, Output};
 use crate::model::Catalog;
 use render::{part, render, render_parts};
 use tokens::{header, ident};
+
+/// The folder of the generated Rust modules, relative to the workspace root.
+pub const GENERATED_DIR: &str = "captcha-errors/src/generated";
+/// The generated file that declares one module per catalog.
+pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
+
+/// The Rust output: one module of `captcha-errors` per catalog (owned by it, made on
+/// every core) and `generated/mod.rs`, which declares them.
+///
+/// # Panics
+///
+/// If the tokens built for a module do not parse, or a part's tree cannot be filled:
+/// that is a bug of this generator, never a property of the catalog (every catalog text
+/// reaches the tokens as a literal, and every name is an identifier the checker
+/// reserved), so there is nothing a catalog's author could be told to fix.
+pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
+    let printed = |path: &str, text: Result<String, String>| {
+        text.unwrap_or_else(|bug| panic!("{path}: {bug} (a bug of codegen, not of the catalog)"))
+    };
+    let mut out: Vec<Output> = set
+        .catalogs
+        .par_iter()
+        .map(|checked| {
+            let text = module(&checked.catalog, checked.path);
+            GeneratedFile::owned(
+                format!("{GENERATED_DIR}/{}.rs", checked.catalog.module),
+                printed(checked.path, text),
+                checked.path,
+            )
+        })
+        .collect();
+    let text = modules_file(&set.modules(), &set.paths_shown());
+    out.push(GeneratedFile::shared(MODULES_RS, printed(MODULES_RS, text)));
+    out
+}
 
 /// The whole generated module of `catalog`. `catalog_path` goes into its header.
 pub fn module(catalog: &Catalog, catalog_path: &str) -> Result<String, String> {
