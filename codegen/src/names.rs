@@ -127,7 +127,7 @@ pub const TYPESCRIPT_RESERVED: &[&str] = &[
 
 /// The two namespaces of a TypeScript module: a type and a value may share a name (as
 /// `ErrorCode`, a union and an object, does), two types or two values may not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TsSpace {
     /// Types and interfaces.
     Type,
@@ -406,6 +406,27 @@ mod tests {
         assert!(snake_case_problem("fn").is_some());
         assert_eq!(words_of("ErrorCode"), "error code");
         assert_eq!(title_of("http_status"), "Http status");
+    }
+
+    #[test]
+    fn typescript_names_are_reserved_once_per_namespace() {
+        // A type and a value may share a name, as a table's union and object do.
+        let catalog = crate::parse(crate::test_catalog::SMALL).expect("valid");
+        let declared = typescript_declarations(&catalog);
+        let test_code = |space| {
+            declared
+                .iter()
+                .filter(|d| d.space == space && d.name == "TestCode")
+                .count()
+        };
+        assert_eq!(
+            (test_code(TsSpace::Type), test_code(TsSpace::Value)),
+            (1, 1)
+        );
+        assert!(is_typescript_binding("ErrorCode"));
+        assert!(!is_typescript_binding("default"));
+        assert!(!is_typescript_binding("two words"));
+        assert!(is_typescript_identifier("default"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::across::check_across;
 use super::published::{self, Published};
-use crate::diagnostic::{self, Diagnostic, Span};
+use crate::diagnostic::{self, Diagnostic};
 use crate::model::Catalog;
 
 /// The record of every published key and variant.
@@ -63,10 +63,11 @@ impl CheckedSet<'_> {
     }
 }
 
-/// Loads and checks `catalogs` together. `published` is the text of the record of
-/// published keys, if there is one; with `complete` (the whole set of a workspace's
-/// catalogs), a module of the record that no catalog has any more is refused too.
-/// Returns every problem of every file.
+/// Loads and checks `catalogs` together: each alone, against the record of published
+/// keys, and against each other. `published` is the text of the record, if there is
+/// one; with `complete` (the whole set of a workspace's catalogs), a module of the
+/// record that no catalog has any more is refused too. Returns every problem of every
+/// file.
 pub fn check_set<'a>(
     catalogs: &[CatalogSource<'a>],
     published: Option<&str>,
@@ -82,36 +83,12 @@ pub fn check_set<'a>(
         Some(Ok(record)) => record,
         None => Vec::new(),
     };
-    let catalogs = check_all(catalogs, &record, complete)?;
-    Ok(CheckedSet {
-        catalogs,
-        record: record.into_iter().map(|(entry, _)| entry).collect(),
-    })
-}
-
-/// Adds `diagnostic` to the problems of the file at `path`.
-fn add_problem(problems: &mut Vec<FileDiagnostics>, path: &str, diagnostic: Diagnostic) {
-    match problems.iter_mut().find(|p| p.path == path) {
-        Some(file) => file.diagnostics.push(diagnostic),
-        None => problems.push(FileDiagnostics {
-            path: path.to_owned(),
-            diagnostics: vec![diagnostic],
-        }),
-    }
-}
-
-/// Every catalog checked alone, against the record, and against each other.
-fn check_all<'a>(
-    catalogs: &[CatalogSource<'a>],
-    record: &[(Published, Span)],
-    complete: bool,
-) -> Result<Vec<CheckedCatalog<'a>>, Vec<FileDiagnostics>> {
     let mut problems: Vec<FileDiagnostics> = Vec::new();
     let mut checked = Vec::new();
     for source in catalogs {
         match super::parse(source.text) {
             Ok(catalog) => {
-                for diagnostic in published::check_published(&catalog, record) {
+                for diagnostic in published::check_published(&catalog, &record) {
                     add_problem(&mut problems, source.path, diagnostic);
                 }
                 checked.push(CheckedCatalog {
@@ -131,16 +108,29 @@ fn check_all<'a>(
     }
     if complete && problems.is_empty() {
         let modules: Vec<&str> = checked.iter().map(|c| c.catalog.module.as_str()).collect();
-        for diagnostic in published::check_modules(record, &modules) {
+        for diagnostic in published::check_modules(&record, &modules) {
             add_problem(&mut problems, PUBLISHED, diagnostic);
         }
     }
-    for file in &mut problems {
-        diagnostic::sort(&mut file.diagnostics);
+    if !problems.is_empty() {
+        for file in &mut problems {
+            diagnostic::sort(&mut file.diagnostics);
+        }
+        return Err(problems);
     }
-    if problems.is_empty() {
-        Ok(checked)
-    } else {
-        Err(problems)
+    Ok(CheckedSet {
+        catalogs: checked,
+        record: record.into_iter().map(|(entry, _)| entry).collect(),
+    })
+}
+
+/// Adds `diagnostic` to the problems of the file at `path`.
+fn add_problem(problems: &mut Vec<FileDiagnostics>, path: &str, diagnostic: Diagnostic) {
+    match problems.iter_mut().find(|p| p.path == path) {
+        Some(file) => file.diagnostics.push(diagnostic),
+        None => problems.push(FileDiagnostics {
+            path: path.to_owned(),
+            diagnostics: vec![diagnostic],
+        }),
     }
 }

@@ -52,3 +52,49 @@ pub fn emit_all(set: &CheckedSet<'_>) -> Generated {
     }
     generated
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::set::{check_set, CatalogSource};
+    use crate::test_catalog::SMALL;
+
+    #[test]
+    fn every_output_writes_its_own_paths_for_a_catalog_it_was_given() {
+        let params = include_str!("../../tests/golden/params.toml");
+        let sources = [
+            CatalogSource {
+                path: "catalog/test.toml",
+                text: SMALL,
+            },
+            CatalogSource {
+                path: "catalog/params.toml",
+                text: params,
+            },
+        ];
+        let set = check_set(&sources, None, false).expect("valid");
+        let mut paths = Vec::new();
+        for emit in OUTPUTS {
+            let outputs = emit(&set);
+            assert!(!outputs.is_empty());
+            for output in outputs {
+                let (path, owner) = match output {
+                    Output::File(file) => (file.path, file.owner),
+                    Output::ReadmeSection(section) => {
+                        (format!("README#{}", section.name), Some(section.owner))
+                    }
+                };
+                if let Some(owner) = owner {
+                    assert!(sources.iter().any(|s| s.path == owner), "{path}: {owner}");
+                }
+                assert!(!paths.contains(&path), "{path} is written twice");
+                paths.push(path);
+            }
+        }
+        let generated = emit_all(&set);
+        assert_eq!(
+            generated.files.len() + generated.readme_sections.len(),
+            paths.len()
+        );
+    }
+}

@@ -142,6 +142,7 @@ pub fn module_path(catalog: &Catalog) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::names::{typescript_declarations, TsSpace};
     use crate::test_catalog::{small_with, SMALL};
 
     #[test]
@@ -255,6 +256,60 @@ mod tests {
                 text.contains(&format!("rt.check(problems, {}", params::facts(param)))
                     || !param.json_type.is_settable()
             );
+        }
+    }
+
+    /// Every top-level name `text` declares, with its namespace.
+    fn declared(text: &str) -> Vec<(TsSpace, String)> {
+        let mut out = Vec::new();
+        for line in text.lines() {
+            let line = line.strip_prefix("export ").unwrap_or(line);
+            let (space, rest) = if let Some(rest) = line.strip_prefix("import * as ") {
+                (TsSpace::Value, rest)
+            } else if let Some(rest) = line.strip_prefix("type ") {
+                (TsSpace::Type, rest)
+            } else if let Some(rest) = line.strip_prefix("interface ") {
+                (TsSpace::Type, rest)
+            } else if let Some(rest) = line.strip_prefix("const ") {
+                (TsSpace::Value, rest)
+            } else if let Some(rest) = line.strip_prefix("function ") {
+                (TsSpace::Value, rest)
+            } else {
+                continue;
+            };
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
+                .collect();
+            out.push((space, name));
+        }
+        out
+    }
+
+    #[test]
+    fn the_module_declares_exactly_the_names_the_checker_reserved() {
+        let sources = [
+            SMALL,
+            include_str!("../../../tests/golden/params.toml"),
+            include_str!("../../../../catalog/init.toml"),
+            include_str!("../../../../catalog/verify.toml"),
+        ];
+        for source in sources {
+            let catalog = crate::parse(source).expect("valid");
+            let text = module(&catalog, "catalog/test.toml");
+            let mut reserved: Vec<(TsSpace, String)> = typescript_declarations(&catalog)
+                .into_iter()
+                .map(|d| (d.space, d.name))
+                .collect();
+            // `custom` is reserved always, and imported only when a rule needs it.
+            if catalog.custom_functions().is_empty() {
+                reserved.retain(|(_, name)| name != ts::CUSTOM);
+            }
+            // Each name once per namespace, whatever the order of the text.
+            let mut written = declared(&text);
+            written.sort();
+            reserved.sort();
+            assert_eq!(written, reserved, "{}", catalog.name);
         }
     }
 
