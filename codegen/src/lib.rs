@@ -2,7 +2,7 @@
 //!
 //! The stages, grouped by folder: [`load`] reads each catalog's TOML keeping every span,
 //! [`check`] validates meaning (reserving every name any output declares) and produces a
-//! [`check::set::CheckedSet`], [`emit`] turns it into every output: each output is one
+//! [`check::CheckedSet`], [`emit`] turns it into every output: each output is one
 //! module with one function `emit(&CheckedSet) -> Vec<Output>`, registered in
 //! [`emit::OUTPUTS`]. [`generate`] runs them all. The library is pure: it reads no file
 //! and writes none; `xtask` does the I/O. It knows column kinds and rule kinds, never a
@@ -23,7 +23,7 @@ pub mod text_safety;
 #[cfg(test)]
 mod test_catalog;
 
-pub use check::set::{CatalogSource, FileDiagnostics, PUBLISHED};
+pub use check::{CatalogSource, FileDiagnostics, PUBLISHED};
 pub use emit::docs::README_MD;
 pub use emit::output::{Generated, GeneratedFile, Output, ReadmeSection};
 pub use emit::rust::{GENERATED_DIR, MODULES_RS};
@@ -46,7 +46,7 @@ pub fn generate_set(
     published: Option<&str>,
     complete: bool,
 ) -> Result<Generated, Vec<FileDiagnostics>> {
-    let set = check::set::check_set(catalogs, published, complete)?;
+    let set = check::check_set(catalogs, published, complete)?;
     Ok(emit::emit_all(&set))
 }
 

@@ -2,7 +2,7 @@
 //! catalog text goes through [`escape_inline`], so tables keep their shape whatever the
 //! text holds. Each row's key cell carries an anchor, [`anchor`], that stays stable.
 
-use crate::check::set::CheckedSet;
+use crate::check::CheckedSet;
 use crate::emit::docs_params::params_section;
 use crate::emit::output::{GeneratedFile, Output, ReadmeSection};
 use crate::markdown::{escape_inline, header, link_or_text, row};

@@ -17,7 +17,7 @@ pub mod typescript;
 
 use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
-use crate::check::set::CheckedSet;
+use crate::check::CheckedSet;
 use output::{Emit, Generated, Output};
 
 /// Every output, in the order its files are listed.
@@ -56,7 +56,7 @@ pub fn emit_all(set: &CheckedSet<'_>) -> Generated {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::set::{check_set, CatalogSource};
+    use crate::check::{check_set, CatalogSource};
     use crate::test_catalog::SMALL;
 
     #[test]

@@ -4,7 +4,7 @@
 //! value, never an error, because every name it declares was reserved by
 //! [`crate::check`].
 
-use crate::check::set::CheckedSet;
+use crate::check::CheckedSet;
 
 /// One output of an emitter: a file generated whole, or a section of the README.
 #[derive(Debug, Clone, PartialEq, Eq)]

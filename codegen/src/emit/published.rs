@@ -2,7 +2,7 @@
 //! duplicates, under a header that says what it is.
 
 use crate::check::published::{entries_of, Published};
-use crate::check::set::{CheckedSet, PUBLISHED};
+use crate::check::{CheckedSet, PUBLISHED};
 use crate::emit::output::{GeneratedFile, Output};
 use crate::model::Catalog;
 

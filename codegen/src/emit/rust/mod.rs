@@ -18,7 +18,7 @@ mod vocabulary;
 use quote::quote;
 use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
-use crate::check::set::CheckedSet;
+use crate::check::CheckedSet;
 use crate::emit::output::{GeneratedFile, Output};
 use crate::model::Catalog;
 use render::{part, render, render_parts};
@@ -39,23 +39,20 @@ pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
 /// reaches the tokens as a literal, and every name is an identifier the checker
 /// reserved), so there is nothing a catalog's author could be told to fix.
 pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
-    let printed = |path: &str, text: Result<String, String>| {
-        text.unwrap_or_else(|bug| panic!("{path}: {bug} (a bug of codegen, not of the catalog)"))
-    };
+    const BUG: &str = "the generated Rust of a checked catalog prints (a bug of codegen otherwise)";
     let mut out: Vec<Output> = set
         .catalogs
         .par_iter()
         .map(|checked| {
-            let text = module(&checked.catalog, checked.path);
             GeneratedFile::owned(
                 format!("{GENERATED_DIR}/{}.rs", checked.catalog.module),
-                printed(checked.path, text),
+                module(&checked.catalog, checked.path).expect(BUG),
                 checked.path,
             )
         })
         .collect();
-    let text = modules_file(&set.modules(), &set.paths_shown());
-    out.push(GeneratedFile::shared(MODULES_RS, printed(MODULES_RS, text)));
+    let modules = modules_file(&set.modules(), &set.paths_shown()).expect(BUG);
+    out.push(GeneratedFile::shared(MODULES_RS, modules));
     out
 }
 

@@ -8,7 +8,7 @@ mod catalog_param;
 mod config;
 pub(crate) mod json;
 
-use crate::check::set::CheckedSet;
+use crate::check::CheckedSet;
 use crate::emit::output::{GeneratedFile, Output};
 use crate::model::Catalog;
 

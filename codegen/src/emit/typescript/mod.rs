@@ -11,7 +11,7 @@ mod tables;
 mod text;
 mod validators;
 
-use crate::check::set::CheckedSet;
+use crate::check::CheckedSet;
 use crate::emit::output::{GeneratedFile, Output};
 use crate::model::Catalog;
 use crate::names::typescript as ts;
