@@ -1,6 +1,6 @@
 //! The emitter contract: every output of the generator is one module of [`crate::emit`]
 //! with one function `emit(&CheckedSet) -> Vec<Output>` (an [`Emit`]), registered in
-//! [`crate::emit::OUTPUTS`]. The module owns the paths it writes; what it returns is a
+//! [`crate::OUTPUTS`]. The module owns the paths it writes; what it returns is a
 //! value, never an error, because every name it declares was reserved by
 //! [`crate::check`].
 

@@ -16,7 +16,6 @@ mod validators;
 mod vocabulary;
 
 use quote::quote;
-use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
 use crate::check::CheckedSet;
 use crate::emit::output::{GeneratedFile, Output};
@@ -29,8 +28,8 @@ pub const GENERATED_DIR: &str = "captcha-errors/src/generated";
 /// The generated file that declares one module per catalog.
 pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
 
-/// The Rust output: one module of `captcha-errors` per catalog (owned by it, made on
-/// every core) and `generated/mod.rs`, which declares them.
+/// The Rust output: one module of `captcha-errors` per catalog (owned by it; its parts
+/// are printed on every core) and `generated/mod.rs`, which declares them.
 ///
 /// # Panics
 ///
@@ -40,17 +39,12 @@ pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
 /// reserved), so there is nothing a catalog's author could be told to fix.
 pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
     const BUG: &str = "the generated Rust of a checked catalog prints (a bug of codegen otherwise)";
-    let mut out: Vec<Output> = set
-        .catalogs
-        .par_iter()
-        .map(|checked| {
-            GeneratedFile::owned(
-                format!("{GENERATED_DIR}/{}.rs", checked.catalog.module),
-                module(&checked.catalog, checked.path).expect(BUG),
-                checked.path,
-            )
-        })
-        .collect();
+    let mut out = Vec::new();
+    for checked in &set.catalogs {
+        let text = module(&checked.catalog, checked.path).expect(BUG);
+        let path = format!("{GENERATED_DIR}/{}.rs", checked.catalog.module);
+        out.push(GeneratedFile::owned(path, text, checked.path));
+    }
     let modules = modules_file(&set.modules(), &set.paths_shown()).expect(BUG);
     out.push(GeneratedFile::shared(MODULES_RS, modules));
     out
