@@ -4,7 +4,7 @@
 
 use crate::check::CheckedSet;
 use crate::emit::docs_params::params_section;
-use crate::emit::output::{GeneratedFile, Output, ReadmeSection};
+use crate::emit::output::{Output, ReadmeSection};
 use crate::markdown::{escape_inline, header, link_or_text, row};
 use crate::model::{Catalog, Cell, Column, Row, Table};
 use crate::names::OTHER_LABEL;
@@ -20,7 +20,7 @@ pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
     let mut out = Vec::new();
     for checked in &set.catalogs {
         let catalog = &checked.catalog;
-        out.push(GeneratedFile::owned(
+        out.push(Output::owned(
             catalog.docs.clone(),
             page(catalog, checked.path),
             checked.path,

@@ -15,6 +15,26 @@ pub enum Output {
     ReadmeSection(ReadmeSection),
 }
 
+impl Output {
+    /// The file at `path` holding `contents`, owned by the catalog shown as `owner`.
+    pub fn owned(path: String, contents: String, owner: &str) -> Self {
+        Output::File(GeneratedFile {
+            path,
+            contents,
+            owner: Some(owner.to_owned()),
+        })
+    }
+
+    /// The file at `path` holding `contents`, which every catalog shares.
+    pub fn shared(path: &str, contents: String) -> Self {
+        Output::File(GeneratedFile {
+            path: path.to_owned(),
+            contents,
+            owner: None,
+        })
+    }
+}
+
 /// An output's emitter: the checked catalogs in, its files and sections out.
 pub type Emit = fn(&CheckedSet<'_>) -> Vec<Output>;
 
@@ -28,26 +48,6 @@ pub struct GeneratedFile {
     /// The path of the catalog that alone owns this file; `None` for files every catalog
     /// shares (the module list, the published record).
     pub owner: Option<String>,
-}
-
-impl GeneratedFile {
-    /// The file at `path` holding `contents`, owned by the catalog shown as `owner`.
-    pub fn owned(path: String, contents: String, owner: &str) -> Output {
-        Output::File(GeneratedFile {
-            path,
-            contents,
-            owner: Some(owner.to_owned()),
-        })
-    }
-
-    /// The file at `path` holding `contents`, which every catalog shares.
-    pub fn shared(path: &str, contents: String) -> Output {
-        Output::File(GeneratedFile {
-            path: path.to_owned(),
-            contents,
-            owner: None,
-        })
-    }
 }
 
 /// A README section one catalog fills.

@@ -3,14 +3,14 @@
 
 use crate::check::published::{entries_of, Published};
 use crate::check::{CheckedSet, PUBLISHED};
-use crate::emit::output::{GeneratedFile, Output};
+use crate::emit::output::Output;
 use crate::model::Catalog;
 
 /// The record output: the file [`PUBLISHED`], which every catalog shares, holding the
 /// record as it was read and every row of the catalogs.
 pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
     let catalogs: Vec<&Catalog> = set.catalogs.iter().map(|c| &c.catalog).collect();
-    vec![GeneratedFile::shared(
+    vec![Output::shared(
         PUBLISHED,
         record(&set.record, &entries_of(&catalogs)),
     )]

@@ -18,7 +18,7 @@ mod vocabulary;
 use quote::quote;
 
 use crate::check::CheckedSet;
-use crate::emit::output::{GeneratedFile, Output};
+use crate::emit::output::Output;
 use crate::model::Catalog;
 use render::{part, render, render_parts};
 use tokens::{header, ident};
@@ -43,10 +43,10 @@ pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
     for checked in &set.catalogs {
         let text = module(&checked.catalog, checked.path).expect(BUG);
         let path = format!("{GENERATED_DIR}/{}.rs", checked.catalog.module);
-        out.push(GeneratedFile::owned(path, text, checked.path));
+        out.push(Output::owned(path, text, checked.path));
     }
     let modules = modules_file(&set.modules(), &set.paths_shown()).expect(BUG);
-    out.push(GeneratedFile::shared(MODULES_RS, modules));
+    out.push(Output::shared(MODULES_RS, modules));
     out
 }
 

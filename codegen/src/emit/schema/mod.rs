@@ -9,7 +9,7 @@ mod config;
 pub(crate) mod json;
 
 use crate::check::CheckedSet;
-use crate::emit::output::{GeneratedFile, Output};
+use crate::emit::output::Output;
 use crate::model::Catalog;
 
 /// The schema of the catalog format, beside the catalogs; each catalog's first line is
@@ -27,14 +27,14 @@ pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
         .iter()
         .filter_map(|checked| {
             let contents = config_schema(&checked.catalog, checked.path)?;
-            Some(GeneratedFile::owned(
+            Some(Output::owned(
                 config_schema_path(&checked.catalog),
                 contents,
                 checked.path,
             ))
         })
         .collect();
-    out.push(GeneratedFile::shared(CATALOG_SCHEMA, catalog_schema()));
+    out.push(Output::shared(CATALOG_SCHEMA, catalog_schema()));
     out
 }
 

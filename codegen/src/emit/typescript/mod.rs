@@ -12,7 +12,7 @@ mod text;
 mod validators;
 
 use crate::check::CheckedSet;
-use crate::emit::output::{GeneratedFile, Output};
+use crate::emit::output::Output;
 use crate::model::Catalog;
 use crate::names::typescript as ts;
 
@@ -28,14 +28,14 @@ pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
         .catalogs
         .iter()
         .map(|checked| {
-            GeneratedFile::owned(
+            Output::owned(
                 module_path(&checked.catalog),
                 module(&checked.catalog, checked.path),
                 checked.path,
             )
         })
         .collect();
-    out.push(GeneratedFile::shared(
+    out.push(Output::shared(
         TS_INDEX,
         index_file(&set.modules(), &set.paths_shown()),
     ));
