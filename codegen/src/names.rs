@@ -250,76 +250,79 @@ pub mod typescript {
 pub fn typescript_declarations(catalog: &crate::model::Catalog) -> Vec<TsDeclaration> {
     use crate::model::Rule;
     use typescript as ts;
+    use TsSpace::{Type, Value};
     let mut out = Vec::new();
-    let mut add = |space: TsSpace, name: String, origin: &TsOrigin| {
-        out.push(TsDeclaration {
-            space,
-            name,
-            origin: origin.clone(),
-        });
+    let mut add = |origin: &TsOrigin, names: &[(TsSpace, String)]| {
+        for (space, name) in names {
+            out.push(TsDeclaration {
+                space: *space,
+                name: name.clone(),
+                origin: origin.clone(),
+            });
+        }
+    };
+    let fixed = |space: TsSpace, names: &[&str]| -> Vec<(TsSpace, String)> {
+        names
+            .iter()
+            .map(|name| (space, (*name).to_owned()))
+            .collect()
+    };
+    // A union of words, keys or values: its type, its const object, its guard.
+    let union = |name: &str| {
+        vec![
+            (Type, name.to_owned()),
+            (Value, name.to_owned()),
+            (Value, ts::guard(name)),
+        ]
     };
     let generated = TsOrigin::Generated;
-    add(TsSpace::Value, ts::RUNTIME.to_owned(), &generated);
-    add(TsSpace::Value, ts::CUSTOM.to_owned(), &generated);
+    add(&generated, &fixed(Value, &[ts::RUNTIME, ts::CUSTOM]));
     for vocabulary in &catalog.vocabularies {
         let name = &vocabulary.type_name;
-        let origin = TsOrigin::Type(name.clone());
-        add(TsSpace::Type, name.clone(), &origin);
-        add(TsSpace::Value, name.clone(), &origin);
-        add(TsSpace::Value, ts::words(name), &origin);
-        add(TsSpace::Value, ts::guard(name), &origin);
+        add(&TsOrigin::Type(name.clone()), &union(name));
+        add(&TsOrigin::Type(name.clone()), &[(Value, ts::words(name))]);
     }
     for table in &catalog.tables {
         let name = &table.type_name;
-        let origin = TsOrigin::Type(name.clone());
-        add(TsSpace::Type, name.clone(), &origin);
-        add(TsSpace::Value, name.clone(), &origin);
-        add(TsSpace::Type, ts::open(name), &origin);
-        add(TsSpace::Value, ts::rows(name), &origin);
-        add(TsSpace::Value, ts::keys(name), &origin);
-        add(TsSpace::Value, ts::guard(name), &origin);
+        add(&TsOrigin::Type(name.clone()), &union(name));
+        let more = [
+            (Type, ts::open(name)),
+            (Value, ts::rows(name)),
+            (Value, ts::keys(name)),
+        ];
+        add(&TsOrigin::Type(name.clone()), &more);
     }
     if catalog.params.is_empty() {
         return out;
     }
-    for name in ts::PARAM_TYPES {
-        add(TsSpace::Type, (*name).to_owned(), &generated);
-    }
-    for name in ts::PARAM_VALUES {
-        add(TsSpace::Value, (*name).to_owned(), &generated);
-    }
+    add(&generated, &fixed(Type, ts::PARAM_TYPES));
+    add(&generated, &fixed(Value, ts::PARAM_VALUES));
     for param in &catalog.params {
         if let Rule::OneOf { type_name, .. } = &param.rule {
-            let origin = TsOrigin::Type(type_name.clone());
-            add(TsSpace::Type, type_name.clone(), &origin);
-            add(TsSpace::Value, type_name.clone(), &origin);
-            add(TsSpace::Value, ts::labels(type_name), &origin);
-            add(TsSpace::Value, ts::guard(type_name), &origin);
+            add(&TsOrigin::Type(type_name.clone()), &union(type_name));
+            add(
+                &TsOrigin::Type(type_name.clone()),
+                &[(Value, ts::labels(type_name))],
+            );
         }
     }
-    for name in ts::PAGE_TYPES {
-        add(TsSpace::Type, (*name).to_owned(), &generated);
-    }
+    add(&generated, &fixed(Type, ts::PAGE_TYPES));
     for word in catalog.scope_vocabulary().map_or(&[][..], |v| &v.words) {
         let origin = TsOrigin::ScopeWord(word.variant.clone());
-        add(TsSpace::Type, ts::scope_interface(&word.variant), &origin);
+        add(&origin, &[(Type, ts::scope_interface(&word.variant))]);
     }
     for param in &catalog.params {
-        let origin = TsOrigin::Param(param.variant.clone());
-        match &param.rule {
-            Rule::Any => {}
-            Rule::OneOf { .. } | Rule::Custom { .. } => {
-                add(TsSpace::Value, ts::validator(&param.variant), &origin);
-            }
+        let (predicate, validator) = (ts::predicate(&param.variant), ts::validator(&param.variant));
+        let names = match &param.rule {
+            Rule::Any => vec![],
+            Rule::OneOf { .. } | Rule::Custom { .. } => vec![(Value, validator)],
             Rule::Text { .. } | Rule::Number { .. } | Rule::IdSelector | Rule::CertifyId { .. } => {
-                add(TsSpace::Value, ts::predicate(&param.variant), &origin);
-                add(TsSpace::Value, ts::validator(&param.variant), &origin);
+                vec![(Value, predicate), (Value, validator)]
             }
-        }
+        };
+        add(&TsOrigin::Param(param.variant.clone()), &names);
     }
-    for name in ts::CONFIG_VALUES {
-        add(TsSpace::Value, (*name).to_owned(), &generated);
-    }
+    add(&generated, &fixed(Value, ts::CONFIG_VALUES));
     out
 }
 
