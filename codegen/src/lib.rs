@@ -1,11 +1,12 @@
 //! The code generator of `captcha-errors`: catalog texts in, generated texts out.
 //!
 //! The stages, grouped by folder: [`load`] reads each catalog's TOML keeping every span,
-//! [`check`] validates meaning and produces a [`model::Catalog`], [`emit`] turns checked
-//! catalogs into Rust modules, docs pages, README sections and the record of published
-//! keys. [`generate`] runs them all. The library is pure: it reads no file and writes
-//! none; `xtask` does the I/O. It knows column kinds and rule kinds, never a word of any
-//! catalog.
+//! [`check`] validates meaning (reserving every name any output declares) and produces a
+//! [`check::CheckedSet`], [`emit`] turns it into every output: each output is one
+//! module with one function `emit(&CheckedSet) -> Vec<Output>`, registered in
+//! [`OUTPUTS`], and [`emit_all`] runs them. [`generate`] runs the stages. The library is
+//! pure: it reads no file and writes none; `xtask` does the I/O. It knows column kinds
+//! and rule kinds, never a word of any catalog.
 
 pub mod check;
 pub mod diagnostic;
@@ -22,83 +23,17 @@ pub mod text_safety;
 #[cfg(test)]
 mod test_catalog;
 
-use check::published::{self, Published};
-use diagnostic::Diagnostic;
 use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
-/// The folder of the generated Rust modules, relative to the workspace root.
-pub const GENERATED_DIR: &str = "captcha-errors/src/generated";
-/// The generated file that declares one module per catalog.
-pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
-/// The record of every published key and variant.
-pub const PUBLISHED: &str = "catalog/published-keys.txt";
-/// The README whose generated sections the catalogs fill.
-pub const README_MD: &str = "README.md";
-/// The changelog whose catalog part ([`emit::changelog::SECTION`]) `gen` writes.
-pub const CHANGELOG_MD: &str = "CHANGELOG.md";
-/// The metric label (and OpenTelemetry `error.type`) of a code that no row knows: the
-/// last of every table's metric labels. It is the runtime's `captcha_errors::OTHER_LABEL`
-/// (and the TypeScript runtime's `OTHER_LABEL`), which the generated code names; the
-/// generator needs the word itself only to write the docs and to refuse a key or word
-/// spelt so (the behaviour tests of both runtimes check that the docs agree with them).
-pub const OTHER_LABEL: &str = "_OTHER";
+use check::CheckedSet;
+use emit::output::Emit;
 
-/// One catalog to generate from: its path as shown in headers and messages (relative,
-/// so output does not depend on the machine) and its text.
-#[derive(Debug, Clone, Copy)]
-pub struct CatalogSource<'a> {
-    /// The path shown in generated headers and diagnostics, such as `catalog/init.toml`.
-    pub path: &'a str,
-    /// The catalog's TOML text.
-    pub text: &'a str,
-}
-
-/// One generated file: its path relative to the workspace root and its whole text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GeneratedFile {
-    /// Path relative to the workspace root, with `/` separators.
-    pub path: String,
-    /// The complete contents.
-    pub contents: String,
-    /// The path of the catalog that alone owns this file; `None` for files every catalog
-    /// shares (the module list, the published record).
-    pub owner: Option<String>,
-}
-
-/// A README section one catalog fills.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadmeSection {
-    /// The section's name, as its markers write it.
-    pub name: String,
-    /// The text between the markers.
-    pub text: String,
-    /// The path of the catalog it comes from.
-    pub owner: String,
-}
-
-/// Everything generated from a set of catalogs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Generated {
-    /// The files generated whole.
-    pub files: Vec<GeneratedFile>,
-    /// The README sections; see [`readme::splice`].
-    pub readme_sections: Vec<ReadmeSection>,
-    /// The hand-written functions the catalogs' `custom` rules call; they must exist in
-    /// `captcha-errors/src/custom.rs`.
-    pub custom_functions: Vec<String>,
-    /// The catalog part of [`CHANGELOG_MD`]: the text of its section
-    /// [`emit::changelog::SECTION`], written from the published record.
-    pub changelog_section: String,
-}
-
-/// The problems found in one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileDiagnostics {
-    /// The file, as given in [`CatalogSource::path`] or [`PUBLISHED`].
-    pub path: String,
-    /// Every problem, sorted by position.
-    pub diagnostics: Vec<Diagnostic>,
-}
+pub use check::{CatalogSource, FileDiagnostics, PUBLISHED};
+pub use emit::changelog::CHANGELOG_MD;
+pub use emit::docs::README_MD;
+pub use emit::output::{Generated, GeneratedFile, Output, ReadmeSection};
+pub use emit::rust::{GENERATED_DIR, MODULES_RS};
+pub use names::OTHER_LABEL;
 
 /// Loads, checks and emits `catalogs` together. `published` is the text of the record
 /// of published keys, if there is one. Returns every problem of every file, or nothing
@@ -117,157 +52,97 @@ pub fn generate_set(
     published: Option<&str>,
     complete: bool,
 ) -> Result<Generated, Vec<FileDiagnostics>> {
-    let record = match published.map(published::parse_record) {
-        Some(Err(diagnostics)) => {
-            return Err(vec![FileDiagnostics {
-                path: PUBLISHED.to_owned(),
-                diagnostics,
-            }])
-        }
-        Some(Ok(record)) => record,
-        None => Vec::new(),
+    let set = check::check_set(catalogs, published, complete)?;
+    Ok(emit_all(&set))
+}
+
+/// Every output, in the order its files are listed: the Rust modules, the docs pages and
+/// README sections, the TypeScript modules, the JSON Schemas, the published record, the
+/// changelog's catalog part.
+pub const OUTPUTS: &[Emit] = &[
+    emit::rust::emit,
+    emit::docs::emit,
+    emit::typescript::emit,
+    emit::schema::emit,
+    emit::published::emit,
+    emit::changelog::emit,
+];
+
+/// Every output of the checked catalogs: each emitter of [`OUTPUTS`] run (on every core,
+/// the Rust modules being the slowest), its outputs kept in order.
+pub fn emit_all(set: &CheckedSet<'_>) -> Generated {
+    let outputs: Vec<Vec<Output>> = OUTPUTS.par_iter().map(|emit| emit(set)).collect();
+    let mut generated = Generated {
+        files: Vec::new(),
+        readme_sections: Vec::new(),
+        custom_functions: Vec::new(),
+        changelog_section: String::new(),
     };
-    let checked = check_all(catalogs, &record, complete)?;
-    let old: Vec<Published> = record.into_iter().map(|(entry, _)| entry).collect();
-    emit_all(&checked, &old)
-}
-
-/// Adds `diagnostic` to the problems of the file at `path`.
-fn add_problem(problems: &mut Vec<FileDiagnostics>, path: &str, diagnostic: Diagnostic) {
-    match problems.iter_mut().find(|p| p.path == path) {
-        Some(file) => file.diagnostics.push(diagnostic),
-        None => problems.push(FileDiagnostics {
-            path: path.to_owned(),
-            diagnostics: vec![diagnostic],
-        }),
-    }
-}
-
-/// Every catalog checked alone, against the record, and against each other.
-fn check_all<'a>(
-    catalogs: &[CatalogSource<'a>],
-    record: &[(Published, diagnostic::Span)],
-    complete: bool,
-) -> Result<Vec<(&'a str, model::Catalog)>, Vec<FileDiagnostics>> {
-    let mut problems: Vec<FileDiagnostics> = Vec::new();
-    let mut checked = Vec::new();
-    for source in catalogs {
-        match parse(source.text) {
-            Ok(catalog) => {
-                for diagnostic in published::check_published(&catalog, record) {
-                    add_problem(&mut problems, source.path, diagnostic);
-                }
-                checked.push((source.path, catalog));
-            }
-            Err(diagnostics) => problems.push(FileDiagnostics {
-                path: source.path.to_owned(),
-                diagnostics,
-            }),
+    for output in outputs.into_iter().flatten() {
+        match output {
+            Output::File(file) => generated.files.push(file),
+            Output::ReadmeSection(section) => generated.readme_sections.push(section),
+            Output::ChangelogSection(text) => generated.changelog_section = text,
         }
     }
-    let pairs: Vec<(&str, &model::Catalog)> = checked.iter().map(|(path, c)| (*path, c)).collect();
-    for (index, diagnostic) in check::across::check_across(&pairs) {
-        add_problem(&mut problems, pairs[index].0, diagnostic);
+    for checked in &set.catalogs {
+        let functions = checked.catalog.custom_functions();
+        generated
+            .custom_functions
+            .extend(functions.into_iter().map(str::to_owned));
     }
-    if complete && problems.is_empty() {
-        let modules: Vec<&str> = checked.iter().map(|(_, c)| c.module.as_str()).collect();
-        for diagnostic in published::check_modules(record, &modules) {
-            add_problem(&mut problems, PUBLISHED, diagnostic);
-        }
-    }
-    for file in &mut problems {
-        diagnostic::sort(&mut file.diagnostics);
-    }
-    if problems.is_empty() {
-        Ok(checked)
-    } else {
-        Err(problems)
-    }
-}
-
-/// Every output of the checked catalogs.
-fn emit_all(
-    checked: &[(&str, model::Catalog)],
-    record: &[Published],
-) -> Result<Generated, Vec<FileDiagnostics>> {
-    let internal = |path: &str, message: String| {
-        vec![FileDiagnostics {
-            path: path.to_owned(),
-            diagnostics: vec![Diagnostic::new(0..0, message)],
-        }]
-    };
-    // The Rust modules take most of the time: they are made beside everything else.
-    let (modules, (pages, typescript, schemas, published_record)) = rayon::join(
-        || {
-            checked
-                .par_iter()
-                .map(|(path, catalog)| {
-                    emit::rust::module(catalog, path).map_err(|message| internal(path, message))
-                })
-                .collect::<Result<Vec<String>, _>>()
-        },
-        || {
-            let pages: Vec<String> = checked
-                .iter()
-                .map(|(path, catalog)| emit::docs::page(catalog, path))
-                .collect();
-            let catalogs: Vec<&model::Catalog> = checked.iter().map(|(_, c)| c).collect();
-            (
-                pages,
-                emit::typescript::files(checked),
-                emit::schema::files(checked),
-                emit::published::merge(record, &published::entries_of(&catalogs)),
-            )
-        },
-    );
-    let mut files = Vec::new();
-    let mut readme_sections = Vec::new();
-    let mut custom_functions = Vec::new();
-    for (((path, catalog), rust), page) in checked.iter().zip(modules?).zip(pages) {
-        files.push(GeneratedFile {
-            path: format!("{GENERATED_DIR}/{}.rs", catalog.module),
-            contents: rust,
-            owner: Some((*path).to_owned()),
-        });
-        files.push(GeneratedFile {
-            path: catalog.docs.clone(),
-            contents: page,
-            owner: Some((*path).to_owned()),
-        });
-        if let Some(name) = &catalog.readme_section {
-            readme_sections.push(ReadmeSection {
-                name: name.clone(),
-                text: emit::docs::readme_section(catalog),
-                owner: (*path).to_owned(),
-            });
-        }
-        custom_functions.extend(catalog.custom_functions().into_iter().map(str::to_owned));
-    }
-    let modules: Vec<&str> = checked.iter().map(|(_, c)| c.module.as_str()).collect();
-    let shown: Vec<&str> = checked.iter().map(|(path, _)| *path).collect();
-    files.push(GeneratedFile {
-        path: MODULES_RS.to_owned(),
-        contents: emit::rust::modules_file(&modules, &shown.join(", "))
-            .map_err(|m| internal(MODULES_RS, m))?,
-        owner: None,
-    });
-    files.push(GeneratedFile {
-        path: PUBLISHED.to_owned(),
-        contents: emit::published::record(&published_record),
-        owner: None,
-    });
-    files.extend(typescript.map_err(|(path, m)| internal(&path, m))?);
-    files.extend(schemas);
-    Ok(Generated {
-        files,
-        readme_sections,
-        custom_functions,
-        changelog_section: emit::changelog::section(&published_record),
-    })
+    generated
 }
 
 /// Loads and checks one catalog without emitting anything.
-pub fn parse(source: &str) -> Result<model::Catalog, Vec<Diagnostic>> {
-    let (raw, diagnostics) = load::load(source);
-    check::check(raw, diagnostics)
+pub fn parse(source: &str) -> Result<model::Catalog, Vec<diagnostic::Diagnostic>> {
+    check::parse(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_set;
+    use crate::test_catalog::SMALL;
+
+    #[test]
+    fn every_output_writes_its_own_paths_for_a_catalog_it_was_given() {
+        let params = include_str!("../tests/golden/params.toml");
+        let sources = [
+            CatalogSource {
+                path: "catalog/test.toml",
+                text: SMALL,
+            },
+            CatalogSource {
+                path: "catalog/params.toml",
+                text: params,
+            },
+        ];
+        let set = check_set(&sources, None, false).expect("valid");
+        let mut paths = Vec::new();
+        for emit in OUTPUTS {
+            let outputs = emit(&set);
+            assert!(!outputs.is_empty());
+            for output in outputs {
+                let (path, owner) = match output {
+                    Output::File(file) => (file.path, file.owner),
+                    Output::ReadmeSection(section) => {
+                        (format!("README#{}", section.name), Some(section.owner))
+                    }
+                    Output::ChangelogSection(_) => (format!("{CHANGELOG_MD}#catalog"), None),
+                };
+                if let Some(owner) = owner {
+                    assert!(sources.iter().any(|s| s.path == owner), "{path}: {owner}");
+                }
+                assert!(!paths.contains(&path), "{path} is written twice");
+                paths.push(path);
+            }
+        }
+        let generated = emit_all(&set);
+        assert_eq!(
+            generated.files.len() + generated.readme_sections.len() + 1,
+            paths.len()
+        );
+        assert!(generated.changelog_section.contains("added"));
+    }
 }

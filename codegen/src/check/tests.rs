@@ -165,3 +165,47 @@ fn no_key_word_or_value_is_the_metric_label_of_unknown_ones() {
     // Only the exact word: the checks are case-sensitive, as labels are.
     crate::parse(&small_with("code = \"T001\"", "code = \"_Other\"")).expect("valid");
 }
+
+/// The golden catalog with params, `from` replaced by `to` once.
+fn params_with(from: &str, to: &str) -> String {
+    let source = include_str!("../../tests/golden/params.toml");
+    assert!(source.contains(from), "the params catalog has no {from:?}");
+    source.replacen(from, to, 1)
+}
+
+#[test]
+fn a_typescript_name_of_the_generated_code_is_refused_where_the_catalog_makes_it() {
+    // Rust reserves no `Callback`; the TypeScript module of a catalog with params
+    // declares it for the page's callbacks.
+    let source = params_with("type_name = \"Shade\"", "type_name = \"Callback\"");
+    let diagnostics = crate::parse(&source).expect_err("refused");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let diagnostic = &diagnostics[0];
+    assert_eq!(
+        diagnostic.message,
+        "the TypeScript module would declare the type `Callback` twice"
+    );
+    assert_eq!(&source[diagnostic.span.clone()], "\"Callback\"");
+    assert!(diagnostic.labels.is_empty());
+    assert!(diagnostic
+        .help
+        .as_deref()
+        .is_some_and(|help| help.contains("generated code")));
+}
+
+#[test]
+fn a_typescript_name_two_catalog_names_make_points_at_both() {
+    // The table `ErrorCode` makes the value `ErrorCode_ROWS`; a `one_of` type
+    // `ErrorCode_ROWS` is not an UpperCamelCase name, so take the open form instead.
+    let source = params_with("type_name = \"Shade\"", "type_name = \"OpenErrorCode\"");
+    let diagnostics = crate::parse(&source).expect_err("refused");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let diagnostic = &diagnostics[0];
+    assert!(
+        diagnostic.message.contains("`OpenErrorCode` twice"),
+        "{diagnostic:?}"
+    );
+    assert_eq!(&source[diagnostic.span.clone()], "\"OpenErrorCode\"");
+    let label = diagnostic.labels.first().expect("a label");
+    assert_eq!(&source[label.span.clone()], "\"ErrorCode\"");
+}

@@ -3,9 +3,22 @@
 //! catalog module and table.
 
 use crate::check::published::{Published, Release};
+use crate::check::CheckedSet;
+use crate::emit::output::Output;
+
+/// The changelog whose catalog part `gen` writes, relative to the workspace root.
+pub const CHANGELOG_MD: &str = "CHANGELOG.md";
 
 /// The name of the changelog's generated section (between its markers).
 pub const SECTION: &str = "catalog changes since the last release";
+
+/// The changelog output: the text of the section [`SECTION`] of [`CHANGELOG_MD`], from the
+/// record's entries after this generation.
+pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
+    vec![Output::ChangelogSection(section(
+        &crate::emit::published::entries(set),
+    ))]
+}
 
 /// The section's Markdown: for each module and table with a change, the keys added and
 /// the keys deprecated in the next release; one sentence when there is none.

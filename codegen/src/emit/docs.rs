@@ -2,10 +2,39 @@
 //! catalog text goes through [`escape_inline`], so tables keep their shape whatever the
 //! text holds. Each row's key cell carries an anchor, [`anchor`], that stays stable.
 
+use crate::check::CheckedSet;
+use crate::emit::docs_params::params_section;
+use crate::emit::output::{Output, ReadmeSection};
 use crate::markdown::{escape_inline, header, link_or_text, row};
 use crate::model::{Catalog, Cell, Column, Row, Table};
+use crate::names::OTHER_LABEL;
 
 pub use crate::names::anchor;
+
+/// The README whose generated sections the catalogs fill.
+pub const README_MD: &str = "README.md";
+
+/// The Markdown output: each catalog's docs page, at the path its `docs` key gives, and
+/// its README section if it names one; both owned by the catalog.
+pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
+    let mut out = Vec::new();
+    for checked in &set.catalogs {
+        let catalog = &checked.catalog;
+        out.push(Output::owned(
+            catalog.docs.clone(),
+            page(catalog, checked.path),
+            checked.path,
+        ));
+        if let Some(name) = &catalog.readme_section {
+            out.push(Output::ReadmeSection(ReadmeSection {
+                name: name.clone(),
+                text: readme_section(catalog),
+                owner: checked.path.to_owned(),
+            }));
+        }
+    }
+    out
+}
 
 /// The whole docs page of `catalog`.
 pub fn page(catalog: &Catalog, catalog_path: &str) -> String {
@@ -27,7 +56,7 @@ pub fn page(catalog: &Catalog, catalog_path: &str) -> String {
         out.push_str(&table_section(catalog, table));
     }
     if !catalog.params.is_empty() {
-        out.push_str(&crate::emit::docs_params::params_section(catalog));
+        out.push_str(&params_section(catalog));
     }
     out.push_str(&vocabularies_section(catalog));
     out
@@ -62,7 +91,7 @@ fn table_section(catalog: &Catalog, table: &Table) -> String {
 pub const LISTED_LABELS_MAX_ROWS: usize = 32;
 
 /// The line that lists every value a metric label or `error.type` of `table` can take:
-/// the keys (deprecated ones too), then [`crate::OTHER_LABEL`].
+/// the keys (deprecated ones too), then [`OTHER_LABEL`].
 fn metric_labels(table: &Table) -> String {
     let keys = if table.rows.is_empty() {
         String::new()
@@ -80,7 +109,7 @@ fn metric_labels(table: &Table) -> String {
     format!(
         "Metric labels (`error.type`, `{}::METRIC_LABELS`): {keys}`{}` for any {} the catalog does not know.\n",
         table.type_name,
-        crate::OTHER_LABEL,
+        OTHER_LABEL,
         escape_inline(&table.noun),
     )
 }

@@ -1,9 +1,9 @@
 //! The docs page's section on init parameters: the rules `captcha-errors` checks and the
 //! row each broken rule raises.
 
-use crate::emit::docs::anchor;
 use crate::markdown::{escape_inline, header, row};
 use crate::model::{Catalog, RowRef};
+use crate::names::anchor;
 
 /// A row as a link to its anchor: `` [`region`](#field-region) ``.
 fn row_name(catalog: &Catalog, at: RowRef) -> String {

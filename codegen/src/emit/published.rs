@@ -2,7 +2,23 @@
 //! duplicates, under a header that says what it is. A row keeps the releases the old
 //! record gave it; a row new to the record, or newly deprecated, is marked `unreleased`.
 
-use crate::check::published::{Published, Release};
+use crate::check::published::{entries_of, Published, Release};
+use crate::check::{CheckedSet, PUBLISHED};
+use crate::emit::output::Output;
+use crate::model::Catalog;
+
+/// The record output: the file [`PUBLISHED`], which every catalog shares, holding the
+/// record as it was read and every row of the catalogs.
+pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
+    vec![Output::shared(PUBLISHED, record(&entries(set)))]
+}
+
+/// The record's entries after this generation: the record as it was read merged with
+/// every row of the catalogs (see [`merge`]).
+pub fn entries(set: &CheckedSet<'_>) -> Vec<Published> {
+    let catalogs: Vec<&Catalog> = set.catalogs.iter().map(|c| &c.catalog).collect();
+    merge(&set.record, &entries_of(&catalogs))
+}
 
 /// The entries of the record holding `old` and `current`: every row of either, each
 /// once, sorted. A row of both keeps its `added` release from `old`; its deprecation is the

@@ -17,9 +17,38 @@ mod vocabulary;
 
 use quote::quote;
 
+use crate::check::CheckedSet;
+use crate::emit::output::Output;
 use crate::model::Catalog;
 use render::{part, render, render_parts};
 use tokens::{header, ident};
+
+/// The folder of the generated Rust modules, relative to the workspace root.
+pub const GENERATED_DIR: &str = "captcha-errors/src/generated";
+/// The generated file that declares one module per catalog.
+pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
+
+/// The Rust output: one module of `captcha-errors` per catalog (owned by it; its parts
+/// are printed on every core) and `generated/mod.rs`, which declares them.
+///
+/// # Panics
+///
+/// If the tokens built for a module do not parse, or a part's tree cannot be filled:
+/// that is a bug of this generator, never a property of the catalog (every catalog text
+/// reaches the tokens as a literal, and every name is an identifier the checker
+/// reserved), so there is nothing a catalog's author could be told to fix.
+pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
+    const BUG: &str = "the generated Rust of a checked catalog prints (a bug of codegen otherwise)";
+    let mut out = Vec::new();
+    for checked in &set.catalogs {
+        let text = module(&checked.catalog, checked.path).expect(BUG);
+        let path = format!("{GENERATED_DIR}/{}.rs", checked.catalog.module);
+        out.push(Output::owned(path, text, checked.path));
+    }
+    let modules = modules_file(&set.modules(), &set.paths_shown()).expect(BUG);
+    out.push(Output::shared(MODULES_RS, modules));
+    out
+}
 
 /// The whole generated module of `catalog`. `catalog_path` goes into its header.
 pub fn module(catalog: &Catalog, catalog_path: &str) -> Result<String, String> {

@@ -8,8 +8,9 @@ mod catalog_param;
 mod config;
 pub(crate) mod json;
 
+use crate::check::CheckedSet;
+use crate::emit::output::Output;
 use crate::model::Catalog;
-use crate::GeneratedFile;
 
 /// The schema of the catalog format, beside the catalogs; each catalog's first line is
 /// `#:schema ./catalog.schema.json`.
@@ -17,6 +18,25 @@ pub const CATALOG_SCHEMA: &str = "catalog/catalog.schema.json";
 
 /// The folder of the init config schemas, in the TypeScript package.
 pub const SCHEMA_DIR: &str = "ts/schema";
+
+/// The JSON Schema output: the init config schema of each catalog with params (owned by
+/// it) and the shared schema of the catalog format.
+pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
+    let mut out: Vec<Output> = set
+        .catalogs
+        .iter()
+        .filter_map(|checked| {
+            let contents = config_schema(&checked.catalog, checked.path)?;
+            Some(Output::owned(
+                config_schema_path(&checked.catalog),
+                contents,
+                checked.path,
+            ))
+        })
+        .collect();
+    out.push(Output::shared(CATALOG_SCHEMA, catalog_schema()));
+    out
+}
 
 /// The schema of the catalog format (draft 4), the same for every catalog.
 pub fn catalog_schema() -> String {
@@ -32,27 +52,6 @@ pub fn config_schema_path(catalog: &Catalog) -> String {
 /// `catalog_path` goes into its generated-by line.
 pub fn config_schema(catalog: &Catalog, catalog_path: &str) -> Option<String> {
     config::schema(catalog, catalog_path)
-}
-
-/// Every schema of the checked catalogs: the init config schema of each catalog with
-/// params (owned by it) and the shared schema of the catalog format.
-pub fn files(checked: &[(&str, Catalog)]) -> Vec<GeneratedFile> {
-    let mut files: Vec<GeneratedFile> = checked
-        .iter()
-        .filter_map(|(path, catalog)| {
-            config_schema(catalog, path).map(|contents| GeneratedFile {
-                path: config_schema_path(catalog),
-                contents,
-                owner: Some((*path).to_owned()),
-            })
-        })
-        .collect();
-    files.push(GeneratedFile {
-        path: CATALOG_SCHEMA.to_owned(),
-        contents: catalog_schema(),
-        owner: None,
-    });
-    files
 }
 
 #[cfg(test)]

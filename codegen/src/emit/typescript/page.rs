@@ -3,21 +3,14 @@
 //! object params nested, every field documented from the catalog; and `ParamValues`, the
 //! raw values `validateValues` checks.
 
-use super::text::{doc, key, Names};
+use super::text::{doc, key};
 use super::validators::{raw_type, settable};
 use crate::keywords::JsonType;
 use crate::model::{Catalog, Param, Rule};
-
-/// The interface of the params passed in a scope, named after the word's variant:
-/// `global` (`Global`) → `GlobalParams`.
-pub(crate) fn scope_interface_name(variant: &str) -> String {
-    format!("{variant}Params")
-}
+use crate::names::typescript::scope_interface;
 
 /// `Callback`, one interface per scope, and `ParamValues`.
-pub(crate) fn page_types(catalog: &Catalog, names: &mut Names) -> Result<String, String> {
-    names.ty("Callback")?;
-    names.ty("ParamValues")?;
+pub(crate) fn page_types(catalog: &Catalog) -> String {
     let mut out = doc(
         "",
         &["A function the page passes, such as a callback; the catalog does not describe its arguments.".to_owned()],
@@ -25,7 +18,7 @@ pub(crate) fn page_types(catalog: &Catalog, names: &mut Names) -> Result<String,
     out.push_str("export type Callback = (...args: any[]) => unknown;\n\n");
     if let Some(scope) = catalog.scope_vocabulary() {
         for (index, word) in scope.words.iter().enumerate() {
-            let name = names.ty(&scope_interface_name(&word.variant))?;
+            let name = scope_interface(&word.variant);
             out.push_str(&doc(
                 "",
                 &[format!(
@@ -45,7 +38,7 @@ pub(crate) fn page_types(catalog: &Catalog, names: &mut Names) -> Result<String,
         }
     }
     out.push_str(&param_values(catalog));
-    Ok(out)
+    out
 }
 
 /// The doc of a param's field.

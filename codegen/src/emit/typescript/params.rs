@@ -2,11 +2,9 @@
 //! union with every param's facts `as const`, the problem types, and one union per
 //! `one_of` rule with its labels and guard.
 
-use super::text::{doc, doc1, key, literal, member, string_array, union, Names};
+use super::text::{doc, doc1, key, literal, member, string_array, union};
 use crate::model::{Catalog, EnumValue, Param, RowRef, Rule};
-
-/// The name of the const that holds every param's facts.
-pub(crate) const PARAM_ROWS: &str = "PARAM_ROWS";
+use crate::names::typescript::{self as ts, PARAM_ROWS};
 
 /// `paramRows.<name>`: one param's facts.
 pub(crate) fn facts(param: &Param) -> String {
@@ -24,19 +22,7 @@ fn raised_value(catalog: &Catalog, at: RowRef) -> String {
 }
 
 /// `Raised`, `Param` with its facts, and the problem types.
-pub(crate) fn params(catalog: &Catalog, names: &mut Names) -> Result<String, String> {
-    for taken in [
-        "Raised",
-        "Param",
-        "ParamProblem",
-        "ConfigProblem",
-        "ConfigReport",
-    ] {
-        names.ty(taken)?;
-    }
-    for taken in ["Param", PARAM_ROWS, "isParam"] {
-        names.value(taken)?;
-    }
+pub(crate) fn params(catalog: &Catalog) -> String {
     let mut out = doc1(
         "",
         "The catalog row a parameter problem corresponds to: a table and a row's key.",
@@ -77,7 +63,7 @@ pub(crate) fn params(catalog: &Catalog, names: &mut Names) -> Result<String, Str
     );
     out.push_str(&param_object(catalog, &all));
     out.push_str(&problem_types());
-    Ok(out)
+    out
 }
 
 fn param_row(catalog: &Catalog, param: &Param) -> String {
@@ -160,26 +146,19 @@ fn problem_types() -> String {
 
 /// The union of a `one_of` param's values, its labels and its guard; `None` for other
 /// rules.
-pub(crate) fn value_union(param: &Param, names: &mut Names) -> Option<Result<String, String>> {
+pub(crate) fn value_union(param: &Param) -> Option<String> {
     let Rule::OneOf {
         type_name, values, ..
     } = &param.rule
     else {
         return None;
     };
-    Some(value_union_of(param, type_name, values, names))
+    Some(value_union_of(param, type_name, values))
 }
 
-fn value_union_of(
-    param: &Param,
-    type_name: &str,
-    values: &[EnumValue],
-    names: &mut Names,
-) -> Result<String, String> {
-    let name = names.ty(type_name)?;
-    names.value(&name)?;
-    let labels = names.value(&format!("{name}_LABELS"))?;
-    let guard = names.value(&format!("is{name}"))?;
+fn value_union_of(param: &Param, name: &str, values: &[EnumValue]) -> String {
+    let labels = ts::labels(name);
+    let guard = ts::guard(name);
     let all: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
     let mut out = doc1(
         "",
@@ -220,5 +199,5 @@ fn value_union_of(
     out.push_str(&format!(
         "export function {guard}(value: string): value is {name} {{\n  return rt.hasOwn({labels}, value);\n}}\n\n"
     ));
-    Ok(out)
+    out
 }

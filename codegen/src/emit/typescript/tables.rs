@@ -3,18 +3,16 @@
 //! object with its facts `as const`, typed accessors, `ALL` and (a table's) metric labels,
 //! and a type guard.
 
-use std::collections::HashSet;
-
-use super::text::{doc, doc1, key, literal, string_array, union, Names};
+use super::text::{doc, doc1, key, literal, string_array, union};
 use crate::keywords::ColumnKind;
 use crate::model::{Catalog, Cell, Column, Row, Table, Vocabulary};
+use crate::names::typescript as ts;
 
 /// A vocabulary: its union, its words' docs and its guard.
-pub(crate) fn vocabulary(vocabulary: &Vocabulary, names: &mut Names) -> Result<String, String> {
-    let name = names.ty(&vocabulary.type_name)?;
-    names.value(&name)?;
-    let words = names.value(&format!("{name}_WORDS"))?;
-    let guard = names.value(&format!("is{name}"))?;
+pub(crate) fn vocabulary(vocabulary: &Vocabulary) -> String {
+    let name = &vocabulary.type_name;
+    let words = ts::words(name);
+    let guard = ts::guard(name);
     let mut out = doc1("", &vocabulary.doc);
     let all: Vec<&str> = vocabulary.words.iter().map(|w| w.word.as_str()).collect();
     out.push_str(&format!("export type {name} ={};\n\n", union(&all)));
@@ -42,17 +40,16 @@ pub(crate) fn vocabulary(vocabulary: &Vocabulary, names: &mut Names) -> Result<S
     out.push_str(&format!(
         "export function {guard}(value: string): value is {name} {{\n  return rt.hasOwn({words}, value);\n}}\n\n"
     ));
-    Ok(out)
+    out
 }
 
 /// A table: its unions, its rows `as const`, its accessors and its guard.
-pub(crate) fn table(catalog: &Catalog, table: &Table, names: &mut Names) -> Result<String, String> {
-    let name = names.ty(&table.type_name)?;
-    names.value(&name)?;
-    let open = names.ty(&format!("Open{name}"))?;
-    let rows = names.value(&format!("{name}_ROWS"))?;
-    let keys_name = names.value(&format!("{name}_KEYS"))?;
-    let guard = names.value(&format!("is{name}"))?;
+pub(crate) fn table(catalog: &Catalog, table: &Table) -> String {
+    let name = &table.type_name;
+    let open = ts::open(name);
+    let rows = ts::rows(name);
+    let keys_name = ts::keys(name);
+    let guard = ts::guard(name);
     let keys: Vec<&str> = table.rows.iter().map(|row| table.key_of(row)).collect();
     let mut out = doc(
         "",
@@ -92,7 +89,7 @@ pub(crate) fn table(catalog: &Catalog, table: &Table, names: &mut Names) -> Resu
         "const {keys_name} = {} as const;\n\n",
         string_array(&keys)
     ));
-    out.push_str(&accessors(catalog, table, &name, &rows, &keys_name)?);
+    out.push_str(&accessors(catalog, table, name, &rows, &keys_name));
     out.push_str(&doc1(
         "",
         &format!("Whether `value` is the key of a `{name}` (case-sensitive)."),
@@ -100,7 +97,7 @@ pub(crate) fn table(catalog: &Catalog, table: &Table, names: &mut Names) -> Resu
     out.push_str(&format!(
         "export function {guard}(value: string): value is {name} {{\n  return rt.hasOwn({rows}, value);\n}}\n\n"
     ));
-    Ok(out)
+    out
 }
 
 /// One row of the rows object, with its doc.
@@ -166,26 +163,11 @@ fn column_type(catalog: &Catalog, table: &Table, column: &Column) -> String {
 
 /// The table's const object: `ALL` (the array `keys`), `METRIC_LABELS`, `ROWS`,
 /// `from_<key column>`, `metricLabel` and one accessor per column, named as the column
-/// (as the rows' facts and the Rust accessors are).
-fn accessors(
-    catalog: &Catalog,
-    table: &Table,
-    name: &str,
-    rows: &str,
-    keys: &str,
-) -> Result<String, String> {
+/// (as the rows' facts and the Rust accessors are). No accessor takes the name of
+/// another member: the checker admits only snake_case column names, never
+/// `deprecated` nor one starting with `from_`.
+fn accessors(catalog: &Catalog, table: &Table, name: &str, rows: &str, keys: &str) -> String {
     let lookup = format!("from_{}", table.columns[table.key].name);
-    let mut members: HashSet<String> = [
-        "ALL",
-        "METRIC_LABELS",
-        "ROWS",
-        "deprecated",
-        "metricLabel",
-        lookup.as_str(),
-    ]
-    .into_iter()
-    .map(str::to_owned)
-    .collect();
     let mut out = doc1("", &format!("Every `{name}` with its facts and lookups."));
     out.push_str(&format!("export const {name} = {{\n"));
     out.push_str(&doc1("  ", "Every key, in catalog order."));
@@ -212,13 +194,7 @@ fn accessors(
         "  metricLabel(value: string): {name} | typeof rt.OTHER_LABEL {{\n    return rt.hasOwn({rows}, value) ? value : rt.OTHER_LABEL;\n  }},\n"
     ));
     for column in &table.columns {
-        let accessor = column.name.clone();
-        if !members.insert(accessor.clone()) {
-            return Err(format!(
-                "the column `{}` of `{name}` makes the TypeScript accessor `{accessor}`, which is taken",
-                column.name
-            ));
-        }
+        let accessor = &column.name;
         let column_doc = if column.doc.is_empty() {
             column.title.clone()
         } else {
@@ -238,5 +214,5 @@ fn accessors(
     out.push_str(&format!(
         "  deprecated(key: {name}): string | undefined {{\n    return {rows}[key].deprecated;\n  }},\n}} as const;\n\n"
     ));
-    Ok(out)
+    out
 }

@@ -1,11 +1,10 @@
 //! Small pieces every TypeScript emitter uses: string literals, doc comments, property
-//! keys and accesses, and the registry that keeps the module's top-level names unique.
-//! Catalog text reaches a module only through [`literal`] and [`doc`], so no text can
-//! end a string or a comment early.
-
-use std::collections::HashSet;
+//! keys and accesses. Catalog text reaches a module only through [`literal`] and
+//! [`doc`], so no text can end a string or a comment early. The module's top-level
+//! names are reserved by the checker (see [`crate::names::typescript`]).
 
 use crate::emit::schema::json;
+use crate::names::is_typescript_identifier as is_identifier_name;
 
 /// `text` as a TypeScript string literal (a JSON string with every line terminator and
 /// invisible control escaped).
@@ -13,13 +12,10 @@ pub(crate) fn literal(text: &str) -> String {
     json::string(text)
 }
 
-/// A number as a TypeScript literal; finite numbers only (the checker refuses others).
-pub(crate) fn number(value: f64) -> Result<String, String> {
-    if value.is_finite() {
-        Ok(json::number(value))
-    } else {
-        Err(format!("the bound {value} is not a finite number"))
-    }
+/// A number as a TypeScript literal. Every number of a checked catalog is finite (the
+/// loader refuses others).
+pub(crate) fn number(value: f64) -> String {
+    json::number(value)
 }
 
 /// A `/** … */` comment, indented by `indent`, one line per line of `lines` (each may
@@ -71,21 +67,6 @@ pub(crate) fn doc1(indent: &str, line: &str) -> String {
     doc(indent, &[line.to_owned()])
 }
 
-/// Whether `name` can be written as a plain identifier: ASCII letters, digits, `_` and
-/// `$`, not starting with a digit. Reserved words are allowed (as property names).
-pub(crate) fn is_identifier_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-}
-
-/// Whether `name` can be declared as a binding (a const, function or type).
-pub(crate) fn is_binding(name: &str) -> bool {
-    is_identifier_name(name) && !crate::names::TYPESCRIPT_RESERVED.contains(&name)
-}
-
 /// A key in an object literal or type: bare when it is an identifier name, quoted
 /// otherwise; `__proto__` is computed, because as a plain key it would set the
 /// prototype instead of creating a property.
@@ -129,40 +110,6 @@ pub(crate) fn string_array<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -
     format!("[{}]", parts.join(", "))
 }
 
-/// The top-level names of one module, types and values apart (TypeScript lets a type
-/// and a value share a name, as `ErrorCode` does).
-#[derive(Default)]
-pub(crate) struct Names {
-    types: HashSet<String>,
-    values: HashSet<String>,
-}
-
-impl Names {
-    /// Claims a type name, failing if it is taken or cannot be declared.
-    pub(crate) fn ty(&mut self, name: &str) -> Result<String, String> {
-        claim(&mut self.types, name, "type")
-    }
-
-    /// Claims a value name (a const or function), failing if taken or not declarable.
-    pub(crate) fn value(&mut self, name: &str) -> Result<String, String> {
-        claim(&mut self.values, name, "value")
-    }
-}
-
-fn claim(taken: &mut HashSet<String>, name: &str, what: &str) -> Result<String, String> {
-    if !is_binding(name) {
-        return Err(format!(
-            "the TypeScript {what} `{name}` is not a name TypeScript can declare; rename what makes it"
-        ));
-    }
-    if !taken.insert(name.to_owned()) {
-        return Err(format!(
-            "the TypeScript module would declare the {what} `{name}` twice; rename one of the tables, vocabularies, params or values that make it"
-        ));
-    }
-    Ok(name.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,15 +135,5 @@ mod tests {
             "rows[\"slideStyle.width\"]"
         );
         assert_eq!(member("rows", "default"), "rows.default");
-    }
-
-    #[test]
-    fn names_are_claimed_once_per_namespace() {
-        let mut names = Names::default();
-        assert!(names.ty("ErrorCode").is_ok());
-        assert!(names.value("ErrorCode").is_ok());
-        assert!(names.ty("ErrorCode").is_err());
-        assert!(names.value("default").is_err());
-        assert!(names.value("two words").is_err());
     }
 }

@@ -4,9 +4,10 @@
 //! `InitConfig::validate`, and `validateConfig`, Rust's `json::validate_json`.
 
 use super::params::facts;
-use super::text::{doc, doc1, key, literal, member, number, Names};
+use super::text::{doc, doc1, key, literal, member, number};
 use crate::keywords::{CharClass, JsonType};
 use crate::model::{Catalog, Param, Rule};
+use crate::names::typescript as ts;
 
 /// The TypeScript type of a settable param's raw value.
 pub(crate) fn raw_type(param: &Param) -> &'static str {
@@ -31,11 +32,11 @@ fn as_text(param: &Param) -> &'static str {
 }
 
 /// The validator (and predicate) of a param, or `None` for the rule `any`.
-pub(crate) fn validator(param: &Param, names: &mut Names) -> Option<Result<String, String>> {
+pub(crate) fn validator(param: &Param) -> Option<String> {
     let test = match &param.rule {
         Rule::Any => return None,
-        Rule::OneOf { type_name, .. } => return Some(one_of(param, type_name, names)),
-        Rule::Custom { function } => return Some(custom(param, function, names)),
+        Rule::OneOf { type_name, .. } => return Some(one_of(param, type_name)),
+        Rule::Custom { function } => return Some(custom(param, function)),
         Rule::CertifyId { suffix_len, .. } => {
             format!("rt.isCertifyId(value, prefix, {suffix_len})")
         }
@@ -44,13 +45,10 @@ pub(crate) fn validator(param: &Param, names: &mut Names) -> Option<Result<Strin
             max_len,
             chars,
         } => text_test(*min_len, *max_len, chars),
-        Rule::Number { min, max, above } => match number_test(*min, *max, *above) {
-            Ok(test) => test,
-            Err(message) => return Some(Err(message)),
-        },
+        Rule::Number { min, max, above } => number_test(*min, *max, *above),
         Rule::IdSelector => "rt.isIdSelector(value)".to_owned(),
     };
-    Some(predicate_and_validator(param, &test, names))
+    Some(predicate_and_validator(param, &test))
 }
 
 fn describe(param: &Param) -> String {
@@ -58,9 +56,9 @@ fn describe(param: &Param) -> String {
 }
 
 /// `isValid<Param>` with `test` as its body, and `validate<Param>` on top of it.
-fn predicate_and_validator(param: &Param, test: &str, names: &mut Names) -> Result<String, String> {
-    let predicate = names.value(&format!("isValid{}", param.variant))?;
-    let validate = names.value(&format!("validate{}", param.variant))?;
+fn predicate_and_validator(param: &Param, test: &str) -> String {
+    let predicate = ts::predicate(&param.variant);
+    let validate = ts::validator(&param.variant);
     let certify = matches!(param.rule, Rule::CertifyId { .. });
     let (signature, call) = if certify {
         ("value: string, prefix?: string", "value, prefix")
@@ -92,7 +90,7 @@ fn predicate_and_validator(param: &Param, test: &str, names: &mut Names) -> Resu
         facts(param),
         as_text(param),
     ));
-    Ok(out)
+    out
 }
 
 fn validator_doc(param: &Param) -> String {
@@ -110,10 +108,11 @@ fn validator_doc(param: &Param) -> String {
     )
 }
 
-fn one_of(param: &Param, type_name: &str, names: &mut Names) -> Result<String, String> {
-    let validate = names.value(&format!("validate{}", param.variant))?;
+fn one_of(param: &Param, type_name: &str) -> String {
+    let validate = ts::validator(&param.variant);
+    let guard = ts::guard(type_name);
     let Rule::OneOf { hints, .. } = &param.rule else {
-        return Ok(String::new());
+        return String::new();
     };
     let pairs: Vec<String> = hints
         .iter()
@@ -121,22 +120,22 @@ fn one_of(param: &Param, type_name: &str, names: &mut Names) -> Result<String, S
         .collect();
     let mut out = validator_doc(param);
     out.push_str(&format!(
-        "export function {validate}(value: string): ParamProblem | undefined {{\n  if (is{type_name}(value)) {{\n    return undefined;\n  }}\n  const hints: readonly (readonly [string, {type_name}])[] = [{}];\n  return rt.brokenRule({}, value, rt.hint(value, hints, {type_name}.ALL));\n}}\n\n",
+        "export function {validate}(value: string): ParamProblem | undefined {{\n  if ({guard}(value)) {{\n    return undefined;\n  }}\n  const hints: readonly (readonly [string, {type_name}])[] = [{}];\n  return rt.brokenRule({}, value, rt.hint(value, hints, {type_name}.ALL));\n}}\n\n",
         pairs.join(", "),
         facts(param),
     ));
-    Ok(out)
+    out
 }
 
-fn custom(param: &Param, function: &str, names: &mut Names) -> Result<String, String> {
-    let validate = names.value(&format!("validate{}", param.variant))?;
-    let call = member("custom", function);
+fn custom(param: &Param, function: &str) -> String {
+    let validate = ts::validator(&param.variant);
+    let call = member(ts::CUSTOM, function);
     let mut out = validator_doc(param);
     out.push_str(&format!(
         "export function {validate}(value: string): ParamProblem | undefined {{\n  const reason: string | undefined = {call}(value);\n  return reason === undefined ? undefined : rt.customProblem({}, value, reason);\n}}\n\n",
         facts(param),
     ));
-    Ok(out)
+    out
 }
 
 /// The test of a `text` rule. With character classes, every allowed character is ASCII,
@@ -180,26 +179,23 @@ fn text_test(min_len: Option<u32>, max_len: Option<u32>, chars: &[CharClass]) ->
     }
 }
 
-fn number_test(min: Option<f64>, max: Option<f64>, above: Option<f64>) -> Result<String, String> {
+fn number_test(min: Option<f64>, max: Option<f64>, above: Option<f64>) -> String {
     let mut tests = vec!["rt.isFiniteNumber(value)".to_owned()];
     if let Some(min) = min {
-        tests.push(format!("value >= {}", number(min)?));
+        tests.push(format!("value >= {}", number(min)));
     }
     if let Some(max) = max {
-        tests.push(format!("value <= {}", number(max)?));
+        tests.push(format!("value <= {}", number(max)));
     }
     if let Some(above) = above {
-        tests.push(format!("value > {}", number(above)?));
+        tests.push(format!("value > {}", number(above)));
     }
-    Ok(tests.join(" && "))
+    tests.join(" && ")
 }
 
 /// `validators`, `validateValues` (one statement per settable param, in catalog order)
 /// and `validateConfig`.
-pub(crate) fn validate_all(catalog: &Catalog, names: &mut Names) -> Result<String, String> {
-    names.value("validators")?;
-    names.value("validateValues")?;
-    names.value("validateConfig")?;
+pub(crate) fn validate_all(catalog: &Catalog) -> String {
     let mut out = doc1(
         "",
         "The validator of every parameter that has one (every rule but `any`), by name.",
@@ -211,9 +207,9 @@ pub(crate) fn validate_all(catalog: &Catalog, names: &mut Names) -> Result<Strin
         .filter(|p| !matches!(p.rule, Rule::Any))
     {
         out.push_str(&format!(
-            "  {}: validate{},\n",
+            "  {}: {},\n",
             key(&param.name),
-            param.variant
+            ts::validator(&param.variant)
         ));
     }
     out.push_str("} as const;\n\n");
@@ -238,9 +234,9 @@ pub(crate) fn validate_all(catalog: &Catalog, names: &mut Names) -> Result<Strin
     ));
     out.push_str(&format!(
         "export function validateConfig(config: unknown): ConfigReport {{\n  return rt.validateConfig(config, {}, Param.TYPE_ERROR, validateValues);\n}}\n",
-        super::params::PARAM_ROWS
+        ts::PARAM_ROWS
     ));
-    Ok(out)
+    out
 }
 
 /// The validator `rt.check` calls for a param, or `undefined` for the rule `any`.
@@ -251,10 +247,10 @@ fn step_validator(catalog: &Catalog, param: &Param) -> String {
             let prefix = catalog.params.iter().find(|p| &p.name == prefix_param);
             let prefix = prefix.map_or("undefined".to_owned(), |p| member("values", &p.name));
             format!(
-                "(value: string) => validate{}(value, {prefix})",
-                param.variant
+                "(value: string) => {}(value, {prefix})",
+                ts::validator(&param.variant)
             )
         }
-        _ => format!("validate{}", param.variant),
+        _ => ts::validator(&param.variant),
     }
 }
