@@ -39,11 +39,11 @@ impl Counts {
     }
 
     /// Asserts that the check `what` ran in at least `percent` percent of the cases.
-    pub fn at_least(&self, what: &'static str, percent: usize) -> &Self {
+    pub fn at_least(&self, what: &'static str, percent: f64) -> &Self {
         let ran = self.get(what);
-        let cases = self.cases as usize;
+        let cases = self.cases;
         assert!(
-            ran * 100 >= cases * percent,
+            ran as f64 * 100.0 >= f64::from(cases) * percent,
             "{}: `{what}` ran in {ran} of {cases} cases, fewer than {percent}%: the generator \
              makes too few inputs that reach it",
             self.name
