@@ -159,21 +159,10 @@ pub(crate) fn apply_edit(root: &mut Value, edit: &Edit) {
 }
 
 /// The keys whose strings the catalog copies verbatim into docs and literals.
+#[rustfmt::skip]
 const FREE_TEXT_KEYS: &[&str] = &[
-    "name",
-    "description",
-    "troubleshooting",
-    "notes",
-    "field",
-    "source",
-    "provenance",
-    "label",
-    "doc",
-    "title",
-    "noun",
-    "deprecated",
-    "meaning",
-    "advice",
+    "name", "description", "troubleshooting", "notes", "field", "source", "provenance",
+    "label", "doc", "title", "noun", "deprecated", "meaning", "advice",
 ];
 
 /// Text for a string anywhere in a catalog: hostile text most of the time, and words

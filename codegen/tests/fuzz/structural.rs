@@ -143,64 +143,55 @@ fn vocabulary_word() -> BoxedStrategy<String> {
     .boxed()
 }
 
-fn word_seed() -> BoxedStrategy<WordSeed> {
-    (
-        vocabulary_word(),
-        good_text(),
-        prop::option::weighted(0.2, "[A-Z][A-Za-z0-9]{0,8}"),
-    )
-        .prop_map(|(word, doc, variant)| WordSeed { word, doc, variant })
-        .boxed()
+prop_compose! {
+    fn word_seed()(
+        word in vocabulary_word(),
+        doc in good_text(),
+        variant in prop::option::weighted(0.2, "[A-Z][A-Za-z0-9]{0,8}"),
+    ) -> WordSeed {
+        WordSeed { word, doc, variant }
+    }
 }
 
-fn vocabulary_seed() -> BoxedStrategy<VocabularySeed> {
-    (
-        snake_name(),
-        prop::option::weighted(0.4, type_name()),
-        good_text(),
-        prop::collection::vec(word_seed(), 1..6),
-    )
-        .prop_map(|(name, type_name, doc, words)| VocabularySeed {
-            name,
-            type_name,
-            doc,
-            words,
-        })
-        .boxed()
+prop_compose! {
+    fn vocabulary_seed()(
+        name in snake_name(),
+        type_name in prop::option::weighted(0.4, type_name()),
+        doc in good_text(),
+        words in prop::collection::vec(word_seed(), 1..6),
+    ) -> VocabularySeed {
+        VocabularySeed { name, type_name, doc, words }
+    }
 }
 
-fn column_seed() -> BoxedStrategy<ColumnSeed> {
-    let kind = prop_oneof![
+fn column_kind() -> impl Strategy<Value = Kind> {
+    prop_oneof![
         4 => Just(Kind::Text),
         1 => Just(Kind::Key),
         1 => Just(Kind::Integer),
         2 => Just(Kind::HttpStatus),
         2 => Just(Kind::Word),
         2 => Just(Kind::Words),
-    ];
-    (
-        snake_name(),
-        kind,
-        any::<Index>(),
-        prop::bool::weighted(0.3),
-        prop::option::weighted(0.6, good_text()),
-        prop::option::weighted(0.6, good_text()),
-    )
-        .prop_map(
-            |(name, kind, vocabulary, optional, title, doc)| ColumnSeed {
-                name,
-                kind,
-                vocabulary,
-                optional,
-                title,
-                doc,
-            },
-        )
-        .boxed()
+    ]
 }
 
-fn cell_seed(noise: u32) -> BoxedStrategy<CellSeed> {
-    let status = noisy(
+prop_compose! {
+    fn column_seed()(
+        name in snake_name(),
+        kind in column_kind(),
+        vocabulary in any::<Index>(),
+        optional in prop::bool::weighted(0.3),
+        title in prop::option::weighted(0.6, good_text()),
+        doc in prop::option::weighted(0.6, good_text()),
+    ) -> ColumnSeed {
+        ColumnSeed { name, kind, vocabulary, optional, title, doc }
+    }
+}
+
+/// An HTTP status cell: a status, or at some noise a number out of range or of the
+/// wrong type.
+fn status(noise: u32) -> BoxedStrategy<Value> {
+    noisy(
         noise,
         (100i64..=599).prop_map(Value::Integer).boxed(),
         prop_oneof![
@@ -210,22 +201,19 @@ fn cell_seed(noise: u32) -> BoxedStrategy<CellSeed> {
             Just(Value::Float(400.0)),
         ]
         .boxed(),
-    );
-    (
-        good_text(),
-        prop_oneof![any::<i64>(), -20i64..20],
-        status,
-        prop::collection::vec(any::<Index>(), 0..4),
-        prop::bool::weighted(0.6),
     )
-        .prop_map(|(text, integer, status, words, present)| CellSeed {
-            text,
-            integer,
-            status,
-            words,
-            present,
-        })
-        .boxed()
+}
+
+prop_compose! {
+    fn cell_seed(noise: u32)(
+        text in good_text(),
+        integer in prop_oneof![any::<i64>(), -20i64..20],
+        status in status(noise),
+        words in prop::collection::vec(any::<Index>(), 0..4),
+        present in prop::bool::weighted(0.6),
+    ) -> CellSeed {
+        CellSeed { text, integer, status, words, present }
+    }
 }
 
 fn fate(noise: u32) -> BoxedStrategy<Fate> {
@@ -257,14 +245,15 @@ fn extras(noise: u32) -> BoxedStrategy<Vec<(String, Value)>> {
     }
 }
 
-fn row_seed(noise: u32) -> BoxedStrategy<RowSeed> {
+/// A row's key: a real one or one of a key's shapes, or at some noise a bad one.
+fn row_key(noise: u32) -> BoxedStrategy<String> {
     let key = prop_oneof![
         1 => pick_owned(real_keys()),
         3 => "[A-Z][A-Za-z0-9]{0,12}([._-][A-Za-z0-9]{1,10}){0,3}",
         1 => "[a-z][a-z0-9]{0,8}([._-][a-z0-9]{1,8}){0,2}",
         1 => "[A-Z0-9_]{1,12}",
     ];
-    let key = noisy(
+    noisy(
         noise,
         key.boxed(),
         prop_oneof![
@@ -273,58 +262,37 @@ fn row_seed(noise: u32) -> BoxedStrategy<RowSeed> {
             bad_text()
         ]
         .boxed(),
-    );
-    (
-        key,
-        prop::collection::vec(cell_seed(noise), MAX_COLUMNS),
-        prop::collection::vec(fate(noise), MAX_COLUMNS),
-        extras(noise),
-        prop::option::weighted(0.15, "[A-Z][A-Za-z0-9]{0,10}"),
-        prop::option::weighted(0.15, good_text()),
     )
-        .prop_map(|(key, cells, fates, extras, variant, deprecated)| RowSeed {
-            key,
-            cells,
-            fates,
-            extras,
-            variant,
-            deprecated,
-        })
-        .boxed()
 }
 
-fn table_seed(noise: u32) -> BoxedStrategy<TableSeed> {
-    (
-        (
-            snake_name(),
-            type_name(),
-            prop::option::weighted(0.1, any::<Index>()),
-            good_text(),
-            prop::option::weighted(0.5, good_text()),
-            any::<Index>(),
-        ),
-        prop::collection::vec(column_seed(), 1..MAX_COLUMNS),
-        any::<Index>(),
-        prop::option::weighted(0.5, prop::collection::vec(any::<Index>(), 0..4)),
-        prop::collection::vec(row_seed(noise), 0..5),
-    )
-        .prop_map(
-            |((name, type_name, type_after, doc, noun, key), columns, display, summary, rows)| {
-                TableSeed {
-                    name,
-                    type_name,
-                    type_after,
-                    doc,
-                    noun,
-                    key,
-                    columns,
-                    display,
-                    summary,
-                    rows,
-                }
-            },
-        )
-        .boxed()
+prop_compose! {
+    fn row_seed(noise: u32)(
+        key in row_key(noise),
+        cells in prop::collection::vec(cell_seed(noise), MAX_COLUMNS),
+        fates in prop::collection::vec(fate(noise), MAX_COLUMNS),
+        extras in extras(noise),
+        variant in prop::option::weighted(0.15, "[A-Z][A-Za-z0-9]{0,10}"),
+        deprecated in prop::option::weighted(0.15, good_text()),
+    ) -> RowSeed {
+        RowSeed { key, cells, fates, extras, variant, deprecated }
+    }
+}
+
+prop_compose! {
+    fn table_seed(noise: u32)(
+        name in snake_name(),
+        type_name in type_name(),
+        type_after in prop::option::weighted(0.1, any::<Index>()),
+        doc in good_text(),
+        noun in prop::option::weighted(0.5, good_text()),
+        key in any::<Index>(),
+        columns in prop::collection::vec(column_seed(), 1..MAX_COLUMNS),
+        display in any::<Index>(),
+        summary in prop::option::weighted(0.5, prop::collection::vec(any::<Index>(), 0..4)),
+        rows in prop::collection::vec(row_seed(noise), 0..5),
+    ) -> TableSeed {
+        TableSeed { name, type_name, type_after, doc, noun, key, columns, display, summary, rows }
+    }
 }
 
 fn meta_seed(noise: u32) -> BoxedStrategy<Vec<(&'static str, Option<String>)>> {
@@ -403,6 +371,11 @@ pub(crate) fn structural_catalog() -> impl Strategy<Value = Table> {
     })
 }
 
+/// Sets `key` of `table` to `value`.
+fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
+    table.insert(key.to_owned(), value.into());
+}
+
 /// `name`, or `name` with a number appended if `used` has it; then records it.
 fn unique(name: &str, used: &mut HashSet<String>, join: &str) -> String {
     let mut candidate = name.to_owned();
@@ -440,17 +413,17 @@ fn usable_variant(
 /// fates and the declaration edits of the noise.
 fn build(seed: &CatalogSeed) -> Table {
     let mut root = Table::new();
-    root.insert("catalog".to_owned(), Value::Table(catalog_meta(&seed.meta)));
+    set(&mut root, "catalog", catalog_meta(&seed.meta));
     let mut types = TypeNames::reserved();
     let (declared, vocabularies) = declare_vocabularies(&seed.vocabularies, &mut types);
     if !declared.is_empty() {
-        root.insert("vocabulary".to_owned(), Value::Table(declared));
+        set(&mut root, "vocabulary", declared);
     }
     let (declared, rows) = declare_tables(&seed.tables, &vocabularies, &mut types);
     for (name, rows) in rows {
         root.insert(name, Value::Array(rows));
     }
-    root.insert("table".to_owned(), Value::Table(declared));
+    set(&mut root, "table", declared);
     for (extra, value) in &seed.extras {
         root.insert(extra.clone(), value.clone());
     }
@@ -519,10 +492,10 @@ fn declare_vocabularies(
         let (entries, words) = vocabulary_words(&v.words);
         let mut table = Table::new();
         if type_name != codegen::names::derive_variant(&name) || v.type_name.is_some() {
-            table.insert("type".to_owned(), Value::String(type_name));
+            set(&mut table, "type", type_name);
         }
-        table.insert("doc".to_owned(), Value::String(v.doc.clone()));
-        table.insert("words".to_owned(), Value::Array(entries));
+        set(&mut table, "doc", v.doc.clone());
+        set(&mut table, "words", entries);
         declared.insert(name.clone(), Value::Table(table));
         vocabularies.push(DeclaredVocabulary { name, words });
     }
@@ -556,12 +529,12 @@ fn vocabulary_words(seeds: &[WordSeed]) -> (Vec<Value>, Vec<String>) {
             continue;
         }
         let mut entry = Table::new();
-        entry.insert("word".to_owned(), Value::String(w.word.clone()));
-        entry.insert("doc".to_owned(), Value::String(w.doc.clone()));
+        set(&mut entry, "word", w.word.clone());
+        set(&mut entry, "doc", w.doc.clone());
         let fallback = format!("Word{i}");
         if let Some(variant) = usable_variant(w.variant.as_ref(), &w.word, &fallback, &mut variants)
         {
-            entry.insert("variant".to_owned(), Value::String(variant));
+            set(&mut entry, "variant", variant);
         }
         entries.push(Value::Table(entry));
         words.push(w.word.clone());
@@ -653,25 +626,19 @@ fn column_entry(
     vocabularies: &[DeclaredVocabulary],
 ) -> Value {
     let mut entry = Table::new();
-    entry.insert("name".to_owned(), Value::String(column.name.clone()));
-    entry.insert(
-        "kind".to_owned(),
-        Value::String(column.kind.word().to_owned()),
-    );
+    set(&mut entry, "name", column.name.clone());
+    set(&mut entry, "kind", column.kind.word());
     if let Some(v) = column.vocabulary {
-        entry.insert(
-            "vocabulary".to_owned(),
-            Value::String(vocabularies[v].name.clone()),
-        );
+        set(&mut entry, "vocabulary", vocabularies[v].name.clone());
     }
     if column.optional {
-        entry.insert("optional".to_owned(), Value::Boolean(true));
+        set(&mut entry, "optional", true);
     }
     if let Some(title) = &seed.title {
-        entry.insert("title".to_owned(), Value::String(title.clone()));
+        set(&mut entry, "title", title.clone());
     }
     if let Some(doc) = &seed.doc {
-        entry.insert("doc".to_owned(), Value::String(doc.clone()));
+        set(&mut entry, "doc", doc.clone());
     }
     Value::Table(entry)
 }
@@ -691,26 +658,17 @@ fn table_declaration(
     let display = displayable[t.display.index(displayable.len())];
 
     let mut table = Table::new();
-    table.insert("type".to_owned(), Value::String(type_name));
-    table.insert("doc".to_owned(), Value::String(t.doc.clone()));
-    table.insert(
-        "key".to_owned(),
-        Value::String(columns[key_at].name.clone()),
-    );
-    table.insert(
-        "display".to_owned(),
-        Value::String(columns[display].name.clone()),
-    );
+    set(&mut table, "type", type_name);
+    set(&mut table, "doc", t.doc.clone());
+    set(&mut table, "key", columns[key_at].name.clone());
+    set(&mut table, "display", columns[display].name.clone());
     if let Some(noun) = &t.noun {
-        table.insert("noun".to_owned(), Value::String(noun.clone()));
+        set(&mut table, "noun", noun.clone());
     }
     if let Some(summary) = &t.summary {
-        table.insert(
-            "summary".to_owned(),
-            Value::Array(summary_names(summary, columns)),
-        );
+        set(&mut table, "summary", summary_names(summary, columns));
     }
-    table.insert("columns".to_owned(), Value::Array(entries));
+    set(&mut table, "columns", entries);
     table
 }
 
@@ -752,10 +710,10 @@ fn build_rows(
         if let Some(variant) =
             usable_variant(seed_row.variant.as_ref(), &key, &fallback, &mut variants)
         {
-            row.insert("variant".to_owned(), Value::String(variant));
+            set(&mut row, "variant", variant);
         }
         if let Some(why) = &seed_row.deprecated {
-            row.insert("deprecated".to_owned(), Value::String(why.clone()));
+            set(&mut row, "deprecated", why.clone());
         }
         for (extra, value) in &seed_row.extras {
             row.insert(extra.clone(), value.clone());
