@@ -1,7 +1,9 @@
 //! Property tests: every generated rule agrees with an independent reference (a regex,
 //! or a plain hand-written check) on 10,000 random inputs per rule, arbitrary Unicode
 //! included, and never panics. Inputs mix arbitrary strings with strings shaped close to
-//! valid ones, so both answers are exercised.
+//! valid ones, so both answers are exercised: each property counts the values its rule
+//! accepted and rejected, and fails if either is under its share of the cases (a tenth
+//! unless a rule says otherwise).
 
 use std::sync::LazyLock;
 
@@ -11,12 +13,30 @@ use captcha_errors::{
     validate_user_certify_id, InitConfig, Param,
 };
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use regex::Regex;
+
+mod property_support;
 
 const CASES: u32 = 10_000;
 
-fn config() -> ProptestConfig {
-    ProptestConfig::with_cases(CASES)
+/// Runs `rule` (which checks one input and returns whether the rule accepted it) on
+/// [`CASES`] inputs; asserts that the rule accepted, and rejected, at least
+/// `percent` percent of them each, so that both answers were compared.
+fn both_answers<S: Strategy>(
+    name: &'static str,
+    percent: f64,
+    strategy: S,
+    rule: impl Fn(S::Value) -> Result<bool, TestCaseError>,
+) -> property_support::Counts {
+    let counts = property_support::run(name, CASES, strategy, |value, counts| {
+        counts.add(if rule(value)? { "accepted" } else { "rejected" });
+        Ok(())
+    });
+    counts
+        .at_least("accepted", percent)
+        .at_least("rejected", percent);
+    counts
 }
 
 fn regex(pattern: &str) -> Regex {
@@ -78,124 +98,199 @@ fn number() -> BoxedStrategy<f64> {
     .boxed()
 }
 
-proptest! {
-    #![proptest_config(config())]
-
-    #[test]
-    fn region_matches_the_official_list(value in one_of_input(REGIONS)) {
+#[test]
+fn region_matches_the_official_list() {
+    both_answers("region", 10.0, one_of_input(REGIONS), |value| {
         let result = validate_region(&value);
         prop_assert_eq!(result.is_ok(), REGIONS.contains(&value.as_str()));
-        if let Ok(region) = result {
+        if let Ok(region) = &result {
             prop_assert_eq!(region.as_str(), value.as_str());
         }
-    }
+        Ok(result.is_ok())
+    });
+}
 
-    #[test]
-    fn mode_matches_the_official_list(value in one_of_input(MODES)) {
-        prop_assert_eq!(validate_mode(&value).is_ok(), MODES.contains(&value.as_str()));
-    }
+#[test]
+fn mode_matches_the_official_list() {
+    both_answers("mode", 10.0, one_of_input(MODES), |value| {
+        let accepted = validate_mode(&value).is_ok();
+        prop_assert_eq!(accepted, MODES.contains(&value.as_str()));
+        Ok(accepted)
+    });
+}
 
-    #[test]
-    fn language_matches_the_official_list(value in one_of_input(LANGUAGES)) {
-        let result = validate_language(&value);
-        prop_assert_eq!(result.is_ok(), LANGUAGES.contains(&value.as_str()));
-        if let Err(problem) = result {
-            // A hint, when given, is always an allowed value.
-            if let Some(hint) = problem.hint() {
-                prop_assert!(LANGUAGES.contains(&hint));
+#[test]
+fn language_matches_the_official_list() {
+    let counts = property_support::run(
+        "language",
+        CASES,
+        one_of_input(LANGUAGES),
+        |value, counts| {
+            let result = validate_language(&value);
+            prop_assert_eq!(result.is_ok(), LANGUAGES.contains(&value.as_str()));
+            if let Err(problem) = result {
+                // A hint, when given, is always an allowed value.
+                if let Some(hint) = problem.hint() {
+                    prop_assert!(LANGUAGES.contains(&hint));
+                    counts.add("hint");
+                }
             }
-        }
-    }
+            Ok(())
+        },
+    );
+    counts.at_least("hint", 5.0);
+}
 
-    #[test]
-    fn prefix_matches_its_regex(value in text("[a-z0-9A-Z_-]{0,70}", "[a-z0-9]{0,66}")) {
-        prop_assert_eq!(validate_prefix(&value).is_ok(), PREFIX.is_match(&value));
-    }
+#[test]
+fn prefix_matches_its_regex() {
+    let strategy = text("[a-z0-9A-Z_-]{0,70}", "[a-z0-9]{0,66}");
+    both_answers("prefix", 10.0, strategy, |value| {
+        let accepted = validate_prefix(&value).is_ok();
+        prop_assert_eq!(accepted, PREFIX.is_match(&value));
+        Ok(accepted)
+    });
+}
 
-    #[test]
-    fn scene_id_matches_its_regex(value in text("[a-z0-9A-Z]{6,10}", "[a-z0-9]{6,10}")) {
-        prop_assert_eq!(validate_scene_id(&value).is_ok(), SCENE_ID.is_match(&value));
-    }
+#[test]
+fn scene_id_matches_its_regex() {
+    let strategy = text("[a-z0-9A-Z]{6,10}", "[a-z0-9]{6,10}");
+    // Valid only at 8 of the lengths 6 to 10: measured at about 7% accepted.
+    both_answers("scene id", 3.0, strategy, |value| {
+        let accepted = validate_scene_id(&value).is_ok();
+        prop_assert_eq!(accepted, SCENE_ID.is_match(&value));
+        Ok(accepted)
+    });
+}
 
-    #[test]
-    fn id_selectors_match_their_regex(value in text("#?[a-z \t\u{3000}-]{0,6}", "#[a-z0-9_-]{0,3}")) {
-        prop_assert_eq!(validate_element(&value).is_ok(), ID_SELECTOR.is_match(&value));
-        prop_assert_eq!(validate_button(&value).is_ok(), ID_SELECTOR.is_match(&value));
-    }
-
-    #[test]
-    fn certify_id_matches_its_regex(
-        prefix in "[a-z0-9]{1,8}",
-        suffix in prop_oneof![any::<String>(), "[A-Za-z0-9é_]{8,12}"],
-        other_prefix in any::<bool>(),
-    ) {
-        let head = if other_prefix { format!("{prefix}x") } else { prefix.clone() };
-        let value = format!("{head}_{suffix}");
-        let reference = CERTIFY_ID
-            .captures(&value)
-            .is_some_and(|parts| parts[1] == *prefix);
-        prop_assert_eq!(validate_user_certify_id(&value, Some(&prefix)).is_ok(), reference);
-    }
-
-    #[test]
-    fn certify_id_without_a_prefix_checks_the_shape(value in text("[a-z0-9_]{0,4}_[A-Za-z0-9é]{9,11}", "[a-z0-9]{0,2}_[A-Za-z0-9]{10}")) {
+#[test]
+fn id_selectors_match_their_regex() {
+    let strategy = text("#?[a-z \t\u{3000}-]{0,6}", "#[a-z0-9_-]{0,3}");
+    both_answers("id selectors", 10.0, strategy, |value| {
+        let accepted = validate_element(&value).is_ok();
+        prop_assert_eq!(accepted, ID_SELECTOR.is_match(&value));
         prop_assert_eq!(
-            validate_user_certify_id(&value, None).is_ok(),
-            ANY_PREFIX_CERTIFY_ID.is_match(&value)
+            validate_button(&value).is_ok(),
+            ID_SELECTOR.is_match(&value)
         );
-    }
+        Ok(accepted)
+    });
+}
 
-    #[test]
-    fn slide_style_width_is_at_least_320(value in number()) {
-        let reference = value.is_finite() && value >= 320.0;
-        prop_assert_eq!(validate_slide_style_width(value).is_ok(), reference);
-    }
+#[test]
+fn certify_id_matches_its_regex() {
+    let strategy = (
+        "[a-z0-9]{1,8}",
+        // Valid suffixes too: the two others made 17 valid ids in 10,000.
+        prop_oneof![any::<String>(), "[A-Za-z0-9é_]{8,12}", "[A-Za-z0-9]{10}"],
+        any::<bool>(),
+    );
+    both_answers(
+        "certify id",
+        10.0,
+        strategy,
+        |(prefix, suffix, other_prefix)| {
+            let head = if other_prefix {
+                format!("{prefix}x")
+            } else {
+                prefix.clone()
+            };
+            let value = format!("{head}_{suffix}");
+            let reference = CERTIFY_ID
+                .captures(&value)
+                .is_some_and(|parts| parts[1] == *prefix);
+            let accepted = validate_user_certify_id(&value, Some(&prefix)).is_ok();
+            prop_assert_eq!(accepted, reference);
+            Ok(accepted)
+        },
+    );
+}
 
-    #[test]
-    fn rem_is_positive(value in number()) {
-        let reference = value.is_finite() && value > 0.0;
-        prop_assert_eq!(validate_rem(value).is_ok(), reference);
-    }
+#[test]
+fn certify_id_without_a_prefix_checks_the_shape() {
+    let strategy = text(
+        "[a-z0-9_]{0,4}_[A-Za-z0-9é]{9,11}",
+        "[a-z0-9]{0,2}_[A-Za-z0-9]{10}",
+    );
+    both_answers("certify id without a prefix", 10.0, strategy, |value| {
+        let accepted = validate_user_certify_id(&value, None).is_ok();
+        prop_assert_eq!(accepted, ANY_PREFIX_CERTIFY_ID.is_match(&value));
+        Ok(accepted)
+    });
+}
 
-    #[test]
-    fn image_source_matches_its_regex(
-        value in text(
-            "(https?:|HTTP:|ftp:|)//[a-z/ ?#]{0,6}|data:(image|text)/[a-z+]{0,4};base64,[A-Za-z0-9+/= ]{0,6}",
-            "(https?:|)//[a-z][a-z./]{0,6}|data:image/[a-z+]{1,4};base64,[A-Za-z0-9+/=]{1,6}"
-        )
-    ) {
-        prop_assert_eq!(custom::image_source(&value).is_ok(), IMAGE_SOURCE.is_match(&value));
-    }
+#[test]
+fn slide_style_width_is_at_least_320() {
+    both_answers("slide style width", 10.0, number(), |value| {
+        let accepted = validate_slide_style_width(value).is_ok();
+        prop_assert_eq!(accepted, value.is_finite() && value >= 320.0);
+        Ok(accepted)
+    });
+}
 
-    #[test]
-    fn whole_config_reports_one_problem_per_bad_value(
-        region in one_of_input(REGIONS),
-        mode in one_of_input(MODES),
-        language in one_of_input(LANGUAGES),
-        element in text("#?[a-z ]{0,4}", "#[a-z]{0,3}"),
-    ) {
-        let report = InitConfig::new()
-            .region(&region)
-            .prefix("no8xfe")
-            .scene_id("didk33e0")
-            .mode(&mode)
-            .element(&element)
-            .button("#button")
-            .language(&language)
-            .validate();
-        let expected = [
-            (Param::Region, REGIONS.contains(&region.as_str())),
-            (Param::Mode, MODES.contains(&mode.as_str())),
-            (Param::Element, ID_SELECTOR.is_match(&element)),
-            (Param::Language, LANGUAGES.contains(&language.as_str())),
-        ];
-        let bad: Vec<Param> = expected.iter().filter(|(_, ok)| !ok).map(|(p, _)| *p).collect();
-        let found: Vec<Param> = report.problems().iter().map(|p| p.param()).collect();
-        prop_assert_eq!(&found, &bad);
-        prop_assert_eq!(report.is_valid(), bad.is_empty());
-        for problem in report.problems() {
-            // Every message is one line.
-            prop_assert!(!problem.to_string().contains('\n'));
-        }
-    }
+#[test]
+fn rem_is_positive() {
+    both_answers("rem", 10.0, number(), |value| {
+        let accepted = validate_rem(value).is_ok();
+        prop_assert_eq!(accepted, value.is_finite() && value > 0.0);
+        Ok(accepted)
+    });
+}
+
+#[test]
+fn image_source_matches_its_regex() {
+    let strategy = text(
+        "(https?:|HTTP:|ftp:|)//[a-z/ ?#]{0,6}|data:(image|text)/[a-z+]{0,4};base64,[A-Za-z0-9+/= ]{0,6}",
+        "(https?:|)//[a-z][a-z./]{0,6}|data:image/[a-z+]{1,4};base64,[A-Za-z0-9+/=]{1,6}",
+    );
+    both_answers("image source", 10.0, strategy, |value| {
+        let accepted = custom::image_source(&value).is_ok();
+        prop_assert_eq!(accepted, IMAGE_SOURCE.is_match(&value));
+        Ok(accepted)
+    });
+}
+
+#[test]
+fn whole_config_reports_one_problem_per_bad_value() {
+    let strategy = (
+        one_of_input(REGIONS),
+        one_of_input(MODES),
+        one_of_input(LANGUAGES),
+        text("#?[a-z ]{0,4}", "#[a-z]{0,3}"),
+    );
+    // Valid only when all four values are: measured at 0.4% to 0.6%.
+    both_answers(
+        "whole config",
+        0.1,
+        strategy,
+        |(region, mode, language, element)| {
+            let report = InitConfig::new()
+                .region(&region)
+                .prefix("no8xfe")
+                .scene_id("didk33e0")
+                .mode(&mode)
+                .element(&element)
+                .button("#button")
+                .language(&language)
+                .validate();
+            let expected = [
+                (Param::Region, REGIONS.contains(&region.as_str())),
+                (Param::Mode, MODES.contains(&mode.as_str())),
+                (Param::Element, ID_SELECTOR.is_match(&element)),
+                (Param::Language, LANGUAGES.contains(&language.as_str())),
+            ];
+            let bad: Vec<Param> = expected
+                .iter()
+                .filter(|(_, ok)| !ok)
+                .map(|(p, _)| *p)
+                .collect();
+            let found: Vec<Param> = report.problems().iter().map(|p| p.param()).collect();
+            prop_assert_eq!(&found, &bad);
+            prop_assert_eq!(report.is_valid(), bad.is_empty());
+            for problem in report.problems() {
+                // Every message is one line.
+                prop_assert!(!problem.to_string().contains('\n'));
+            }
+            Ok(report.is_valid())
+        },
+    );
 }

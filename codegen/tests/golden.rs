@@ -3,7 +3,9 @@
 //! Snapshots are named after the catalog's file stem and the file name of each generated
 //! file (several catalogs generate a `mod.rs`, so the stem comes first):
 //! `golden__<stem>__<file name>.snap`, and `golden__<stem>__readme_<section>.snap` for
-//! each README section. After an intended change, or for a new catalog, run
+//! each README section; the catalog schema, which describes the format and not a catalog,
+//! is the same for every catalog and has one snapshot, `golden__catalog.schema.json.snap`.
+//! After an intended change, or for a new catalog, run
 //! `INSTA_UPDATE=always cargo test -p codegen --test golden`, delete the snapshots no
 //! test writes any more, and review every changed snapshot before keeping it.
 
@@ -56,6 +58,7 @@ fn every_golden_catalog_generates_the_reviewed_output() {
             "tests/golden/{expected} was not found among {catalogs:?}"
         );
     }
+    let mut catalog_schema: Vec<(String, String)> = Vec::new();
     for path in &catalogs {
         let (stem, source) = read(path);
         let shown = format!("tests/golden/{stem}.toml");
@@ -78,12 +81,42 @@ fn every_golden_catalog_generates_the_reviewed_output() {
                 "{stem}.toml generates two files named {name}; their snapshots would clash"
             );
             names.push(name);
-            insta::assert_snapshot!(format!("{stem}__{name}"), &file.contents);
+            if name == CATALOG_SCHEMA {
+                catalog_schema.push((stem.clone(), file.contents.clone()));
+            } else {
+                insta::assert_snapshot!(format!("{stem}__{name}"), &file.contents);
+            }
         }
         for section in &generated.readme_sections {
             insta::assert_snapshot!(format!("{stem}__readme_{}", section.name), &section.text);
         }
     }
+    assert_one_catalog_schema(catalogs.len(), &catalog_schema);
+}
+
+/// The file name of the catalog format's JSON Schema, which every catalog generates.
+const CATALOG_SCHEMA: &str = "catalog.schema.json";
+
+/// The catalog schema describes the format, not a catalog: every golden catalog (one
+/// schema each, by stem) generates the same text, compared once with its one snapshot.
+fn assert_one_catalog_schema(catalogs: usize, schemas: &[(String, String)]) {
+    assert_eq!(
+        schemas.len(),
+        catalogs,
+        "not every golden catalog generated {CATALOG_SCHEMA}: only {:?} did",
+        schemas.iter().map(|(stem, _)| stem).collect::<Vec<_>>()
+    );
+    let (first_stem, first) = &schemas[0];
+    for (stem, schema) in &schemas[1..] {
+        let differs = first.lines().zip(schema.lines()).position(|(a, b)| a != b);
+        assert!(
+            schema == first,
+            "{stem}.toml generates a {CATALOG_SCHEMA} different from {first_stem}.toml's \
+             (first at line {:?}; the lines agree up to the shorter text otherwise)",
+            differs.map(|at| at + 1)
+        );
+    }
+    insta::assert_snapshot!(CATALOG_SCHEMA, first);
 }
 
 #[test]

@@ -57,21 +57,20 @@ pub fn printed(output: &Output) -> String {
     .replace('\\', "/")
 }
 
-/// Whether `git` runs, and `dir` is inside a work tree it is willing to read. When not,
-/// says so on stderr, so that a skipped test is visible with `--nocapture`.
-pub fn git_checkout(dir: &Path) -> bool {
+/// Panics, saying what is missing, unless `git` runs and `dir` is inside a work tree it
+/// is willing to read. The tests that call it are `#[ignore]`d for that reason, and
+/// `.ci/run` runs them in its fresh clone.
+pub fn require_git_checkout(dir: &Path) {
     let works = Command::new("git")
         .args(["rev-parse", "--is-inside-work-tree"])
         .current_dir(dir)
         .output()
         .is_ok_and(|output| output.status.success() && output.stdout.starts_with(b"true"));
-    if !works {
-        eprintln!(
-            "skipped: git is missing, or {} is no git checkout it can read",
-            dir.display()
-        );
-    }
-    works
+    assert!(
+        works,
+        "this test needs git and a git checkout: git is missing, or {} is no git checkout it can read",
+        dir.display()
+    );
 }
 
 /// Runs `git` with `args` in `dir` and returns its stdout; panics if it fails.
@@ -137,8 +136,8 @@ pub fn copy_checkout(root: &Path, dest: &Path) {
     }
 }
 
-/// Every file under `dir`, relative to it, in order; `.git` and `target` folders are
-/// left out.
+/// Every file under `dir`, relative to it, in order; `.git` and `target` (folders,
+/// files or links) are left out.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![PathBuf::new()];
@@ -148,11 +147,12 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
         for entry in entries {
             let entry = entry.expect("a readable folder entry");
             let path = relative.join(entry.file_name());
-            let kind = entry.file_type().expect("a readable file type");
-            if kind.is_dir() {
-                if entry.file_name() != ".git" && entry.file_name() != "target" {
-                    pending.push(path);
-                }
+            // A worktree may hold `.git` as a file and `target` as a link to a shared one.
+            if entry.file_name() == ".git" || entry.file_name() == "target" {
+                continue;
+            }
+            if entry.file_type().expect("a readable file type").is_dir() {
+                pending.push(path);
             } else {
                 found.push(path);
             }
