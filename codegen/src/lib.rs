@@ -10,6 +10,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod emit;
+pub mod format;
 pub mod keywords;
 pub mod load;
 pub mod markdown;

@@ -14,23 +14,11 @@ use crate::model::{EnumValue, Rule};
 use crate::names;
 use crate::suggest;
 
-/// The settings each rule takes; every other setting is an error for that rule.
-fn settings_for(rule: RuleKind) -> &'static [&'static str] {
-    match rule {
-        RuleKind::OneOf => &["values", "type_name", "hints"],
-        RuleKind::Text => &["min_len", "max_len", "chars"],
-        RuleKind::Number => &["min", "max", "above"],
-        RuleKind::CertifyId => &["prefix_param", "suffix_len"],
-        RuleKind::Custom => &["function"],
-        RuleKind::Any | RuleKind::IdSelector => &[],
-    }
-}
-
 impl Checker<'_> {
     pub(super) fn rule(&mut self, raw: &RawParam, lookups: &ParamLookups) -> Option<Rule> {
         let kind = self.keyword::<RuleKind>(&raw.rule, "rule")?;
         let settings = &raw.settings;
-        let allowed = settings_for(kind);
+        let allowed = crate::format::settings_of(kind);
         let mut ok = true;
         for (key, span) in settings.present() {
             if !allowed.contains(&key) {
