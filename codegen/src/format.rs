@@ -771,13 +771,17 @@ pub fn sections() -> Vec<&'static Section> {
     out
 }
 
+/// The name of the README section [`readme_section`] fills.
+pub const README_SECTION: &str = "catalog format";
+
 /// The README section that lists the format's keys and words, from this table.
 pub fn readme_section() -> String {
     let mut out = String::new();
     for section in sections() {
-        let heading = match section.name {
-            "row" => "A row `[[NAME]]` of a declared table, besides one key per column".to_owned(),
-            _ => heading_of(section),
+        let heading = if section.name == ROW.name {
+            "A row `[[NAME]]` of a declared table, besides one key per column".to_owned()
+        } else {
+            heading_of(section)
         };
         out.push_str(&format!("**{heading}**: {}\n\n", section.doc));
         out.push_str(&header(&["Key", "Value", "Required", "Meaning"]));
@@ -797,22 +801,28 @@ pub fn readme_section() -> String {
         }
         out.push('\n');
     }
-    for (words, title) in [
-        (Words::ColumnKind, "Column kinds (`kind`)"),
-        (Words::JsonType, "JSON types (`type` of a param)"),
-        (Words::RuleKind, "Rules (`rule`)"),
-        (Words::Severity, "Severities (`severity`)"),
-        (Words::Confidence, "Confidences (`confidence`)"),
-        (Words::CharClass, "Character classes (`chars`)"),
-    ] {
-        out.push_str(&format!("**{title}**:\n\n"));
-        out.push_str(&header(&["Word", "Meaning"]));
-        out.push('\n');
-        for (word, doc) in words.words() {
-            out.push_str(&row(&[format!("`{word}`"), escape_inline(doc)]));
+    let mut shown: Vec<Words> = Vec::new();
+    for section in sections() {
+        for key in section.keys {
+            let (Value::Word(words) | Value::WordList(words)) = key.value else {
+                continue;
+            };
+            if shown.contains(&words) {
+                continue;
+            }
+            shown.push(words);
+            out.push_str(&format!(
+                "**The words of `{}` in {}**:\n\n",
+                key.name, section.title
+            ));
+            out.push_str(&header(&["Word", "Meaning"]));
+            out.push('\n');
+            for (word, doc) in words.words() {
+                out.push_str(&row(&[format!("`{word}`"), escape_inline(doc)]));
+                out.push('\n');
+            }
             out.push('\n');
         }
-        out.push('\n');
     }
     out
 }
@@ -850,7 +860,7 @@ fn value_words(value: &Value) -> String {
         Value::Bool => "boolean".to_owned(),
         Value::Texts => "array of strings".to_owned(),
         Value::Word(words) => format!("{}, below", words.noun()),
-        Value::WordList(words) => format!("array of {}s, below", &words.noun()[2..]),
+        Value::WordList(words) => format!("array of words, each {}, below", words.noun()),
         Value::Map => "table of strings".to_owned(),
         Value::RowRef => "row, such as `{ field = \"region\" }`".to_owned(),
         Value::Entries(section) => format!("array of {}s", section.entry),

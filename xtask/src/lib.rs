@@ -288,6 +288,13 @@ fn splice_readme(
             Err(SpliceError::Broken(message)) => return Err(GenError::Readme(message)),
         }
     }
+    // The format's own section belongs to no catalog: filled wherever the README has it.
+    let format = codegen::format::readme_section();
+    match codegen::readme::splice(&readme, codegen::format::README_SECTION, &format) {
+        Ok(spliced) => readme = spliced,
+        Err(SpliceError::Absent) => {}
+        Err(SpliceError::Broken(message)) => return Err(GenError::Readme(message)),
+    }
     Ok(Some(Planned {
         path: PathBuf::from(codegen::README_MD),
         contents: readme,
