@@ -2,6 +2,14 @@
 //! types, severities, rule kinds and character classes. Each is a Rust enum, so every
 //! `match` on one is exhaustive; a catalog's own vocabularies live in the catalog.
 
+/// A closed set of words of the format, read from a catalog.
+pub trait Keyword: Sized + Copy + 'static {
+    /// The keyword spelled exactly `word`.
+    fn from_word(word: &str) -> Option<Self>;
+    /// Every word, for messages.
+    fn words() -> Vec<&'static str>;
+}
+
 /// Defines a keyword enum with `ALL`, `word`, `doc`, `from_word` and `words`. Each
 /// variant's doc is written once: it is the variant's rustdoc and what [`doc`] returns,
 /// which the format's schema and README show beside the word.
@@ -46,6 +54,15 @@ macro_rules! keywords {
             /// Every word, for messages.
             pub fn words() -> Vec<&'static str> {
                 Self::ALL.iter().map(|keyword| keyword.word()).collect()
+            }
+        }
+
+        impl Keyword for $name {
+            fn from_word(word: &str) -> Option<Self> {
+                $name::from_word(word)
+            }
+            fn words() -> Vec<&'static str> {
+                $name::words()
             }
         }
     };

@@ -16,7 +16,7 @@ use crate::suggest;
 
 impl Checker<'_> {
     pub(super) fn rule(&mut self, raw: &RawParam, lookups: &ParamLookups) -> Option<Rule> {
-        let kind = self.keyword::<RuleKind>(&raw.rule, "rule")?;
+        let kind = self.keyword(&raw.rule, "rule")?;
         let settings = &raw.settings;
         let allowed = crate::format::settings_of(kind);
         let mut ok = true;
@@ -257,7 +257,7 @@ impl Checker<'_> {
                 );
             }
             for class in classes.get_ref() {
-                match self.keyword::<CharClass>(class, "character class") {
+                match self.keyword(class, "character class") {
                     Some(term) if chars.contains(&term) => {
                         ok = false;
                         self.report(
@@ -395,7 +395,7 @@ impl Checker<'_> {
                 "`prefix_param` names the param itself".to_owned(),
                 "name the param that holds the prefix".to_owned(),
             ),
-            Some(json_type) if json_type == JsonType::String.word() => return true,
+            Some(Some(JsonType::String)) => return true,
             None if lookups.unloaded.contains(named) => return false,
             Some(_) => (
                 format!("`prefix_param` names `{named}`, which is not of type \"string\""),

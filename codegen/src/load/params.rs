@@ -7,6 +7,7 @@ use super::reader::{Reader, Table};
 use super::{RawRowRef, Text};
 use crate::diagnostic::Span;
 use crate::format::{self, param, value};
+use crate::keywords::{CharClass, Confidence, JsonType, Keyword, RuleKind, Severity};
 
 /// One `[[param]]` entry: an init parameter and the rule its value must follow.
 #[derive(Debug)]
@@ -17,24 +18,51 @@ pub struct RawParam {
     pub name: Text,
     /// Where the page passes it: `global` or `init`.
     pub scope: Text,
-    /// Its JSON type word.
-    pub json_type: Text,
+    /// Its JSON type.
+    pub json_type: RawKeyword<JsonType>,
     /// Whether the page must pass it.
     pub required: Spanned<bool>,
     /// The documented default, as text.
     pub default: Option<Text>,
-    /// The rule word.
-    pub rule: Text,
+    /// The rule.
+    pub rule: RawKeyword<RuleKind>,
     /// The rule's settings; which apply depends on the rule.
     pub settings: RawRuleSettings,
     /// The row a bad value raises.
     pub raises: Option<RawRowRef>,
-    /// `error` or `warning`.
-    pub severity: Text,
-    /// `official` or `observed`.
-    pub confidence: Text,
+    /// How serious a broken rule is.
+    pub severity: RawKeyword<Severity>,
+    /// Where the rule comes from.
+    pub confidence: RawKeyword<Confidence>,
     /// What the parameter is for.
     pub doc: Text,
+}
+
+/// A word of one of the format's closed sets: the text as written (which it derefs to)
+/// and the keyword it spells, parsed here once; `None` when it spells none, which the
+/// check stage reports where the word matters.
+#[derive(Debug, Clone)]
+pub struct RawKeyword<K> {
+    /// The word as written.
+    pub text: Text,
+    /// The keyword it spells, if any.
+    pub parsed: Option<K>,
+}
+
+impl<K: Keyword> RawKeyword<K> {
+    /// `text` parsed as a keyword of `K`.
+    pub fn parse(text: Text) -> Self {
+        let parsed = K::from_word(text.get_ref());
+        RawKeyword { text, parsed }
+    }
+}
+
+impl<K> std::ops::Deref for RawKeyword<K> {
+    type Target = Text;
+
+    fn deref(&self) -> &Text {
+        &self.text
+    }
 }
 
 /// The rule settings a `[[param]]` may carry. Each is `None` when absent.
@@ -51,7 +79,7 @@ pub struct RawRuleSettings {
     /// `text`: the most characters.
     pub max_len: Option<Spanned<i64>>,
     /// `text`: the character classes allowed.
-    pub chars: Option<Spanned<Vec<Text>>>,
+    pub chars: Option<Spanned<Vec<RawKeyword<CharClass>>>>,
     /// `number`: the smallest value allowed.
     pub min: Option<Spanned<f64>>,
     /// `number`: the largest value allowed.
@@ -120,7 +148,17 @@ fn load_param(reader: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<RawParam
         hints: fields.map(&param::HINTS),
         min_len: fields.integer(&param::MIN_LEN),
         max_len: fields.integer(&param::MAX_LEN),
-        chars: fields.texts(&param::CHARS),
+        chars: fields.texts(&param::CHARS).map(|classes| {
+            let span = classes.span();
+            Spanned::new(
+                span,
+                classes
+                    .into_inner()
+                    .into_iter()
+                    .map(RawKeyword::parse)
+                    .collect(),
+            )
+        }),
         min: fields.number(&param::MIN),
         max: fields.number(&param::MAX),
         above: fields.number(&param::ABOVE),
@@ -133,14 +171,14 @@ fn load_param(reader: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<RawParam
         span: table.span.clone(),
         name: fields.text(&param::NAME)?,
         scope: fields.text(&param::SCOPE)?,
-        json_type: fields.text(&param::TYPE)?,
+        json_type: RawKeyword::parse(fields.text(&param::TYPE)?),
         required: fields.boolean(&param::REQUIRED)?,
         default: fields.text(&param::DEFAULT),
-        rule: fields.text(&param::RULE)?,
+        rule: RawKeyword::parse(fields.text(&param::RULE)?),
         settings,
         raises: fields.row_ref(&param::RAISES),
-        severity: fields.text(&param::SEVERITY)?,
-        confidence: fields.text(&param::CONFIDENCE)?,
+        severity: RawKeyword::parse(fields.text(&param::SEVERITY)?),
+        confidence: RawKeyword::parse(fields.text(&param::CONFIDENCE)?),
         doc: fields.text(&param::DOC)?,
     })
 }
