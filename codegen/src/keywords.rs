@@ -4,6 +4,16 @@
 
 /// A closed set of words of the format, read from a catalog.
 pub trait Keyword: Sized + Copy + 'static {
+    /// The enum's name, such as `JsonType`.
+    const NAME: &'static str;
+    /// The enum's doc, as one line.
+    const TYPE_DOC: &'static str;
+    /// Every keyword, in the order the format documents them.
+    fn all() -> &'static [Self];
+    /// The word as a catalog writes it.
+    fn word_of(self) -> &'static str;
+    /// What the word means, as the format documents it.
+    fn doc_of(self) -> &'static str;
     /// The keyword spelled exactly `word`.
     fn from_word(word: &str) -> Option<Self>;
     /// Every word, for messages.
@@ -17,11 +27,13 @@ pub trait Keyword: Sized + Copy + 'static {
 /// [`doc`]: ColumnKind::doc
 macro_rules! keywords {
     (
+        #[doc = $type_doc:literal]
         $(#[$meta:meta])*
         $name:ident {
             $( $variant:ident = $word:literal => $doc:literal, )+
         }
     ) => {
+        #[doc = $type_doc]
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum $name {
@@ -58,6 +70,17 @@ macro_rules! keywords {
         }
 
         impl Keyword for $name {
+            const NAME: &'static str = stringify!($name);
+            const TYPE_DOC: &'static str = $type_doc;
+            fn all() -> &'static [Self] {
+                $name::ALL
+            }
+            fn word_of(self) -> &'static str {
+                self.word()
+            }
+            fn doc_of(self) -> &'static str {
+                self.doc()
+            }
             fn from_word(word: &str) -> Option<Self> {
                 $name::from_word(word)
             }
