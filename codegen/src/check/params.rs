@@ -9,6 +9,7 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 use super::tables::CheckedTable;
 use super::{Checker, NameKind};
 use crate::diagnostic::Diagnostic;
+use crate::format::param;
 use crate::keywords::{JsonType, Keyword};
 use crate::load::{RawCatalog, RawKeyword, RawParam, RawRowRef};
 use crate::model::{Param, RowRef, Vocabulary, SCOPE_VOCABULARY};
@@ -94,9 +95,9 @@ impl Checker<'_> {
     ) -> Option<Param> {
         let names = self.param_names(raw, lookups);
         let scope = scope_vocabulary.and_then(|vocabulary| self.word(vocabulary, &raw.scope));
-        let json_type = self.keyword(&raw.json_type, "type");
-        let severity = self.keyword(&raw.severity, "severity");
-        let confidence = self.keyword(&raw.confidence, "confidence");
+        let json_type = self.keyword(&raw.json_type, param::TYPE.name);
+        let severity = self.keyword(&raw.severity, param::SEVERITY.name);
+        let confidence = self.keyword(&raw.confidence, param::CONFIDENCE.name);
         let doc = self.text(&raw.doc, "`doc`");
         let raises = match &raw.raises {
             Some(reference) => self.row_reference(reference, catalog, tables, "raises"),

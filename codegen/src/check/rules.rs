@@ -8,6 +8,7 @@ use toml::Spanned;
 use super::params::ParamLookups;
 use super::{Checker, NameKind};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::format::param;
 use crate::keywords::{CharClass, JsonType, RuleKind, Severity};
 use crate::load::{RawParam, RawRuleSettings, RawValue, Text};
 use crate::model::{EnumValue, Rule};
@@ -16,7 +17,7 @@ use crate::suggest;
 
 impl Checker<'_> {
     pub(super) fn rule(&mut self, raw: &RawParam, lookups: &ParamLookups) -> Option<Rule> {
-        let kind = self.keyword(&raw.rule, "rule")?;
+        let kind = self.keyword(&raw.rule, param::RULE.name)?;
         let settings = &raw.settings;
         let allowed = crate::format::settings_of(kind);
         let mut ok = true;
