@@ -2,18 +2,42 @@
 //! types, severities, rule kinds and character classes. Each is a Rust enum, so every
 //! `match` on one is exhaustive; a catalog's own vocabularies live in the catalog.
 
-/// Defines a keyword enum with `ALL`, `word`, `from_word` and `words`.
+/// A closed set of words of the format, read from a catalog.
+pub trait Keyword: Sized + Copy + 'static {
+    /// The enum's name, such as `JsonType`.
+    const NAME: &'static str;
+    /// The enum's doc, as one line.
+    const TYPE_DOC: &'static str;
+    /// Every keyword, in the order the format documents them.
+    fn all() -> &'static [Self];
+    /// The word as a catalog writes it.
+    fn word_of(self) -> &'static str;
+    /// What the word means, as the format documents it.
+    fn doc_of(self) -> &'static str;
+    /// The keyword spelled exactly `word`.
+    fn from_word(word: &str) -> Option<Self>;
+    /// Every word, for messages.
+    fn words() -> Vec<&'static str>;
+}
+
+/// Defines a keyword enum with `ALL`, `word`, `doc`, `from_word` and `words`. Each
+/// variant's doc is written once: it is the variant's rustdoc and what [`doc`] returns,
+/// which the format's schema and README show beside the word.
+///
+/// [`doc`]: ColumnKind::doc
 macro_rules! keywords {
     (
+        #[doc = $type_doc:literal]
         $(#[$meta:meta])*
         $name:ident {
-            $( $(#[doc = $doc:literal])* $variant:ident = $word:literal, )+
+            $( $variant:ident = $word:literal => $doc:literal, )+
         }
     ) => {
+        #[doc = $type_doc]
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum $name {
-            $( $(#[doc = $doc])* $variant, )+
+            $( #[doc = $doc] $variant, )+
         }
 
         impl $name {
@@ -27,6 +51,13 @@ macro_rules! keywords {
                 }
             }
 
+            /// What the word means, as the format documents it.
+            pub const fn doc(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $doc, )+
+                }
+            }
+
             /// The keyword spelled exactly `word`.
             pub fn from_word(word: &str) -> Option<Self> {
                 Self::ALL.iter().copied().find(|keyword| keyword.word() == word)
@@ -37,114 +68,99 @@ macro_rules! keywords {
                 Self::ALL.iter().map(|keyword| keyword.word()).collect()
             }
         }
+
+        impl Keyword for $name {
+            const NAME: &'static str = stringify!($name);
+            const TYPE_DOC: &'static str = $type_doc;
+            fn all() -> &'static [Self] {
+                $name::ALL
+            }
+            fn word_of(self) -> &'static str {
+                self.word()
+            }
+            fn doc_of(self) -> &'static str {
+                self.doc()
+            }
+            fn from_word(word: &str) -> Option<Self> {
+                $name::from_word(word)
+            }
+            fn words() -> Vec<&'static str> {
+                $name::words()
+            }
+        }
     };
 }
 
 keywords! {
     /// What a table column holds, and so the type of its accessor.
     ColumnKind {
-        /// The wire string that identifies a row: unique, case-sensitive.
-        Key = "key",
-        /// Free text.
-        Text = "text",
-        /// A whole number.
-        Integer = "integer",
-        /// An HTTP status, 100 to 599.
-        HttpStatus = "http_status",
-        /// One word of a vocabulary.
-        Word = "word",
-        /// A set of words of a vocabulary.
-        Words = "words",
+        Key = "key" => "The wire string of the row: ASCII letters, digits, `.`, `_`, `-`; unique.",
+        Text = "text" => "Text that says something.",
+        Integer = "integer" => "A whole number.",
+        HttpStatus = "http_status" => "An HTTP status, 100 to 599.",
+        Word = "word" => "One word of the column's vocabulary.",
+        Words = "words" => "A set of words of the column's vocabulary.",
     }
 }
 
 keywords! {
     /// The JSON (JavaScript) type an init parameter's value must have.
     JsonType {
-        /// A string.
-        String = "string",
-        /// A number.
-        Number = "number",
-        /// A number without a fractional part.
-        Integer = "integer",
-        /// `true` or `false`.
-        Boolean = "boolean",
-        /// An object.
-        Object = "object",
-        /// A function, which only the page's script can pass.
-        Function = "function",
+        String = "string" => "A string.",
+        Number = "number" => "A finite number.",
+        Integer = "integer" => "A number without a fractional part.",
+        Boolean = "boolean" => "`true` or `false`.",
+        Object = "object" => "An object; its members are params named `object.member`.",
+        Function = "function" => "A function, which only the page's script can pass.",
     }
 }
 
 keywords! {
     /// How serious a broken parameter rule is.
     Severity {
-        /// The documented rule is broken.
-        Error = "error",
-        /// The value differs from every value seen so far; no documented rule forbids it.
-        Warning = "warning",
+        Error = "error" => "The documented rule is broken.",
+        Warning = "warning" => "The value differs from every value seen so far; no documented rule forbids it.",
     }
 }
 
 keywords! {
     /// Where a parameter's rule comes from.
     Confidence {
-        /// The vendor's documentation or official SDKs.
-        Official = "official",
-        /// Public code and integrations only.
-        Observed = "observed",
+        Official = "official" => "The vendor's documentation or official SDKs.",
+        Observed = "observed" => "Public code and integrations only.",
     }
 }
 
 keywords! {
     /// The rules a parameter value can be checked against; each compiles to its own code.
+    /// Which settings each takes is in [`crate::format::settings_of`].
     RuleKind {
-        /// Any value of the right type.
-        Any = "any",
-        /// One of an enumerated set of strings.
-        OneOf = "one_of",
-        /// A string with length bounds and allowed character classes.
-        Text = "text",
-        /// A finite number within bounds.
-        Number = "number",
-        /// A CSS ID selector.
-        IdSelector = "id_selector",
-        /// A configured prefix, `_`, then ASCII letters and digits.
-        CertifyId = "certify_id",
-        /// A hand-written function.
-        Custom = "custom",
+        Any = "any" => "Any value of the right type.",
+        OneOf = "one_of" => "One of `values` (case-sensitive); generates an enum. Takes `values`, `hints`, `type_name`.",
+        Text = "text" => "A string with length bounds and allowed characters. Takes `min_len`, `max_len`, `chars`.",
+        Number = "number" => "A finite number within bounds. Takes `min`, `max`, `above`.",
+        IdSelector = "id_selector" => "A CSS ID selector: `#` then an id without whitespace.",
+        CertifyId = "certify_id" => "The prefix held by another param, `_`, then ASCII letters or digits. Takes `prefix_param`, `suffix_len`.",
+        Custom = "custom" => "A hand-written check named by `function`, in `custom.rs` and `ts/src/custom.ts`.",
     }
 }
 
 keywords! {
     /// The character classes a `text` rule can allow.
     CharClass {
-        /// Lowercase ASCII letters.
-        Lower = "lower",
-        /// Uppercase ASCII letters.
-        Upper = "upper",
-        /// ASCII digits.
-        Digit = "digit",
-        /// `_`.
-        Underscore = "underscore",
-        /// `-`.
-        Hyphen = "hyphen",
-        /// `.`.
-        Dot = "dot",
+        Lower = "lower" => "lowercase ASCII letters",
+        Upper = "upper" => "uppercase ASCII letters",
+        Digit = "digit" => "ASCII digits",
+        Underscore = "underscore" => "`_`",
+        Hyphen = "hyphen" => "`-`",
+        Dot = "dot" => "`.`",
     }
 }
 
 impl CharClass {
     /// The class in words, for messages and docs.
     pub const fn describe(self) -> &'static str {
-        match self {
-            CharClass::Lower => "lowercase ASCII letters",
-            CharClass::Upper => "uppercase ASCII letters",
-            CharClass::Digit => "ASCII digits",
-            CharClass::Underscore => "`_`",
-            CharClass::Hyphen => "`-`",
-            CharClass::Dot => "`.`",
-        }
+        self.doc()
     }
 }
 

@@ -11,6 +11,8 @@
 pub mod check;
 pub mod diagnostic;
 pub mod emit;
+pub mod format;
+pub mod format_rust;
 pub mod keywords;
 pub mod load;
 pub mod markdown;

@@ -67,6 +67,8 @@ pub enum GenError {
     Readme(String),
     /// The command line names something that does not fit.
     Usage(String),
+    /// The generator made something it cannot print: a bug in codegen.
+    Internal(String),
 }
 
 impl fmt::Display for GenError {
@@ -80,7 +82,9 @@ impl fmt::Display for GenError {
                     .collect();
                 f.write_str(&rendered.join("\n\n"))
             }
-            GenError::Readme(message) | GenError::Usage(message) => f.write_str(message),
+            GenError::Readme(message) | GenError::Usage(message) | GenError::Internal(message) => {
+                f.write_str(message)
+            }
         }
     }
 }
@@ -225,6 +229,11 @@ pub fn plan_all(root: &Path, catalog: Option<&str>, out: &Path) -> Result<Plan, 
         .iter()
         .filter(|section| wanted(Some(&section.owner)))
         .collect();
+    // The runtime's types of the format's own words belong to no catalog.
+    planned.push(Planned {
+        path: PathBuf::from(codegen::format_rust::RUNTIME_WORDS_RS),
+        contents: codegen::format_rust::runtime_words().map_err(GenError::Internal)?,
+    });
     let mut notes = Vec::new();
     if let Some(readme) = splice_readme(out, &sections, &mut notes)? {
         planned.push(readme);
@@ -291,6 +300,13 @@ fn splice_readme(
             )),
             Err(SpliceError::Broken(message)) => return Err(GenError::Readme(message)),
         }
+    }
+    // The format's own section belongs to no catalog: filled wherever the README has it.
+    let format = codegen::format::readme_section();
+    match codegen::readme::splice(&readme, codegen::format::README_SECTION, &format) {
+        Ok(spliced) => readme = spliced,
+        Err(SpliceError::Absent) => {}
+        Err(SpliceError::Broken(message)) => return Err(GenError::Readme(message)),
     }
     Ok(Some(Planned {
         path: PathBuf::from(codegen::README_MD),

@@ -398,117 +398,117 @@ impl core::fmt::Display for Raised {
 pub enum Param {
     /// `region`: Where the Captcha service runs; it must match the endpoint your server verifies against.
     ///
-    /// Required string passed in `global`; must be one of `cn`, `sgp`.
+    /// Required string, passed in `global`; must be one of `cn`, `sgp`. A value that breaks the rule raises `region` (FieldError, error).
     Region,
     /// `prefix`: The identity prefix (user tag) shown in the console; it becomes the init host name. Only lowercase letters and digits have been seen; the server is the authority.
     ///
-    /// Required string passed in `global`; must be a string of 1 to 63 characters, only lowercase ASCII letters and ASCII digits.
+    /// Required string, passed in `global`; must be a string of 1 to 63 characters, only lowercase ASCII letters and ASCII digits. A value that breaks the rule raises `IllegalUserTag` (ErrorCode, warning).
     Prefix,
     /// `SceneId`: The scene ID created in the console. Only 8 lowercase letters and digits have been seen; the server is the authority.
     ///
-    /// Required string passed in `init`; must be a string of exactly 8 characters, only lowercase ASCII letters and ASCII digits.
+    /// Required string, passed in `init`; must be a string of exactly 8 characters, only lowercase ASCII letters and ASCII digits. A value that breaks the rule raises `IllegalScene` (ErrorCode, warning).
     SceneId,
     /// `mode`: How the captcha is shown. Traceless scenes support only popup.
     ///
-    /// Required string passed in `init`; must be one of `popup`, `embed`.
+    /// Required string, passed in `init`; must be one of `popup`, `embed`. A value that breaks the rule raises `mode` (FieldError, error).
     Mode,
     /// `element`: The ID selector of the element the captcha renders in, such as `#captcha-element`. Whether the element exists can only be checked in the page.
     ///
-    /// Required string passed in `init`; must be a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`.
+    /// Required string, passed in `init`; must be a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`. A value that breaks the rule raises `element_or_button` (FieldError, error).
     Element,
     /// `button`: The ID selector of the element that triggers the captcha, such as `#button`. Whether the element exists can only be checked in the page.
     ///
-    /// Required string passed in `init`; must be a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`.
+    /// Required string, passed in `init`; must be a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`. A value that breaks the rule raises `element_or_button` (FieldError, error).
     Button,
     /// `language`: The language of the captcha's text. The codes are Alibaba's own: `cn`, `tw` and `in` are not ISO 639-1.
     ///
-    /// Optional string passed in `init`; must be one of `cn`, `tw`, `en`, `ar`, `de`, `es`, `fr`, `in`, `it`, `ja`, `ko`, `ms`, `pt`, `ru`, `th`, `tr`, `vi`.
+    /// Optional string, passed in `init`; must be one of `cn`, `tw`, `en`, `ar`, `de`, `es`, `fr`, `in`, `it`, `ja`, `ko`, `ms`, `pt`, `ru`, `th`, `tr`, `vi`. A value that breaks the rule raises `language` (FieldError, error).
     Language,
     /// `UserCertifyId`: Your own certifyId, echoed back by server verification: the prefix, `_`, then a 10-character random string of ASCII letters and digits.
     ///
-    /// Optional string passed in `init`; must be the value of `prefix`, `_`, then exactly 10 ASCII letters or digits.
+    /// Optional string, passed in `init`; must be the value of `prefix`, `_`, then exactly 10 ASCII letters or digits. A value that breaks the rule raises `IllegalCertifyId` (ErrorCode, error).
     UserCertifyId,
     /// `slideStyle`: The slider's size in pixels: `{ width, height }`.
     ///
-    /// Optional object passed in `init`; must be any object.
+    /// Optional object, passed in `init`; must be any object.
     SlideStyle,
     /// `slideStyle.width`: The slider's width in pixels; at least 320.
     ///
-    /// Optional number passed in `init`; must be a number of at least 320.
+    /// Optional number, passed in `init`; must be a number of at least 320. A value that breaks the rule raises `general_type` (FieldError, error).
     SlideStyleWidth,
     /// `slideStyle.height`: The slider's height in pixels.
     ///
-    /// Optional number passed in `init`; must be a number above 0.
+    /// Optional number, passed in `init`; must be a number above 0. A value that breaks the rule raises `general_type` (FieldError, error).
     SlideStyleHeight,
     /// `immediate`: Whether to start verification immediately (V2 architecture).
     ///
-    /// Optional boolean passed in `init`; must be any boolean.
+    /// Optional boolean, passed in `init`; must be any boolean.
     Immediate,
     /// `timeout`: The request timeout in milliseconds.
     ///
-    /// Optional number passed in `init`; must be a number above 0.
+    /// Optional number, passed in `init`; must be a number above 0. A value that breaks the rule raises `general_type` (FieldError, error).
     ///
     /// Default: `5000`.
     Timeout,
     /// `rem`: Scales the whole captcha UI: 0.5 is half size, 2 double. Must be positive.
     ///
-    /// Optional number passed in `init`; must be a number above 0.
+    /// Optional number, passed in `init`; must be a number above 0. A value that breaks the rule raises `general_type` (FieldError, error).
     ///
     /// Default: `1`.
     Rem,
     /// `dualStack`: Use the dual-stack (IPv4 and IPv6) init and verification domains.
     ///
-    /// Optional boolean passed in `init`; must be any boolean.
+    /// Optional boolean, passed in `init`; must be any boolean.
     ///
     /// Default: `false`.
     DualStack,
     /// `showErrorTip`: Show the built-in error tips.
     ///
-    /// Optional boolean passed in `init`; must be any boolean.
+    /// Optional boolean, passed in `init`; must be any boolean.
     ShowErrorTip,
     /// `delayBeforeSuccess`: Whether to wait briefly before calling `success`.
     ///
-    /// Optional boolean passed in `init`; must be any boolean.
+    /// Optional boolean, passed in `init`; must be any boolean.
     DelayBeforeSuccess,
     /// `autoRefresh`: Refresh the captcha automatically (V2 architecture).
     ///
-    /// Optional boolean passed in `init`; must be any boolean.
+    /// Optional boolean, passed in `init`; must be any boolean.
     AutoRefresh,
     /// `zIndex`: The z-index of the pop-up.
     ///
-    /// Optional integer passed in `init`; must be any integer.
+    /// Optional integer, passed in `init`; must be any integer.
     ZIndex,
     /// `captchaLogoImg`: Replaces the logo on the embedded trigger button: an image address or a base64 `data:image/...` URL.
     ///
-    /// Optional string passed in `init`; must be accepted by the check `custom::image_source`.
+    /// Optional string, passed in `init`; must be accepted by the check `custom::image_source`. A value that breaks the rule raises `general_type` (FieldError, error).
     CaptchaLogoImg,
     /// `upLang`: Custom texts per language: `{ <language>: { <TEXT_KEY>: text } }`.
     ///
-    /// Optional object passed in `init`; must be any object.
+    /// Optional object, passed in `init`; must be any object.
     UpLang,
     /// `EncryptedSceneId`: The encrypted scene ID of encryption mode (V3).
     ///
-    /// Optional string passed in `init`; must be a string of at least 1 character.
+    /// Optional string, passed in `init`; must be a string of at least 1 character. A value that breaks the rule raises `IllegalScene` (ErrorCode, error).
     EncryptedSceneId,
     /// `success`: Callback with `captchaVerifyParam`, which your page sends to your server (V3; required there, set by the page).
     ///
-    /// Optional function passed in `init`; must be any function.
+    /// Optional function, passed in `init`; must be any function.
     Success,
     /// `fail`: Callback when verification fails (V3).
     ///
-    /// Optional function passed in `init`; must be any function.
+    /// Optional function, passed in `init`; must be any function.
     Fail,
     /// `getInstance`: Callback that receives the captcha instance (`show`, `hide`, `refresh`, ...).
     ///
-    /// Optional function passed in `init`; must be any function.
+    /// Optional function, passed in `init`; must be any function.
     GetInstance,
     /// `onError`: Callback when the init request or resource loading fails or times out.
     ///
-    /// Optional function passed in `init`; must be any function.
+    /// Optional function, passed in `init`; must be any function.
     OnError,
     /// `onClose`: Callback when the pop-up is closed.
     ///
-    /// Optional function passed in `init`; must be any function.
+    /// Optional function, passed in `init`; must be any function.
     OnClose,
 }
 /// Each parameter's name as the page passes it, in variant order (apart from the

@@ -9,8 +9,9 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 use super::tables::CheckedTable;
 use super::{Checker, NameKind};
 use crate::diagnostic::Diagnostic;
-use crate::keywords::{CharClass, Confidence, JsonType, RuleKind, Severity};
-use crate::load::{RawCatalog, RawParam, RawRowRef, Text};
+use crate::format::param;
+use crate::keywords::{JsonType, Keyword};
+use crate::load::{RawCatalog, RawKeyword, RawParam, RawRowRef};
 use crate::model::{Param, RowRef, Vocabulary, SCOPE_VOCABULARY};
 use crate::names;
 use crate::suggest;
@@ -18,28 +19,13 @@ use crate::suggest;
 /// Method names `InitConfig` already has; a param's setter may not take them.
 const RESERVED_METHODS: &[&str] = &["new", "validate", "set", "default", "get"];
 
-/// What the param checks look up: every param's name and JSON type word as written, and
-/// the params that did not load (references to them are not reported again).
+/// What the param checks look up: every param's name and JSON type (none when its word
+/// is unknown), and the params that did not load (references to them are not reported
+/// again).
 pub(super) struct ParamLookups {
-    pub(super) types: HashMap<String, String>,
+    pub(super) types: HashMap<String, Option<JsonType>>,
     pub(super) unloaded: HashSet<String>,
 }
-
-/// A keyword of the format, such as a JSON type, read from its word.
-pub(super) trait Keyword: Sized + Copy + 'static {
-    fn from_word(word: &str) -> Option<Self>;
-    fn words() -> Vec<&'static str>;
-}
-
-macro_rules! keyword {
-    ($($name:ident),*) => {$(
-        impl Keyword for $name {
-            fn from_word(word: &str) -> Option<Self> { $name::from_word(word) }
-            fn words() -> Vec<&'static str> { $name::words() }
-        }
-    )*};
-}
-keyword!(JsonType, Severity, Confidence, RuleKind, CharClass);
 
 impl Checker<'_> {
     pub(super) fn params(
@@ -52,7 +38,7 @@ impl Checker<'_> {
             types: raw
                 .params
                 .iter()
-                .map(|p| (p.name.get_ref().clone(), p.json_type.get_ref().clone()))
+                .map(|p| (p.name.get_ref().clone(), p.json_type.parsed))
                 .collect(),
             unloaded: raw
                 .unloaded
@@ -82,9 +68,10 @@ impl Checker<'_> {
             .collect()
     }
 
-    /// A keyword of the format, or a report naming the key it was written under.
-    pub(super) fn keyword<K: Keyword>(&mut self, word: &Text, key: &str) -> Option<K> {
-        let found = K::from_word(word.get_ref());
+    /// A keyword of the format (parsed by the loader), or a report naming the key it
+    /// was written under.
+    pub(super) fn keyword<K: Keyword>(&mut self, word: &RawKeyword<K>, key: &str) -> Option<K> {
+        let found = word.parsed;
         if found.is_none() {
             self.report(
                 Diagnostic::new(word.span(), format!("unknown {key} `{}`", word.get_ref()))
@@ -108,9 +95,9 @@ impl Checker<'_> {
     ) -> Option<Param> {
         let names = self.param_names(raw, lookups);
         let scope = scope_vocabulary.and_then(|vocabulary| self.word(vocabulary, &raw.scope));
-        let json_type = self.keyword::<JsonType>(&raw.json_type, "type");
-        let severity = self.keyword::<Severity>(&raw.severity, "severity");
-        let confidence = self.keyword::<Confidence>(&raw.confidence, "confidence");
+        let json_type = self.keyword(&raw.json_type, param::TYPE.name);
+        let severity = self.keyword(&raw.severity, param::SEVERITY.name);
+        let confidence = self.keyword(&raw.confidence, param::CONFIDENCE.name);
         let doc = self.text(&raw.doc, "`doc`");
         let raises = match &raw.raises {
             Some(reference) => self.row_reference(reference, catalog, tables, "raises"),
@@ -219,7 +206,7 @@ impl Checker<'_> {
         let name = raw.name.get_ref();
         let span = raw.name.span();
         match lookups.types.get(parent) {
-            Some(json_type) if json_type == JsonType::Object.word() => Some(parent.to_owned()),
+            Some(Some(JsonType::Object)) => Some(parent.to_owned()),
             None if lookups.unloaded.contains(parent) => None,
             Some(_) => {
                 self.report(

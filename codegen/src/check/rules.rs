@@ -8,29 +8,18 @@ use toml::Spanned;
 use super::params::ParamLookups;
 use super::{Checker, NameKind};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::format::param;
 use crate::keywords::{CharClass, JsonType, RuleKind, Severity};
 use crate::load::{RawParam, RawRuleSettings, RawValue, Text};
 use crate::model::{EnumValue, Rule};
 use crate::names;
 use crate::suggest;
 
-/// The settings each rule takes; every other setting is an error for that rule.
-fn settings_for(rule: RuleKind) -> &'static [&'static str] {
-    match rule {
-        RuleKind::OneOf => &["values", "type_name", "hints"],
-        RuleKind::Text => &["min_len", "max_len", "chars"],
-        RuleKind::Number => &["min", "max", "above"],
-        RuleKind::CertifyId => &["prefix_param", "suffix_len"],
-        RuleKind::Custom => &["function"],
-        RuleKind::Any | RuleKind::IdSelector => &[],
-    }
-}
-
 impl Checker<'_> {
     pub(super) fn rule(&mut self, raw: &RawParam, lookups: &ParamLookups) -> Option<Rule> {
-        let kind = self.keyword::<RuleKind>(&raw.rule, "rule")?;
+        let kind = self.keyword(&raw.rule, param::RULE.name)?;
         let settings = &raw.settings;
-        let allowed = settings_for(kind);
+        let allowed = crate::format::settings_of(kind);
         let mut ok = true;
         for (key, span) in settings.present() {
             if !allowed.contains(&key) {
@@ -269,7 +258,7 @@ impl Checker<'_> {
                 );
             }
             for class in classes.get_ref() {
-                match self.keyword::<CharClass>(class, "character class") {
+                match self.keyword(class, "character class") {
                     Some(term) if chars.contains(&term) => {
                         ok = false;
                         self.report(
@@ -407,7 +396,7 @@ impl Checker<'_> {
                 "`prefix_param` names the param itself".to_owned(),
                 "name the param that holds the prefix".to_owned(),
             ),
-            Some(json_type) if json_type == JsonType::String.word() => return true,
+            Some(Some(JsonType::String)) => return true,
             None if lookups.unloaded.contains(named) => return false,
             Some(_) => (
                 format!("`prefix_param` names `{named}`, which is not of type \"string\""),

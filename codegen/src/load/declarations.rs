@@ -6,24 +6,9 @@ use toml::Spanned;
 use super::reader::{type_name, Reader, Table};
 use super::{RawCatalog, RawRow, Text};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::format::{self, catalog, column, table as table_keys, vocabulary, word as word_keys};
 use crate::keywords::ColumnKind;
 use crate::suggest;
-
-const META_KEYS: &[&str] = &[
-    "name",
-    "source",
-    "provenance",
-    "module",
-    "docs",
-    "readme_section",
-    "type_error",
-];
-const VOCABULARY_KEYS: &[&str] = &["type", "doc", "words"];
-const WORD_KEYS: &[&str] = &["word", "doc", "variant"];
-const TABLE_KEYS: &[&str] = &[
-    "type", "doc", "key", "display", "noun", "summary", "columns",
-];
-const COLUMN_KEYS: &[&str] = &["name", "kind", "vocabulary", "optional", "doc", "title"];
 
 /// The `[catalog]` table.
 #[derive(Debug)]
@@ -133,34 +118,28 @@ pub struct RawColumn {
 
 /// The `[catalog]` table; reported when absent.
 pub(super) fn meta(reader: &mut Reader<'_>, root: &Table<'_, '_>) -> Option<RawMeta> {
-    let Some(value) = root.table.get("catalog") else {
+    let Some(value) = root.table.get(format::top::CATALOG_KEY.name) else {
         reader.diagnostics.push(
-            Diagnostic::new(0..0, "the catalog has no `[catalog]` table").with_help(
-                "add a `[catalog]` table with `name`, `source`, `provenance`, `module` and `docs`",
-            ),
+            Diagnostic::new(0..0, "the catalog has no `[catalog]` table").with_help(format!(
+                "add a `[catalog]` table with {}",
+                format::and_list(&format::CATALOG.required_names())
+            )),
         );
         return None;
     };
-    let table = reader.table(value, "`[catalog]`")?;
+    let table = reader.table(value, format::CATALOG.title)?;
     reader.failed = false;
-    reader.unknown_keys(&table, META_KEYS, "a key of `[catalog]`");
-    let name = reader.string(&table, "name");
-    let source = reader.string(&table, "source");
-    let provenance = reader.string(&table, "provenance");
-    let module = reader.string(&table, "module");
-    let docs = reader.string(&table, "docs");
-    let readme_section = reader.optional_string(&table, "readme_section");
-    let type_error = row_ref(reader, &table, "type_error");
+    let mut fields = reader.section(&table, &format::CATALOG);
     Some(RawMeta {
         span: table.span.clone(),
-        name: name?,
-        source: source?,
-        provenance: provenance?,
-        module: module?,
-        docs: docs?,
-        readme_section,
-        type_error,
-        has_type_error: table.table.contains_key("type_error"),
+        name: fields.text(&catalog::NAME)?,
+        source: fields.text(&catalog::SOURCE)?,
+        provenance: fields.text(&catalog::PROVENANCE)?,
+        module: fields.text(&catalog::MODULE)?,
+        docs: fields.text(&catalog::DOCS)?,
+        readme_section: fields.text(&catalog::README_SECTION),
+        type_error: fields.row_ref(&catalog::TYPE_ERROR),
+        has_type_error: table.table.contains_key(catalog::TYPE_ERROR.name),
     })
 }
 
@@ -254,27 +233,15 @@ pub(super) fn vocabularies(
     root: &Table<'_, '_>,
     catalog: &mut RawCatalog,
 ) {
-    for (name, table) in sections(
-        reader,
-        root,
-        "vocabulary",
-        &mut catalog.unloaded_declarations,
-    ) {
+    let section = format::top::VOCABULARY_KEY.name;
+    for (name, table) in sections(reader, root, section, &mut catalog.unloaded_declarations) {
         reader.failed = false;
-        reader.unknown_keys(&table, VOCABULARY_KEYS, "a key of a vocabulary");
-        let type_name = reader.optional_string(&table, "type");
-        let doc = reader.string(&table, "doc");
-        let words = reader
-            .inline_tables(&table, "words", true, "word")
-            .map(|tables| {
-                let span = tables.span();
-                let words = tables
-                    .into_inner()
-                    .iter()
-                    .filter_map(|entry| word(reader, entry))
-                    .collect();
-                Spanned::new(span, words)
-            });
+        let mut fields = reader.section(&table, &format::VOCABULARY);
+        let type_name = fields.text(&vocabulary::TYPE);
+        let doc = fields.text(&vocabulary::DOC);
+        let words = fields
+            .entries(&vocabulary::WORDS)
+            .map(|tables| reader.each(tables, word));
         match (doc, words) {
             (Some(doc), Some(words)) if !reader.failed => {
                 catalog.vocabularies.push(RawVocabulary {
@@ -293,21 +260,19 @@ pub(super) fn vocabularies(
 }
 
 fn word(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawWord> {
-    reader.unknown_keys(entry, WORD_KEYS, "a key of a word");
-    let word = reader.string(entry, "word");
-    let doc = reader.string(entry, "doc");
-    let variant = reader.optional_string(entry, "variant");
+    let mut fields = reader.section(entry, &format::WORD);
     Some(RawWord {
         span: entry.span.clone(),
-        word: word?,
-        doc: doc?,
-        variant,
+        word: fields.text(&word_keys::WORD)?,
+        doc: fields.text(&word_keys::DOC)?,
+        variant: fields.text(&word_keys::VARIANT),
     })
 }
 
 /// Every `[table.NAME]`, without rows yet.
 pub(super) fn tables(reader: &mut Reader<'_>, root: &Table<'_, '_>, catalog: &mut RawCatalog) {
-    for (name, table) in sections(reader, root, "table", &mut catalog.unloaded_declarations) {
+    let section = format::top::TABLE_KEY.name;
+    for (name, table) in sections(reader, root, section, &mut catalog.unloaded_declarations) {
         reader.failed = false;
         match declared_table(reader, name.clone(), &table) {
             Some(loaded) if !reader.failed => catalog.tables.push(loaded),
@@ -319,42 +284,27 @@ pub(super) fn tables(reader: &mut Reader<'_>, root: &Table<'_, '_>, catalog: &mu
 }
 
 fn declared_table(reader: &mut Reader<'_>, name: Text, table: &Table<'_, '_>) -> Option<RawTable> {
-    reader.unknown_keys(table, TABLE_KEYS, "a key of a table");
-    let type_name = reader.string(table, "type");
-    let doc = reader.string(table, "doc");
-    let key = reader.string(table, "key");
-    let display = reader.string(table, "display");
-    let noun = reader.optional_string(table, "noun");
-    let summary = reader.optional_string_list(table, "summary");
-    let columns = reader
-        .inline_tables(table, "columns", true, "column")
-        .map(|tables| {
-            let span = tables.span();
-            let columns = tables
-                .into_inner()
-                .iter()
-                .filter_map(|entry| column(reader, entry))
-                .collect();
-            Spanned::new(span, columns)
-        });
+    let mut fields = reader.section(table, &format::TABLE);
+    let columns = fields
+        .entries(&table_keys::COLUMNS)
+        .map(|tables| reader.each(tables, column));
     Some(RawTable {
         span: table.span.clone(),
         name,
-        type_name: type_name?,
-        doc: doc?,
-        key: key?,
-        display: display?,
-        noun,
-        summary,
+        type_name: fields.text(&table_keys::TYPE)?,
+        doc: fields.text(&table_keys::DOC)?,
+        key: fields.text(&table_keys::KEY)?,
+        display: fields.text(&table_keys::DISPLAY)?,
+        noun: fields.text(&table_keys::NOUN),
+        summary: fields.texts(&table_keys::SUMMARY),
         columns: columns?,
         rows: Vec::new(),
     })
 }
 
 fn column(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawColumn> {
-    reader.unknown_keys(entry, COLUMN_KEYS, "a key of a column");
-    let name = reader.string(entry, "name");
-    let kind = reader.string(entry, "kind").and_then(|kind| {
+    let mut fields = reader.section(entry, &format::COLUMN);
+    let kind = fields.text(&column::KIND).and_then(|kind| {
         let found = ColumnKind::from_word(kind.get_ref());
         if found.is_none() {
             reader.fail(
@@ -365,23 +315,19 @@ fn column(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawColumn> {
                 .with_help(suggest::help(
                     kind.get_ref(),
                     &ColumnKind::words(),
-                    "a column kind",
+                    format::Words::ColumnKind.noun(),
                 )),
             );
         }
         found.map(|found| Spanned::new(kind.span(), found))
     });
-    let vocabulary = reader.optional_string(entry, "vocabulary");
-    let optional = reader.optional_boolean(entry, "optional");
-    let doc = reader.optional_string(entry, "doc");
-    let title = reader.optional_string(entry, "title");
     Some(RawColumn {
         span: entry.span.clone(),
-        name: name?,
+        name: fields.text(&column::NAME)?,
         kind: kind?,
-        vocabulary,
-        optional,
-        doc,
-        title,
+        vocabulary: fields.text(&column::VOCABULARY),
+        optional: fields.boolean(&column::OPTIONAL),
+        doc: fields.text(&column::DOC),
+        title: fields.text(&column::TITLE),
     })
 }

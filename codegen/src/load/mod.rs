@@ -8,6 +8,7 @@
 //! columns), then `[[param]]`.
 
 mod declarations;
+mod fields;
 mod params;
 pub(crate) mod reader;
 mod rows;
@@ -20,7 +21,7 @@ use toml::Spanned;
 use crate::diagnostic::Diagnostic;
 use crate::text_safety;
 pub use declarations::{RawColumn, RawMeta, RawRowRef, RawTable, RawVocabulary, RawWord};
-pub use params::{RawParam, RawRuleSettings, RawValue};
+pub use params::{RawKeyword, RawParam, RawRuleSettings, RawValue};
 use reader::{Reader, Table};
 pub use rows::{RawCell, RawRow};
 
@@ -28,7 +29,7 @@ pub use rows::{RawCell, RawRow};
 pub type Text = Spanned<String>;
 
 /// The top-level keys of the format; every other top-level key must name a declared table.
-pub const FORMAT_KEYS: &[&str] = &["catalog", "vocabulary", "table", "param"];
+pub const FORMAT_KEYS: &[&str] = &crate::format::TOP_KEYS;
 
 /// The catalog as written, before its meaning is checked.
 #[derive(Debug, Default)]
@@ -113,16 +114,21 @@ fn read(document: &DeTable<'_>) -> (RawCatalog, Vec<Diagnostic>) {
             .unloaded
             .extend(unloaded.into_iter().map(|key| (name.clone(), key)));
     }
-    let param_is_a_table = catalog.tables.iter().any(|t| t.name.get_ref() == "param");
+    let param_is_a_table = catalog
+        .tables
+        .iter()
+        .any(|t| t.name.get_ref() == crate::format::top::PARAM_KEY.name);
     let (params, unloaded) = if param_is_a_table {
         (Vec::new(), Vec::new())
     } else {
         params::load(&mut reader, &root)
     };
     catalog.params = params;
-    catalog
-        .unloaded
-        .extend(unloaded.into_iter().map(|name| ("param".to_owned(), name)));
+    catalog.unloaded.extend(
+        unloaded
+            .into_iter()
+            .map(|name| (crate::format::top::PARAM_KEY.name.to_owned(), name)),
+    );
     (catalog, diagnostics)
 }
 
@@ -150,7 +156,15 @@ fn top_level_keys(reader: &mut Reader<'_>, root: &Table<'_, '_>, catalog: &RawCa
             None if is_rows => format!(
                 "rows of a table need its declaration: add `[table.{name}]` with its columns"
             ),
-            None => "the top level holds `[catalog]`, `[vocabulary.NAME]`, `[table.NAME]`, `[[param]]` and the rows of declared tables".to_owned(),
+            None => format!(
+                "the top level holds {} and the rows of declared tables",
+                crate::format::TOP
+                    .keys
+                    .iter()
+                    .map(|key| format!("`{}`", key.header()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
         reader.diagnostics.push(
             Diagnostic::new(key.span(), format!("unknown top-level key `{name}`")).with_help(help),

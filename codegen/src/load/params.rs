@@ -6,6 +6,8 @@ use toml::Spanned;
 use super::reader::{Reader, Table};
 use super::{RawRowRef, Text};
 use crate::diagnostic::Span;
+use crate::format::{self, param, value};
+use crate::keywords::{CharClass, Confidence, JsonType, Keyword, RuleKind, Severity};
 
 /// One `[[param]]` entry: an init parameter and the rule its value must follow.
 #[derive(Debug)]
@@ -16,24 +18,51 @@ pub struct RawParam {
     pub name: Text,
     /// Where the page passes it: `global` or `init`.
     pub scope: Text,
-    /// Its JSON type word.
-    pub json_type: Text,
+    /// Its JSON type.
+    pub json_type: RawKeyword<JsonType>,
     /// Whether the page must pass it.
     pub required: Spanned<bool>,
     /// The documented default, as text.
     pub default: Option<Text>,
-    /// The rule word.
-    pub rule: Text,
+    /// The rule.
+    pub rule: RawKeyword<RuleKind>,
     /// The rule's settings; which apply depends on the rule.
     pub settings: RawRuleSettings,
     /// The row a bad value raises.
     pub raises: Option<RawRowRef>,
-    /// `error` or `warning`.
-    pub severity: Text,
-    /// `official` or `observed`.
-    pub confidence: Text,
+    /// How serious a broken rule is.
+    pub severity: RawKeyword<Severity>,
+    /// Where the rule comes from.
+    pub confidence: RawKeyword<Confidence>,
     /// What the parameter is for.
     pub doc: Text,
+}
+
+/// A word of one of the format's closed sets: the text as written (which it derefs to)
+/// and the keyword it spells, parsed here once; `None` when it spells none, which the
+/// check stage reports where the word matters.
+#[derive(Debug, Clone)]
+pub struct RawKeyword<K> {
+    /// The word as written.
+    pub text: Text,
+    /// The keyword it spells, if any.
+    pub parsed: Option<K>,
+}
+
+impl<K: Keyword> RawKeyword<K> {
+    /// `text` parsed as a keyword of `K`.
+    pub fn parse(text: Text) -> Self {
+        let parsed = K::from_word(text.get_ref());
+        RawKeyword { text, parsed }
+    }
+}
+
+impl<K> std::ops::Deref for RawKeyword<K> {
+    type Target = Text;
+
+    fn deref(&self) -> &Text {
+        &self.text
+    }
 }
 
 /// The rule settings a `[[param]]` may carry. Each is `None` when absent.
@@ -50,7 +79,7 @@ pub struct RawRuleSettings {
     /// `text`: the most characters.
     pub max_len: Option<Spanned<i64>>,
     /// `text`: the character classes allowed.
-    pub chars: Option<Spanned<Vec<Text>>>,
+    pub chars: Option<Spanned<Vec<RawKeyword<CharClass>>>>,
     /// `number`: the smallest value allowed.
     pub min: Option<Spanned<f64>>,
     /// `number`: the largest value allowed.
@@ -63,33 +92,14 @@ pub struct RawRuleSettings {
     pub suffix_len: Option<Spanned<i64>>,
     /// `custom`: the hand-written function that checks the value.
     pub function: Option<Text>,
+    /// The settings written in the entry, with their places, in format order.
+    written: Vec<(&'static str, Span)>,
 }
 
 impl RawRuleSettings {
     /// The spans of the settings that are present, with their key names.
     pub fn present(&self) -> Vec<(&'static str, Span)> {
-        let mut present = Vec::new();
-        let mut add = |key: &'static str, span: Option<Span>| {
-            if let Some(span) = span {
-                present.push((key, span));
-            }
-        };
-        add("values", self.values.as_ref().map(Spanned::span));
-        add("type_name", self.type_name.as_ref().map(Spanned::span));
-        add("hints", self.hints.as_ref().map(Spanned::span));
-        add("min_len", self.min_len.as_ref().map(Spanned::span));
-        add("max_len", self.max_len.as_ref().map(Spanned::span));
-        add("chars", self.chars.as_ref().map(Spanned::span));
-        add("min", self.min.as_ref().map(Spanned::span));
-        add("max", self.max.as_ref().map(Spanned::span));
-        add("above", self.above.as_ref().map(Spanned::span));
-        add(
-            "prefix_param",
-            self.prefix_param.as_ref().map(Spanned::span),
-        );
-        add("suffix_len", self.suffix_len.as_ref().map(Spanned::span));
-        add("function", self.function.as_ref().map(Spanned::span));
-        present
+        self.written.clone()
     }
 }
 
@@ -106,41 +116,17 @@ pub struct RawValue {
     pub variant: Option<Text>,
 }
 
-const PARAM_KEYS: &[&str] = &[
-    "name",
-    "scope",
-    "type",
-    "required",
-    "default",
-    "rule",
-    "values",
-    "type_name",
-    "hints",
-    "min_len",
-    "max_len",
-    "chars",
-    "min",
-    "max",
-    "above",
-    "prefix_param",
-    "suffix_len",
-    "function",
-    "raises",
-    "severity",
-    "confidence",
-    "doc",
-];
-const VALUE_KEYS: &[&str] = &["value", "label", "variant"];
 /// The `[[param]]` entries that loaded completely, and the names of those that did not.
 pub(super) fn load(reader: &mut Reader<'_>, root: &Table<'_, '_>) -> (Vec<RawParam>, Vec<String>) {
     let mut params = Vec::new();
     let mut unloaded = Vec::new();
-    for table in reader.array_of_tables(root.table, "param") {
+    for table in reader.array_of_tables(root.table, format::top::PARAM_KEY.name) {
         reader.failed = false;
         match load_param(reader, &table) {
             Some(param) if !reader.failed => params.push(param),
             _ => {
-                if let Some(DeValue::String(name)) = table.table.get("name").map(|v| v.get_ref()) {
+                let name = table.table.get(param::NAME.name).map(|v| v.get_ref());
+                if let Some(DeValue::String(name)) = name {
                     unloaded.push(name.to_string());
                 }
             }
@@ -150,63 +136,72 @@ pub(super) fn load(reader: &mut Reader<'_>, root: &Table<'_, '_>) -> (Vec<RawPar
 }
 
 fn load_param(reader: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<RawParam> {
-    reader.unknown_keys(table, PARAM_KEYS, "a key of `[[param]]`");
-    let name = reader.string(table, "name");
-    let scope = reader.string(table, "scope");
-    let json_type = reader.string(table, "type");
-    let required = reader.boolean(table, "required");
-    let default = reader.optional_string(table, "default");
-    let rule = reader.string(table, "rule");
+    let mut fields = reader.section(table, &format::PARAM);
+    let written = format::all_settings()
+        .filter_map(|key| Some((key.name, table.table.get(key.name)?.span())))
+        .collect();
     let settings = RawRuleSettings {
-        values: values(reader, table),
-        type_name: reader.optional_string(table, "type_name"),
-        hints: reader.string_map(table, "hints"),
-        min_len: reader.optional_integer(table, "min_len"),
-        max_len: reader.optional_integer(table, "max_len"),
-        chars: reader.optional_string_list(table, "chars"),
-        min: reader.number(table, "min"),
-        max: reader.number(table, "max"),
-        above: reader.number(table, "above"),
-        prefix_param: reader.optional_string(table, "prefix_param"),
-        suffix_len: reader.optional_integer(table, "suffix_len"),
-        function: reader.optional_string(table, "function"),
+        values: fields
+            .entries(&param::VALUES)
+            .map(|entries| values(reader, entries)),
+        type_name: fields.text(&param::TYPE_NAME),
+        hints: fields.map(&param::HINTS),
+        min_len: fields.integer(&param::MIN_LEN),
+        max_len: fields.integer(&param::MAX_LEN),
+        chars: fields.texts(&param::CHARS).map(|classes| {
+            let span = classes.span();
+            Spanned::new(
+                span,
+                classes
+                    .into_inner()
+                    .into_iter()
+                    .map(RawKeyword::parse)
+                    .collect(),
+            )
+        }),
+        min: fields.number(&param::MIN),
+        max: fields.number(&param::MAX),
+        above: fields.number(&param::ABOVE),
+        prefix_param: fields.text(&param::PREFIX_PARAM),
+        suffix_len: fields.integer(&param::SUFFIX_LEN),
+        function: fields.text(&param::FUNCTION),
+        written,
     };
-    let raises = super::declarations::row_ref(reader, table, "raises");
-    let severity = reader.string(table, "severity");
-    let confidence = reader.string(table, "confidence");
-    let doc = reader.string(table, "doc");
     Some(RawParam {
         span: table.span.clone(),
-        name: name?,
-        scope: scope?,
-        json_type: json_type?,
-        required: required?,
-        default,
-        rule: rule?,
+        name: fields.text(&param::NAME)?,
+        scope: fields.text(&param::SCOPE)?,
+        json_type: RawKeyword::parse(fields.text(&param::TYPE)?),
+        required: fields.boolean(&param::REQUIRED)?,
+        default: fields.text(&param::DEFAULT),
+        rule: RawKeyword::parse(fields.text(&param::RULE)?),
         settings,
-        raises,
-        severity: severity?,
-        confidence: confidence?,
-        doc: doc?,
+        raises: fields.row_ref(&param::RAISES),
+        severity: RawKeyword::parse(fields.text(&param::SEVERITY)?),
+        confidence: RawKeyword::parse(fields.text(&param::CONFIDENCE)?),
+        doc: fields.text(&param::DOC)?,
     })
 }
 
-/// The optional `values` of a `one_of` rule: an array of `{ value, label }` tables.
-fn values(reader: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<Spanned<Vec<RawValue>>> {
-    let entries = reader.inline_tables(table, "values", false, "value")?;
+/// The `values` of a `one_of` rule: each `{ value, label }` table read as a value. The
+/// first value that does not load ends the reading (its param does not load either).
+fn values(reader: &mut Reader<'_>, entries: Spanned<Vec<Table<'_, '_>>>) -> Spanned<Vec<RawValue>> {
     let span = entries.span();
     let mut values = Vec::with_capacity(entries.get_ref().len());
     for entry in entries.get_ref() {
-        reader.unknown_keys(entry, VALUE_KEYS, "a key of a value");
-        let text = reader.string(entry, "value");
-        let label = reader.string(entry, "label");
-        let variant = reader.optional_string(entry, "variant");
-        values.push(RawValue {
-            span: entry.span.clone(),
-            value: text?,
-            label: label?,
-            variant,
-        });
+        let mut fields = reader.section(entry, &format::VALUE);
+        let loaded = (|| {
+            Some(RawValue {
+                span: entry.span.clone(),
+                value: fields.text(&value::VALUE)?,
+                label: fields.text(&value::LABEL)?,
+                variant: fields.text(&value::VARIANT),
+            })
+        })();
+        match loaded {
+            Some(loaded) => values.push(loaded),
+            None => break,
+        }
     }
-    Some(Spanned::new(span, values))
+    Spanned::new(span, values)
 }

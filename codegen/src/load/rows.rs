@@ -8,10 +8,8 @@ use toml::Spanned;
 use super::reader::{Reader, Table};
 use super::{RawTable, Text};
 use crate::diagnostic::Span;
+use crate::format::{self, row};
 use crate::keywords::ColumnKind;
-
-/// The keys every row may have besides its columns.
-const ROW_KEYS: &[&str] = &["variant", "deprecated"];
 
 /// One `[[NAME]]` row.
 #[derive(Debug)]
@@ -49,7 +47,7 @@ pub(super) fn load(
         .iter()
         .map(|column| column.name.get_ref().as_str())
         .collect();
-    allowed.extend(ROW_KEYS);
+    allowed.extend(format::ROW.key_names());
     let what = format!("a key of `[[{}]]`", table.name.get_ref());
     let key_column = table.key.get_ref();
     let mut rows = Vec::new();
@@ -57,8 +55,8 @@ pub(super) fn load(
     for entry in reader.array_of_tables(root.table, table.name.get_ref()) {
         reader.failed = false;
         reader.unknown_keys(&entry, &allowed, &what);
-        let variant = reader.optional_string(&entry, "variant");
-        let deprecated = reader.optional_string(&entry, "deprecated");
+        let variant = reader.optional_string(&entry, row::VARIANT.name);
+        let deprecated = reader.optional_string(&entry, row::DEPRECATED.name);
         let cells: Vec<Option<RawCell>> = table
             .columns
             .get_ref()

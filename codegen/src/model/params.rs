@@ -1,6 +1,6 @@
 //! Init parameters and the rules their values must follow.
 
-use super::RowRef;
+use super::{Catalog, RowRef};
 use crate::keywords::{CharClass, Confidence, JsonType, Severity};
 
 /// One init parameter and the rule its value must follow.
@@ -127,6 +127,38 @@ impl Rule {
     }
 }
 
+impl Catalog {
+    /// The sentence every output documents a param's rule with: whether it is required,
+    /// its type, where it is passed, what it must be and (unless any value goes) the row
+    /// a broken rule raises, such as "Required string, passed in `init`; must be one of
+    /// `popup`, `embed`. A value that breaks the rule raises `mode` (FieldError, error)."
+    /// `escape` is applied to the rule's description, which holds catalog text, for
+    /// outputs that read Markdown.
+    pub fn param_sentence(&self, param: &Param, escape: fn(&str) -> String) -> String {
+        let required = if param.required {
+            "Required"
+        } else {
+            "Optional"
+        };
+        let mut sentence = format!(
+            "{required} {}, passed in `{}`; must be {}.",
+            param.json_type.word(),
+            self.scope_word(param),
+            escape(&param.rule.describe(param.json_type)),
+        );
+        if !matches!(param.rule, Rule::Any) {
+            let (table, row) = self.row(param.raises);
+            sentence.push_str(&format!(
+                " A value that breaks the rule raises `{}` ({}, {}).",
+                table.key_of(row),
+                table.type_name,
+                param.severity.word()
+            ));
+        }
+        sentence
+    }
+}
+
 fn describe_text(min_len: Option<u32>, max_len: Option<u32>, chars: &[CharClass]) -> String {
     let count = match (min_len, max_len) {
         (Some(min), Some(max)) if min == max => format!("exactly {min}"),
@@ -174,6 +206,39 @@ fn join_words(words: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The Rust module, the TypeScript module and the config schema document each param
+    /// with the one sentence; an output that words it its own way fails here.
+    #[test]
+    fn every_output_documents_a_param_with_the_one_sentence() {
+        let source = include_str!("../../../catalog/init.toml");
+        let catalog = crate::parse(source).expect("the init catalog is valid");
+        let path = "catalog/init.toml";
+        let rust = crate::emit::rust::module(&catalog, path).expect("Rust");
+        let typescript = crate::emit::typescript::module(&catalog, path);
+        let schema = crate::emit::schema::config_schema(&catalog, path).expect("a schema");
+        // TypeScript doc comments wrap: compare words, without the comments' `*`.
+        let words = |text: &str| -> String {
+            let words: Vec<&str> = text.split_whitespace().filter(|w| *w != "*").collect();
+            words.join(" ")
+        };
+        let typescript = words(&typescript);
+        assert!(catalog.params.len() > 5);
+        for param in &catalog.params {
+            let rust_sentence = catalog.param_sentence(param, crate::markdown::escape_inline);
+            assert!(rust.contains(&rust_sentence), "Rust: {rust_sentence}");
+            let sentence = catalog.param_sentence(param, str::to_owned);
+            assert!(
+                typescript.contains(&words(&sentence)),
+                "TypeScript: {sentence}"
+            );
+            let json = serde_json::to_string(&sentence).expect("a JSON string");
+            assert!(
+                schema.contains(json.trim_matches('"')),
+                "the config schema: {sentence}"
+            );
+        }
+    }
 
     #[test]
     fn describes_rules_as_sentence_ends() {

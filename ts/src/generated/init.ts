@@ -1014,16 +1014,17 @@ export interface GlobalParams {
   /**
    * Where the Captcha service runs; it must match the endpoint your server verifies against.
    *
-   * Required string; must be one of `cn`, `sgp`. A broken rule raises `region` of `FieldError`
-   * (error).
+   * Required string, passed in `global`; must be one of `cn`, `sgp`. A value that breaks the rule
+   * raises `region` (FieldError, error).
    */
   region: Region;
   /**
    * The identity prefix (user tag) shown in the console; it becomes the init host name. Only
    * lowercase letters and digits have been seen; the server is the authority.
    *
-   * Required string; must be a string of 1 to 63 characters, only lowercase ASCII letters and ASCII
-   * digits. A broken rule raises `IllegalUserTag` of `ErrorCode` (warning).
+   * Required string, passed in `global`; must be a string of 1 to 63 characters, only lowercase
+   * ASCII letters and ASCII digits. A value that breaks the rule raises `IllegalUserTag` (ErrorCode,
+   * warning).
    */
   prefix: string;
 }
@@ -1034,82 +1035,85 @@ export interface InitParams {
    * The scene ID created in the console. Only 8 lowercase letters and digits have been seen; the
    * server is the authority.
    *
-   * Required string; must be a string of exactly 8 characters, only lowercase ASCII letters and
-   * ASCII digits. A broken rule raises `IllegalScene` of `ErrorCode` (warning).
+   * Required string, passed in `init`; must be a string of exactly 8 characters, only lowercase
+   * ASCII letters and ASCII digits. A value that breaks the rule raises `IllegalScene` (ErrorCode,
+   * warning).
    */
   SceneId: string;
   /**
    * How the captcha is shown. Traceless scenes support only popup.
    *
-   * Required string; must be one of `popup`, `embed`. A broken rule raises `mode` of `FieldError`
-   * (error).
+   * Required string, passed in `init`; must be one of `popup`, `embed`. A value that breaks the rule
+   * raises `mode` (FieldError, error).
    */
   mode: Mode;
   /**
    * The ID selector of the element the captcha renders in, such as `#captcha-element`. Whether the
    * element exists can only be checked in the page.
    *
-   * Required string; must be a CSS ID selector: `#` then an id without whitespace, such as
-   * `#captcha-element`. A broken rule raises `element_or_button` of `FieldError` (error).
+   * Required string, passed in `init`; must be a CSS ID selector: `#` then an id without whitespace,
+   * such as `#captcha-element`. A value that breaks the rule raises `element_or_button` (FieldError,
+   * error).
    */
   element: string;
   /**
    * The ID selector of the element that triggers the captcha, such as `#button`. Whether the element
    * exists can only be checked in the page.
    *
-   * Required string; must be a CSS ID selector: `#` then an id without whitespace, such as
-   * `#captcha-element`. A broken rule raises `element_or_button` of `FieldError` (error).
+   * Required string, passed in `init`; must be a CSS ID selector: `#` then an id without whitespace,
+   * such as `#captcha-element`. A value that breaks the rule raises `element_or_button` (FieldError,
+   * error).
    */
   button: string;
   /**
    * The language of the captcha's text. The codes are Alibaba's own: `cn`, `tw` and `in` are not ISO
    * 639-1.
    *
-   * Optional string; must be one of `cn`, `tw`, `en`, `ar`, `de`, `es`, `fr`, `in`, `it`, `ja`,
-   * `ko`, `ms`, `pt`, `ru`, `th`, `tr`, `vi`. A broken rule raises `language` of `FieldError`
-   * (error).
+   * Optional string, passed in `init`; must be one of `cn`, `tw`, `en`, `ar`, `de`, `es`, `fr`,
+   * `in`, `it`, `ja`, `ko`, `ms`, `pt`, `ru`, `th`, `tr`, `vi`. A value that breaks the rule raises
+   * `language` (FieldError, error).
    */
   language?: Language;
   /**
    * Your own certifyId, echoed back by server verification: the prefix, `_`, then a 10-character
    * random string of ASCII letters and digits.
    *
-   * Optional string; must be the value of `prefix`, `_`, then exactly 10 ASCII letters or digits. A
-   * broken rule raises `IllegalCertifyId` of `ErrorCode` (error).
+   * Optional string, passed in `init`; must be the value of `prefix`, `_`, then exactly 10 ASCII
+   * letters or digits. A value that breaks the rule raises `IllegalCertifyId` (ErrorCode, error).
    */
   UserCertifyId?: string;
   /**
    * The slider's size in pixels: `{ width, height }`.
    *
-   * Optional object; must be any object.
+   * Optional object, passed in `init`; must be any object.
    */
   slideStyle?: {
     /**
      * The slider's width in pixels; at least 320.
      *
-     * Optional number; must be a number of at least 320. A broken rule raises `general_type` of
-     * `FieldError` (error).
+     * Optional number, passed in `init`; must be a number of at least 320. A value that breaks the
+     * rule raises `general_type` (FieldError, error).
      */
     width?: number;
     /**
      * The slider's height in pixels.
      *
-     * Optional number; must be a number above 0. A broken rule raises `general_type` of `FieldError`
-     * (error).
+     * Optional number, passed in `init`; must be a number above 0. A value that breaks the rule raises
+     * `general_type` (FieldError, error).
      */
     height?: number;
   };
   /**
    * Whether to start verification immediately (V2 architecture).
    *
-   * Optional boolean; must be any boolean.
+   * Optional boolean, passed in `init`; must be any boolean.
    */
   immediate?: boolean;
   /**
    * The request timeout in milliseconds.
    *
-   * Optional number; must be a number above 0. A broken rule raises `general_type` of `FieldError`
-   * (error).
+   * Optional number, passed in `init`; must be a number above 0. A value that breaks the rule raises
+   * `general_type` (FieldError, error).
    *
    * @defaultValue `5000`
    */
@@ -1117,8 +1121,8 @@ export interface InitParams {
   /**
    * Scales the whole captcha UI: 0.5 is half size, 2 double. Must be positive.
    *
-   * Optional number; must be a number above 0. A broken rule raises `general_type` of `FieldError`
-   * (error).
+   * Optional number, passed in `init`; must be a number above 0. A value that breaks the rule raises
+   * `general_type` (FieldError, error).
    *
    * @defaultValue `1`
    */
@@ -1126,7 +1130,7 @@ export interface InitParams {
   /**
    * Use the dual-stack (IPv4 and IPv6) init and verification domains.
    *
-   * Optional boolean; must be any boolean.
+   * Optional boolean, passed in `init`; must be any boolean.
    *
    * @defaultValue `false`
    */
@@ -1134,77 +1138,77 @@ export interface InitParams {
   /**
    * Show the built-in error tips.
    *
-   * Optional boolean; must be any boolean.
+   * Optional boolean, passed in `init`; must be any boolean.
    */
   showErrorTip?: boolean;
   /**
    * Whether to wait briefly before calling `success`.
    *
-   * Optional boolean; must be any boolean.
+   * Optional boolean, passed in `init`; must be any boolean.
    */
   delayBeforeSuccess?: boolean;
   /**
    * Refresh the captcha automatically (V2 architecture).
    *
-   * Optional boolean; must be any boolean.
+   * Optional boolean, passed in `init`; must be any boolean.
    */
   autoRefresh?: boolean;
   /**
    * The z-index of the pop-up.
    *
-   * Optional integer; must be any integer.
+   * Optional integer, passed in `init`; must be any integer.
    */
   zIndex?: number;
   /**
    * Replaces the logo on the embedded trigger button: an image address or a base64 `data:image/...`
    * URL.
    *
-   * Optional string; must be accepted by the check `custom::image_source`. A broken rule raises
-   * `general_type` of `FieldError` (error).
+   * Optional string, passed in `init`; must be accepted by the check `custom::image_source`. A value
+   * that breaks the rule raises `general_type` (FieldError, error).
    */
   captchaLogoImg?: string;
   /**
    * Custom texts per language: `{ <language>: { <TEXT_KEY>: text } }`.
    *
-   * Optional object; must be any object.
+   * Optional object, passed in `init`; must be any object.
    */
   upLang?: { readonly [key: string]: unknown };
   /**
    * The encrypted scene ID of encryption mode (V3).
    *
-   * Optional string; must be a string of at least 1 character. A broken rule raises `IllegalScene`
-   * of `ErrorCode` (error).
+   * Optional string, passed in `init`; must be a string of at least 1 character. A value that breaks
+   * the rule raises `IllegalScene` (ErrorCode, error).
    */
   EncryptedSceneId?: string;
   /**
    * Callback with `captchaVerifyParam`, which your page sends to your server (V3; required there,
    * set by the page).
    *
-   * Optional function; must be any function.
+   * Optional function, passed in `init`; must be any function.
    */
   success?: Callback;
   /**
    * Callback when verification fails (V3).
    *
-   * Optional function; must be any function.
+   * Optional function, passed in `init`; must be any function.
    */
   fail?: Callback;
   /**
    * Callback that receives the captcha instance (`show`, `hide`, `refresh`, ...).
    *
-   * Optional function; must be any function.
+   * Optional function, passed in `init`; must be any function.
    */
   getInstance?: Callback;
   /**
    * Callback when the init request or resource loading fails or times out.
    *
-   * Optional function; must be any function.
+   * Optional function, passed in `init`; must be any function.
    */
   onError?: Callback;
   /**
    * Callback when the pop-up is closed.
    *
-   * Optional function; must be any function.
+   * Optional function, passed in `init`; must be any function.
    */
   onClose?: Callback;
 }

@@ -38,20 +38,10 @@ fn confidence_path(confidence: Confidence) -> TokenStream {
 }
 
 fn param_doc(catalog: &Catalog, param: &Param) -> TokenStream {
-    let required = if param.required {
-        "Required"
-    } else {
-        "Optional"
-    };
-    let scope = catalog.scope_word(param);
     let mut lines = vec![
         format!("`{}`: {}", param.name, escape_inline(&param.doc)),
         String::new(),
-        format!(
-            "{required} {} passed in `{scope}`; must be {}.",
-            param.json_type.word(),
-            escape_inline(&param.rule.describe(param.json_type))
-        ),
+        catalog.param_sentence(param, escape_inline),
     ];
     if let Some(default) = &param.default {
         lines.push(String::new());

@@ -449,26 +449,12 @@ fn member_name(param: &Param) -> &str {
 }
 
 fn param_doc(catalog: &Catalog, param: &Param, with_rule: bool) -> String {
-    let required = if param.required {
-        "Required"
-    } else {
-        "Optional"
-    };
-    let scope = catalog.scope_word(param);
     let mut doc = format!(
-        "{}\n\n{required} {}, passed in `{scope}`; must be {}.",
+        "{}\n\n{}",
         param.doc,
-        param.json_type.word(),
-        param.rule.describe(param.json_type),
+        catalog.param_sentence(param, str::to_owned)
     );
     if !matches!(param.rule, Rule::Any) {
-        let (table, row) = catalog.row(param.raises);
-        doc.push_str(&format!(
-            " A value that breaks the rule raises `{}` ({}, {}).",
-            table.key_of(row),
-            table.type_name,
-            param.severity.word()
-        ));
         let note = if !is_error(param) {
             " This schema does not check the rule: breaking it is only a warning."
         } else if unstated(param).is_some() {

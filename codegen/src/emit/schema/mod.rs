@@ -4,7 +4,6 @@
 //! plain texts built from the checked model and the format's keywords.
 
 mod catalog;
-mod catalog_param;
 mod config;
 pub(crate) mod json;
 

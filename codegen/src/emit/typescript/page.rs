@@ -43,25 +43,7 @@ pub(crate) fn page_types(catalog: &Catalog) -> String {
 
 /// The doc of a param's field.
 fn field_doc(catalog: &Catalog, param: &Param, indent: &str) -> String {
-    let required = if param.required {
-        "Required"
-    } else {
-        "Optional"
-    };
-    let mut rule = format!(
-        "{required} {}; must be {}.",
-        param.json_type.word(),
-        param.rule.describe(param.json_type)
-    );
-    if !matches!(param.rule, Rule::Any) {
-        let (table, row) = catalog.row(param.raises);
-        rule.push_str(&format!(
-            " A broken rule raises `{}` of `{}` ({}).",
-            table.key_of(row),
-            table.type_name,
-            param.severity.word()
-        ));
-    }
+    let rule = catalog.param_sentence(param, str::to_owned);
     let mut lines = vec![param.doc.clone(), String::new(), rule];
     if let Some(default) = &param.default {
         lines.push(String::new());
