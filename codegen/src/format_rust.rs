@@ -7,6 +7,8 @@ use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use crate::check::CheckedSet;
+use crate::emit::output::Output;
 use crate::keywords::{Confidence, JsonType, Keyword, Severity};
 
 /// Where the generated file goes. The leading `_` keeps it apart from every catalog's
@@ -16,6 +18,18 @@ pub const RUNTIME_WORDS_RS: &str = "captcha-errors/src/generated/_format.rs";
 /// The Rust variant of a word, as the generated rows name it: the word in UpperCamelCase.
 pub fn variant_of(word: &str) -> String {
     word.to_upper_camel_case()
+}
+
+/// The output of the format's runtime words: the file [`RUNTIME_WORDS_RS`], which no
+/// catalog owns and every set of catalogs generates the same.
+///
+/// # Panics
+///
+/// If the tokens built here from the format's own words do not parse: a bug in codegen,
+/// which no catalog can cause.
+pub fn emit(_set: &CheckedSet<'_>) -> Vec<Output> {
+    let text = runtime_words().unwrap_or_else(|message| panic!("{message}"));
+    vec![Output::shared(RUNTIME_WORDS_RS, text)]
 }
 
 /// The generated file: one enum per closed set the runtime names.

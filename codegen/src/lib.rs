@@ -60,7 +60,7 @@ pub fn generate_set(
 
 /// Every output, in the order its files are listed: the Rust modules, the docs pages and
 /// README sections, the TypeScript modules, the JSON Schemas, the published record, the
-/// changelog's catalog part.
+/// changelog's catalog part, the runtime's types of the format's words.
 pub const OUTPUTS: &[Emit] = &[
     emit::rust::emit,
     emit::docs::emit,
@@ -68,6 +68,7 @@ pub const OUTPUTS: &[Emit] = &[
     emit::schema::emit,
     emit::published::emit,
     emit::changelog::emit,
+    format_rust::emit,
 ];
 
 /// Every output of the checked catalogs: each emitter of [`OUTPUTS`] run (on every core,

@@ -58,7 +58,7 @@ fn every_golden_catalog_generates_the_reviewed_output() {
             "tests/golden/{expected} was not found among {catalogs:?}"
         );
     }
-    let mut catalog_schema: Vec<(String, String)> = Vec::new();
+    let mut shared: Vec<Vec<(String, String)>> = vec![Vec::new(); SAME_FOR_EVERY_CATALOG.len()];
     for path in &catalogs {
         let (stem, source) = read(path);
         let shown = format!("tests/golden/{stem}.toml");
@@ -81,8 +81,8 @@ fn every_golden_catalog_generates_the_reviewed_output() {
                 "{stem}.toml generates two files named {name}; their snapshots would clash"
             );
             names.push(name);
-            if name == CATALOG_SCHEMA {
-                catalog_schema.push((stem.clone(), file.contents.clone()));
+            if let Some(at) = SAME_FOR_EVERY_CATALOG.iter().position(|s| *s == name) {
+                shared[at].push((stem.clone(), file.contents.clone()));
             } else {
                 insta::assert_snapshot!(format!("{stem}__{name}"), &file.contents);
             }
@@ -91,32 +91,35 @@ fn every_golden_catalog_generates_the_reviewed_output() {
             insta::assert_snapshot!(format!("{stem}__readme_{}", section.name), &section.text);
         }
     }
-    assert_one_catalog_schema(catalogs.len(), &catalog_schema);
+    for (name, texts) in SAME_FOR_EVERY_CATALOG.iter().zip(&shared) {
+        assert_one_text(name, catalogs.len(), texts);
+    }
 }
 
-/// The file name of the catalog format's JSON Schema, which every catalog generates.
-const CATALOG_SCHEMA: &str = "catalog.schema.json";
+/// The file names of the outputs that describe the format, not a catalog: the catalog
+/// format's JSON Schema and the runtime's types of the format's words.
+const SAME_FOR_EVERY_CATALOG: [&str; 2] = ["catalog.schema.json", "_format.rs"];
 
-/// The catalog schema describes the format, not a catalog: every golden catalog (one
-/// schema each, by stem) generates the same text, compared once with its one snapshot.
-fn assert_one_catalog_schema(catalogs: usize, schemas: &[(String, String)]) {
+/// Every golden catalog (one text each, by stem) generates the same text of the file
+/// `name`, compared once with its one snapshot.
+fn assert_one_text(name: &str, catalogs: usize, texts: &[(String, String)]) {
     assert_eq!(
-        schemas.len(),
+        texts.len(),
         catalogs,
-        "not every golden catalog generated {CATALOG_SCHEMA}: only {:?} did",
-        schemas.iter().map(|(stem, _)| stem).collect::<Vec<_>>()
+        "not every golden catalog generated {name}: only {:?} did",
+        texts.iter().map(|(stem, _)| stem).collect::<Vec<_>>()
     );
-    let (first_stem, first) = &schemas[0];
-    for (stem, schema) in &schemas[1..] {
-        let differs = first.lines().zip(schema.lines()).position(|(a, b)| a != b);
+    let (first_stem, first) = &texts[0];
+    for (stem, text) in &texts[1..] {
+        let differs = first.lines().zip(text.lines()).position(|(a, b)| a != b);
         assert!(
-            schema == first,
-            "{stem}.toml generates a {CATALOG_SCHEMA} different from {first_stem}.toml's \
+            text == first,
+            "{stem}.toml generates a {name} different from {first_stem}.toml's \
              (first at line {:?}; the lines agree up to the shorter text otherwise)",
             differs.map(|at| at + 1)
         );
     }
-    insta::assert_snapshot!(CATALOG_SCHEMA, first);
+    insta::assert_snapshot!(name, first);
 }
 
 #[test]

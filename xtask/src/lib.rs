@@ -67,8 +67,6 @@ pub enum GenError {
     Readme(String),
     /// The command line names something that does not fit.
     Usage(String),
-    /// The generator made something it cannot print: a bug in codegen.
-    Internal(String),
 }
 
 impl fmt::Display for GenError {
@@ -82,9 +80,7 @@ impl fmt::Display for GenError {
                     .collect();
                 f.write_str(&rendered.join("\n\n"))
             }
-            GenError::Readme(message) | GenError::Usage(message) | GenError::Internal(message) => {
-                f.write_str(message)
-            }
+            GenError::Readme(message) | GenError::Usage(message) => f.write_str(message),
         }
     }
 }
@@ -229,11 +225,6 @@ pub fn plan_all(root: &Path, catalog: Option<&str>, out: &Path) -> Result<Plan, 
         .iter()
         .filter(|section| wanted(Some(&section.owner)))
         .collect();
-    // The runtime's types of the format's own words belong to no catalog.
-    planned.push(Planned {
-        path: PathBuf::from(codegen::format_rust::RUNTIME_WORDS_RS),
-        contents: codegen::format_rust::runtime_words().map_err(GenError::Internal)?,
-    });
     let mut notes = Vec::new();
     if let Some(readme) = splice_readme(out, &sections, &mut notes)? {
         planned.push(readme);
