@@ -57,7 +57,6 @@ mod ascii;
 mod bodies;
 pub mod custom;
 mod generated;
-mod impls;
 #[cfg(feature = "serde")]
 pub mod json;
 mod kinds;
@@ -115,7 +114,6 @@ pub use report::Report;
 pub use row::CatalogRow;
 pub use unknown::UnknownValue;
 pub use value::ParamValue;
-pub(crate) use wire::{http_status_code, serde_as_wire};
 pub use wire::{UnknownCode, Wire, WireCode, OTHER_LABEL};
 
 /// What generated code calls, inside this crate and out (such as the benchmarks'
@@ -130,7 +128,9 @@ pub mod __private {
 
     pub use crate::one_of::hint as one_of_hint;
     pub use crate::row::{many_words, one_word, optional_word, optional_words, WordFact};
-    pub use crate::wire::{parse_known, position, with_other};
+    #[cfg(feature = "serde")]
+    pub use crate::wire::deserialize_known;
+    pub use crate::wire::{parse_known, with_other};
 }
 
 /// The README's Rust examples, compiled and run as doctests (the `captcha-verify` ones
