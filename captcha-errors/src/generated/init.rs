@@ -1023,7 +1023,7 @@ struct ParamRow {
     rule: &'static str,
     raises: Raised,
     severity: crate::Severity,
-    confidence: crate::Confidence,
+    confidence: crate::RuleConfidence,
     doc: &'static str,
     parent: Option<Param>,
 }
@@ -1038,7 +1038,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "one of `cn`, `sgp`",
         raises: Raised::Field(FieldError::Region),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Where the Captcha service runs; it must match the endpoint your server verifies against.",
         parent: None,
     },
@@ -1050,7 +1050,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a string of 1 to 63 characters, only lowercase ASCII letters and ASCII digits",
         raises: Raised::Code(ErrorCode::IllegalUserTag),
         severity: crate::Severity::Warning,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The identity prefix (user tag) shown in the console; it becomes the init host name. Only lowercase letters and digits have been seen; the server is the authority.",
         parent: None,
     },
@@ -1062,7 +1062,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a string of exactly 8 characters, only lowercase ASCII letters and ASCII digits",
         raises: Raised::Code(ErrorCode::IllegalScene),
         severity: crate::Severity::Warning,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The scene ID created in the console. Only 8 lowercase letters and digits have been seen; the server is the authority.",
         parent: None,
     },
@@ -1074,7 +1074,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "one of `popup`, `embed`",
         raises: Raised::Field(FieldError::Mode),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "How the captcha is shown. Traceless scenes support only popup.",
         parent: None,
     },
@@ -1086,7 +1086,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`",
         raises: Raised::Field(FieldError::ElementOrButton),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The ID selector of the element the captcha renders in, such as `#captcha-element`. Whether the element exists can only be checked in the page.",
         parent: None,
     },
@@ -1098,7 +1098,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`",
         raises: Raised::Field(FieldError::ElementOrButton),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The ID selector of the element that triggers the captcha, such as `#button`. Whether the element exists can only be checked in the page.",
         parent: None,
     },
@@ -1110,7 +1110,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "one of `cn`, `tw`, `en`, `ar`, `de`, `es`, `fr`, `in`, `it`, `ja`, `ko`, `ms`, `pt`, `ru`, `th`, `tr`, `vi`",
         raises: Raised::Field(FieldError::Language),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The language of the captcha's text. The codes are Alibaba's own: `cn`, `tw` and `in` are not ISO 639-1.",
         parent: None,
     },
@@ -1122,7 +1122,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "the value of `prefix`, `_`, then exactly 10 ASCII letters or digits",
         raises: Raised::Code(ErrorCode::IllegalCertifyId),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Your own certifyId, echoed back by server verification: the prefix, `_`, then a 10-character random string of ASCII letters and digits.",
         parent: None,
     },
@@ -1134,7 +1134,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any object",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The slider's size in pixels: `{ width, height }`.",
         parent: None,
     },
@@ -1146,7 +1146,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a number of at least 320",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The slider's width in pixels; at least 320.",
         parent: Some(Param::SlideStyle),
     },
@@ -1158,7 +1158,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a number above 0",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The slider's height in pixels.",
         parent: Some(Param::SlideStyle),
     },
@@ -1170,7 +1170,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Whether to start verification immediately (V2 architecture).",
         parent: None,
     },
@@ -1182,7 +1182,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a number above 0",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The request timeout in milliseconds.",
         parent: None,
     },
@@ -1194,7 +1194,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a number above 0",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Scales the whole captcha UI: 0.5 is half size, 2 double. Must be positive.",
         parent: None,
     },
@@ -1206,7 +1206,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Use the dual-stack (IPv4 and IPv6) init and verification domains.",
         parent: None,
     },
@@ -1218,7 +1218,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Show the built-in error tips.",
         parent: None,
     },
@@ -1230,7 +1230,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Whether to wait briefly before calling `success`.",
         parent: None,
     },
@@ -1242,7 +1242,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Refresh the captcha automatically (V2 architecture).",
         parent: None,
     },
@@ -1254,7 +1254,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any integer",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The z-index of the pop-up.",
         parent: None,
     },
@@ -1266,7 +1266,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "accepted by the check `custom::image_source`",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Replaces the logo on the embedded trigger button: an image address or a base64 `data:image/...` URL.",
         parent: None,
     },
@@ -1278,7 +1278,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any object",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Custom texts per language: `{ <language>: { <TEXT_KEY>: text } }`.",
         parent: None,
     },
@@ -1290,7 +1290,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a string of at least 1 character",
         raises: Raised::Code(ErrorCode::IllegalScene),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The encrypted scene ID of encryption mode (V3).",
         parent: None,
     },
@@ -1302,7 +1302,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Callback with `captchaVerifyParam`, which your page sends to your server (V3; required there, set by the page).",
         parent: None,
     },
@@ -1314,7 +1314,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Callback when verification fails (V3).",
         parent: None,
     },
@@ -1326,7 +1326,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Callback that receives the captcha instance (`show`, `hide`, `refresh`, ...).",
         parent: None,
     },
@@ -1338,7 +1338,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Callback when the init request or resource loading fails or times out.",
         parent: None,
     },
@@ -1350,7 +1350,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Callback when the pop-up is closed.",
         parent: None,
     },
@@ -1451,7 +1451,7 @@ impl Param {
     }
     /// Where the rule comes from.
     #[inline]
-    pub const fn confidence(self) -> crate::Confidence {
+    pub const fn confidence(self) -> crate::RuleConfidence {
         self.row().confidence
     }
     /// What the parameter is for.
@@ -2442,106 +2442,115 @@ impl<'a> InitConfig<'a> {
     #[inline]
     pub fn validate(&self) -> crate::Report<ValidConfig<'a>> {
         let mut problems: Vec<crate::ParamError> = Vec::new();
-        let region = crate::report::typed(
+        let region = crate::config_report::typed(
             &mut problems,
             Param::Region,
             self.region,
             validate_region,
         );
-        let prefix = crate::report::kept(
+        let prefix = crate::config_report::kept(
             &mut problems,
             Param::Prefix,
             self.prefix,
             validate_prefix,
         );
-        let scene_id = crate::report::kept(
+        let scene_id = crate::config_report::kept(
             &mut problems,
             Param::SceneId,
             self.scene_id,
             validate_scene_id,
         );
-        let mode = crate::report::typed(
+        let mode = crate::config_report::typed(
             &mut problems,
             Param::Mode,
             self.mode,
             validate_mode,
         );
-        let element = crate::report::kept(
+        let element = crate::config_report::kept(
             &mut problems,
             Param::Element,
             self.element,
             validate_element,
         );
-        let button = crate::report::kept(
+        let button = crate::config_report::kept(
             &mut problems,
             Param::Button,
             self.button,
             validate_button,
         );
-        let language = crate::report::typed(
+        let language = crate::config_report::typed(
             &mut problems,
             Param::Language,
             self.language,
             validate_language,
         );
-        let user_certify_id = crate::report::kept(
+        let user_certify_id = crate::config_report::kept(
             &mut problems,
             Param::UserCertifyId,
             self.user_certify_id,
             |value| validate_user_certify_id(value, self.prefix),
         );
-        let slide_style_width = crate::report::kept(
+        let slide_style_width = crate::config_report::kept(
             &mut problems,
             Param::SlideStyleWidth,
             self.slide_style_width,
             validate_slide_style_width,
         );
-        let slide_style_height = crate::report::kept(
+        let slide_style_height = crate::config_report::kept(
             &mut problems,
             Param::SlideStyleHeight,
             self.slide_style_height,
             validate_slide_style_height,
         );
-        let immediate = crate::report::present(
+        let immediate = crate::config_report::present(
             &mut problems,
             Param::Immediate,
             self.immediate,
         );
-        let timeout = crate::report::kept(
+        let timeout = crate::config_report::kept(
             &mut problems,
             Param::Timeout,
             self.timeout,
             validate_timeout,
         );
-        let rem = crate::report::kept(&mut problems, Param::Rem, self.rem, validate_rem);
-        let dual_stack = crate::report::present(
+        let rem = crate::config_report::kept(
+            &mut problems,
+            Param::Rem,
+            self.rem,
+            validate_rem,
+        );
+        let dual_stack = crate::config_report::present(
             &mut problems,
             Param::DualStack,
             self.dual_stack,
         );
-        let show_error_tip = crate::report::present(
+        let show_error_tip = crate::config_report::present(
             &mut problems,
             Param::ShowErrorTip,
             self.show_error_tip,
         );
-        let delay_before_success = crate::report::present(
+        let delay_before_success = crate::config_report::present(
             &mut problems,
             Param::DelayBeforeSuccess,
             self.delay_before_success,
         );
-        let auto_refresh = crate::report::present(
+        let auto_refresh = crate::config_report::present(
             &mut problems,
             Param::AutoRefresh,
             self.auto_refresh,
         );
-        let z_index = crate::report::present(&mut problems, Param::ZIndex, self.z_index);
-        let captcha_logo_img = crate::report::kept(
+        let z_index = crate::config_report::present(
+            &mut problems,
+            Param::ZIndex,
+            self.z_index,
+        );
+        let captcha_logo_img = crate::config_report::kept(
             &mut problems,
             Param::CaptchaLogoImg,
             self.captcha_logo_img,
             validate_captcha_logo_img,
         );
-        let encrypted_scene_id = crate::report::kept(
+        let encrypted_scene_id = crate::config_report::kept(
             &mut problems,
             Param::EncryptedSceneId,
             self.encrypted_scene_id,

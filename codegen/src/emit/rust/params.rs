@@ -36,7 +36,7 @@ fn severity_path(severity: Severity) -> TokenStream {
 
 fn confidence_path(confidence: Confidence) -> TokenStream {
     let variant = ident(&heck::AsUpperCamelCase(confidence.word()).to_string());
-    quote!(crate::Confidence::#variant)
+    quote!(crate::RuleConfidence::#variant)
 }
 
 fn param_doc(catalog: &Catalog, param: &Param) -> TokenStream {
@@ -132,7 +132,7 @@ fn param_data(catalog: &Catalog, scope: &TokenStream) -> TokenStream {
             rule: &'static str,
             raises: Raised,
             severity: crate::Severity,
-            confidence: crate::Confidence,
+            confidence: crate::RuleConfidence,
             doc: &'static str,
             parent: Option<Param>,
         }
@@ -179,7 +179,7 @@ fn param_accessors(scope: &TokenStream) -> TokenStream {
             pub const fn severity(self) -> crate::Severity { self.row().severity }
             /// Where the rule comes from.
             #[inline]
-            pub const fn confidence(self) -> crate::Confidence { self.row().confidence }
+            pub const fn confidence(self) -> crate::RuleConfidence { self.row().confidence }
             /// What the parameter is for.
             #[inline]
             pub const fn doc(self) -> &'static str { self.row().doc }

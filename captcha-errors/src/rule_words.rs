@@ -32,10 +32,12 @@ pub enum Severity {
     Warning,
 }
 
-/// Where the rule for an init parameter comes from.
+/// Where the rule for an init parameter comes from. (Named apart from the catalogs'
+/// `confidence` vocabularies, such as [`verify::Confidence`](crate::verify::Confidence),
+/// which rate a code's sources.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Confidence {
+pub enum RuleConfidence {
     /// Stated in Alibaba Cloud's documentation or official SDKs.
     Official,
     /// Seen in public code and integrations, not stated by Alibaba Cloud.
@@ -81,16 +83,17 @@ impl Severity {
     }
 }
 
-impl Confidence {
+impl RuleConfidence {
     /// Every value, in the order of the catalog format.
-    pub const ALL: &'static [Confidence] = &[Confidence::Official, Confidence::Observed];
+    pub const ALL: &'static [RuleConfidence] =
+        &[RuleConfidence::Official, RuleConfidence::Observed];
 
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
         match self {
-            Confidence::Official => "official",
-            Confidence::Observed => "observed",
+            RuleConfidence::Official => "official",
+            RuleConfidence::Observed => "observed",
         }
     }
 }
@@ -106,4 +109,9 @@ macro_rules! display_as_str {
         }
     )*};
 }
-display_as_str!(JsonType, Severity, Confidence);
+display_as_str!(JsonType, Severity, RuleConfidence);
+
+/// The old name of [`RuleConfidence`], which a catalog's `Confidence` vocabulary (such as
+/// [`verify::Confidence`](crate::verify::Confidence)) shared.
+#[deprecated(note = "renamed `RuleConfidence`, apart from the catalogs' `Confidence` vocabularies")]
+pub type Confidence = RuleConfidence;
