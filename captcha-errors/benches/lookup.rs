@@ -17,18 +17,9 @@ use captcha_errors::verify::VerifyCode;
 use captcha_errors::ErrorCode;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
-// What the generated modules name under `crate::`: the crate's public traits, the
-// helpers and macros it keeps for generated code, and empty stand-ins for the
-// crate-private macros of the `serde` and `http` features.
-pub use captcha_errors::{__private, __table_impls, __word_impls, CatalogRow, WireCode};
-
-macro_rules! serde_as_wire {
-    ($($any:tt)*) => {};
-}
-macro_rules! http_status_code {
-    ($($any:tt)*) => {};
-}
-pub(crate) use {http_status_code, serde_as_wire};
+// What the generated modules name under `crate::`: the crate's public traits and types,
+// and the helpers it keeps for generated code.
+pub use captcha_errors::{__private, CatalogRow, UnknownValue, WireCode, OTHER_LABEL};
 
 #[allow(dead_code)]
 #[rustfmt::skip]

@@ -23,9 +23,9 @@ use alloc::string::ToString;
 use alloc::vec::Vec;
 use serde_json::{Map, Number, Value};
 
-use crate::problem::ParamError;
-use crate::report::Report;
-use crate::value::ParamValue;
+use crate::config_report::Report;
+use crate::param_error::ParamError;
+use crate::param_value::ParamValue;
 use crate::{InitConfig, Param, ValidConfig};
 use crate::{JsonType, Scope, Severity};
 

@@ -57,21 +57,20 @@ extern crate std;
 mod ascii;
 #[cfg(feature = "serde")]
 mod bodies;
+mod catalog_row;
+mod config_report;
 pub mod custom;
+mod error_code;
 mod generated;
-mod impls;
 #[cfg(feature = "serde")]
 pub mod json;
-mod kinds;
-mod one_of;
-mod problem;
+mod one_of_hint;
+mod param_error;
+mod param_value;
 #[cfg(feature = "serde")]
 pub mod problem_details;
-mod report;
-mod retry;
-mod row;
-mod unknown;
-mod value;
+mod rule_words;
+mod unknown_value;
 mod wire;
 
 /// The init catalog's types, at the crate root as they have always been.
@@ -111,13 +110,14 @@ pub mod api {
 
 #[cfg(feature = "serde")]
 pub use bodies::{BodyError, BodyErrorKind, MAX_BODY_LEN};
-pub use kinds::{Confidence, JsonType, Severity};
-pub use problem::{ParamError, ProblemKind};
-pub use report::Report;
-pub use row::CatalogRow;
-pub use unknown::UnknownValue;
-pub use value::ParamValue;
-pub(crate) use wire::{http_status_code, serde_as_wire};
+pub use catalog_row::CatalogRow;
+pub use config_report::Report;
+pub use param_error::{ParamError, ProblemKind};
+pub use param_value::ParamValue;
+#[allow(deprecated)]
+pub use rule_words::Confidence;
+pub use rule_words::{JsonType, RuleConfidence, Severity};
+pub use unknown_value::UnknownValue;
 pub use wire::{UnknownCode, Wire, WireCode, OTHER_LABEL};
 
 /// What generated code calls, inside this crate and out (such as the benchmarks'
@@ -130,9 +130,11 @@ pub mod __private {
         pub use alloc::vec::Vec;
     }
 
-    pub use crate::one_of::hint as one_of_hint;
-    pub use crate::row::{many_words, one_word, optional_word, optional_words, WordFact};
-    pub use crate::wire::{parse_known, position, with_other};
+    pub use crate::catalog_row::{many_words, one_word, optional_word, optional_words, WordFact};
+    pub use crate::one_of_hint::hint as one_of_hint;
+    #[cfg(feature = "serde")]
+    pub use crate::wire::deserialize_known;
+    pub use crate::wire::{parse_known, with_other};
 }
 
 /// The crate's README (shipped in the package), whose examples run as doctests. The

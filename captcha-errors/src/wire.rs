@@ -81,13 +81,6 @@ pub const fn with_other<const N: usize, const M: usize>(
     labels
 }
 
-/// The index of the first of `words` that is exactly `text`: how a generated
-/// vocabulary finds the variant of a word in its table of words.
-#[inline]
-pub fn position(words: &[&str], text: &str) -> Option<usize> {
-    words.iter().position(|word| *word == text)
-}
-
 /// A code received from the wire: one of `T`, or a code this crate does not know,
 /// kept exactly as received. Parsing never fails; a known code is always
 /// [`Wire::Known`], so two `Wire`s are equal exactly when their texts are.
@@ -243,62 +236,18 @@ mod serde_impls {
     }
 }
 
-/// Serde for a generated enum: serialized as its wire string, deserialized strictly (an
-/// unknown string is an error naming it; use [`Wire`] to keep unknown codes). Generated
-/// code calls this once per enum.
-macro_rules! serde_as_wire {
-    ($type:ty) => {
-        #[cfg(feature = "serde")]
-        impl serde::Serialize for $type {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(<$type as crate::WireCode>::as_wire(*self))
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $type {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <alloc::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                <$type as crate::WireCode>::from_wire(&text).ok_or_else(|| {
-                    <D::Error as serde::de::Error>::custom(crate::UnknownValue::new(
-                        <$type as crate::WireCode>::NOUN,
-                        &text,
-                    ))
-                })
-            }
-        }
-    };
+/// The value of `T` whose wire string `deserializer` holds, strictly: an unknown string
+/// is an error naming it (use [`Wire`] to keep unknown codes). The body of every generated
+/// enum's `Deserialize`, written once here.
+#[cfg(feature = "serde")]
+#[inline]
+pub fn deserialize_known<'de, T: WireCode, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let text = <alloc::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+    T::from_wire(&text)
+        .ok_or_else(|| <D::Error as serde::de::Error>::custom(UnknownValue::new(T::NOUN, &text)))
 }
-pub(crate) use serde_as_wire;
-
-/// `http::StatusCode` for a generated table with an `http_status` column: a
-/// `status_code()` method and `From<Table> for http::StatusCode`. Generated code calls
-/// this once per such table, naming the column.
-macro_rules! http_status_code {
-    ($type:ty, $column:ident) => {
-        #[cfg(feature = "http")]
-        impl $type {
-            /// The row's HTTP status as an `http::StatusCode` (feature `http`).
-            #[inline]
-            pub fn status_code(self) -> http::StatusCode {
-                // The catalog check keeps every status within 100..=599.
-                http::StatusCode::from_u16(self.$column())
-                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
-            }
-        }
-
-        #[cfg(feature = "http")]
-        impl From<$type> for http::StatusCode {
-            #[inline]
-            fn from(row: $type) -> Self {
-                row.status_code()
-            }
-        }
-    };
-}
-pub(crate) use http_status_code;
 
 #[cfg(test)]
 mod tests {
@@ -327,16 +276,6 @@ mod tests {
             Wire::<ErrorCode>::parse("throttling"),
             ErrorCode::Throttling
         );
-    }
-
-    #[test]
-    fn position_finds_the_first_exact_word() {
-        let words = ["a", "bc", "", "bc"];
-        assert_eq!(position(&words, "bc"), Some(1));
-        assert_eq!(position(&words, ""), Some(2));
-        assert_eq!(position(&words, "b"), None);
-        assert_eq!(position(&words, "BC"), None);
-        assert_eq!(position(&[], "a"), None);
     }
 
     #[test]

@@ -109,3 +109,18 @@ proptest! {
         finds_exactly_the_words(Language::ALL, &changed[..changed.len().min(2)])?;
     }
 }
+
+/// The rule word that shared its name with the catalogs' `Confidence` vocabularies is
+/// `RuleConfidence` now; the old path still names it.
+#[test]
+#[allow(deprecated)]
+fn the_old_name_of_rule_confidence_still_works() {
+    use captcha_errors::{Confidence, RuleConfidence};
+    let old: Confidence = Confidence::Official;
+    assert_eq!(old, RuleConfidence::Official);
+    assert_eq!(Confidence::ALL, RuleConfidence::ALL);
+    // `Param::confidence` returns the type the old name names.
+    let of_a_param: Confidence = Param::ALL[0].confidence();
+    assert!(Confidence::ALL.contains(&of_a_param));
+    assert_eq!(old.to_string(), "official");
+}

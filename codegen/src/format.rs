@@ -10,7 +10,7 @@
 //! JSON Schema of the format is written from it, and so is the README's list of keys
 //! ([`readme_section`]). A key's name is spelt here and nowhere else.
 
-use crate::keywords::{CharClass, ColumnKind, Confidence, JsonType, RuleKind, Severity};
+use crate::keywords::{CharClass, ColumnKind, JsonType, RuleConfidence, RuleKind, Severity};
 use crate::markdown::{escape_inline, header, row};
 
 /// A closed set of words that a key's value comes from.
@@ -24,7 +24,7 @@ pub enum Words {
     RuleKind,
     /// [`Severity`].
     Severity,
-    /// [`Confidence`].
+    /// [`RuleConfidence`].
     Confidence,
     /// [`CharClass`].
     CharClass,
@@ -45,7 +45,11 @@ impl Words {
             Words::JsonType => pairs(JsonType::ALL, JsonType::word, JsonType::doc),
             Words::RuleKind => pairs(RuleKind::ALL, RuleKind::word, RuleKind::doc),
             Words::Severity => pairs(Severity::ALL, Severity::word, Severity::doc),
-            Words::Confidence => pairs(Confidence::ALL, Confidence::word, Confidence::doc),
+            Words::Confidence => pairs(
+                RuleConfidence::ALL,
+                RuleConfidence::word,
+                RuleConfidence::doc,
+            ),
             Words::CharClass => pairs(CharClass::ALL, CharClass::word, CharClass::doc),
         }
     }

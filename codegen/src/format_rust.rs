@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use crate::check::CheckedSet;
 use crate::emit::output::Output;
-use crate::keywords::{Confidence, JsonType, Keyword, Severity};
+use crate::keywords::{JsonType, Keyword, RuleConfidence, Severity};
 
 /// Where the generated file goes. The leading `_` keeps it apart from every catalog's
 /// module, whose name starts with a lowercase letter.
@@ -38,7 +38,7 @@ pub fn runtime_words() -> Result<String, String> {
     let enums = [
         words_enum::<JsonType>(),
         words_enum::<Severity>(),
-        words_enum::<Confidence>(),
+        words_enum::<RuleConfidence>(),
     ];
     let tokens = quote! {
         #![doc = #line]
@@ -103,7 +103,7 @@ mod tests {
         for (name, words) in [
             (JsonType::NAME, JsonType::words()),
             (Severity::NAME, Severity::words()),
-            (Confidence::NAME, Confidence::words()),
+            (RuleConfidence::NAME, RuleConfidence::words()),
         ] {
             assert!(text.contains(&format!("pub enum {name} {{")), "{name}");
             for word in words {

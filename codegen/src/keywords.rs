@@ -125,7 +125,7 @@ keywords! {
 
 keywords! {
     /// Where a parameter's rule comes from.
-    Confidence {
+    RuleConfidence {
         Official = "official" => "The vendor's documentation or official SDKs.",
         Observed = "observed" => "Public code and integrations only.",
     }

@@ -88,14 +88,7 @@ fn generate(module: &str, text: &str) -> (String, Vec<String>) {
 const MAIN: &str = r#"
 use std::collections::HashMap;
 
-pub use captcha_errors::{CatalogRow, WireCode, __private, __table_impls, __word_impls};
-macro_rules! serde_as_wire {
-    ($($any:tt)*) => {};
-}
-macro_rules! http_status_code {
-    ($($any:tt)*) => {};
-}
-pub(crate) use {http_status_code, serde_as_wire};
+pub use captcha_errors::{CatalogRow, UnknownValue, WireCode, OTHER_LABEL, __private};
 
 MODULES
 

@@ -11,9 +11,67 @@ pub enum SynthRetry {
     /// `backoff`: Retry later with exponential backoff.
     Backoff,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static SYNTH_RETRY_WORDS: [&str; 2] = ["never", "backoff"];
-crate::__word_impls!(SynthRetry, SYNTH_RETRY_WORDS, "synth retry", [Never, Backoff]);
+impl SynthRetry {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        SYNTH_RETRY_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for SynthRetry {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for SynthRetry {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for SynthRetry {
+    const NOUN: &'static str = "synth retry";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&SYNTH_RETRY_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "never" => Some(Self::Never),
+            "backoff" => Some(Self::Backoff),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SynthRetry {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SynthRetry {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// An error code of the synthetic registry.
 ///
 /// Source: <https://example.invalid/synthetic-error-registry>
@@ -9726,9 +9784,114 @@ impl SynthCode {
         perfect_hash::find(code.as_bytes())
     }
 }
-crate::__table_impls!(
-    SynthCode, noun("error code"), key(code, synth_code_columns::CODE),
-    lookup(from_code), display(description), debug_names(SYNTH_CODE_NAMES),
-    module("synth_1000"), table("code"), docs_page("docs/synth_1000.md"),
-    words_columns(), status(Some(http_status)), word_facts(one_word(retry))
-);
+impl SynthCode {
+    /// The wire string, exactly as the catalog writes it.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        self.code()
+    }
+    /// Every value [`metric_label`](Self::metric_label) and
+    /// [`Wire::metric_label`](crate::Wire::metric_label) can return for this
+    /// table: each row's key in catalog order (deprecated rows too: they can still
+    /// arrive), then [`OTHER_LABEL`](crate::OTHER_LABEL), for registering every
+    /// series of a metric, or every `error.type`, up front.
+    pub const METRIC_LABELS: &'static [&'static str] = <Self as crate::WireCode>::METRIC_LABELS;
+    /// The row's label for a metric or OpenTelemetry's `error.type`: its key, one
+    /// of [`METRIC_LABELS`](Self::METRIC_LABELS).
+    #[inline]
+    pub const fn metric_label(self) -> &'static str {
+        self.code()
+    }
+}
+impl core::fmt::Debug for SynthCode {
+    /// Writes the variant's name.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(SYNTH_CODE_NAMES[*self as usize])
+    }
+}
+impl core::fmt::Display for SynthCode {
+    /// Writes the row's `description`.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.description())
+    }
+}
+impl core::error::Error for SynthCode {}
+impl core::str::FromStr for SynthCode {
+    type Err = crate::UnknownValue;
+    /// Parses the exact key (case-sensitive, no trimming).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for SynthCode {
+    const NOUN: &'static str = "error code";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 1001] = crate::__private::with_other(
+            &synth_code_columns::CODE,
+        );
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_code(text)
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+impl crate::CatalogRow for SynthCode {
+    const MODULE: &'static str = "synth_1000";
+    const TABLE: &'static str = "code";
+    const DOCS_PAGE: &'static str = "docs/synth_1000.md";
+    const WORDS_COLUMNS: &'static [&'static str] = &[];
+    #[inline]
+    fn title(self) -> &'static str {
+        self.description()
+    }
+    #[inline]
+    fn status(self) -> Option<u16> {
+        Some(self.http_status())
+    }
+    #[inline]
+    fn word_facts(self) -> crate::__private::prelude::Vec<crate::__private::WordFact> {
+        let mut facts = crate::__private::prelude::Vec::new();
+        crate::__private::one_word(&mut facts, "retry", self.retry());
+        facts
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SynthCode {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SynthCode {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
+#[cfg(feature = "http")]
+impl SynthCode {
+    /// The row's HTTP status as an `http::StatusCode` (feature `http`).
+    #[inline]
+    pub fn status_code(self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.http_status())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+#[cfg(feature = "http")]
+impl From<SynthCode> for http::StatusCode {
+    #[inline]
+    fn from(row: SynthCode) -> Self {
+        row.status_code()
+    }
+}

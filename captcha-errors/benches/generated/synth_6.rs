@@ -11,9 +11,67 @@ pub enum SynthRetry {
     /// `backoff`: Retry later with exponential backoff.
     Backoff,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static SYNTH_RETRY_WORDS: [&str; 2] = ["never", "backoff"];
-crate::__word_impls!(SynthRetry, SYNTH_RETRY_WORDS, "synth retry", [Never, Backoff]);
+impl SynthRetry {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        SYNTH_RETRY_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for SynthRetry {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for SynthRetry {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for SynthRetry {
+    const NOUN: &'static str = "synth retry";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&SYNTH_RETRY_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "never" => Some(Self::Never),
+            "backoff" => Some(Self::Backoff),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SynthRetry {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SynthRetry {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// An error code of the synthetic registry.
 ///
 /// Source: <https://example.invalid/synthetic-error-registry>
@@ -35,82 +93,98 @@ pub enum SynthCode {
     /// `Throttling.Table.Unsupported`
     ThrottlingTableUnsupported,
 }
-/// The columns of [`SynthCode`], one array each, and their accessors.
-mod synth_code_columns {
-    use super::*;
-    pub(super) static CODE: [&str; 6] = [
-        "IllegalValue.Mode.LimitExceeded",
-        "MissingParameter.User.NoPermission",
-        "DependencyFailure.Gateway.Pending",
-        "IllegalValue.AccessKey.TooLong",
-        "Unauthorized.Snapshot.TooShort",
-        "Throttling.Table.Unsupported",
-    ];
-    static DESCRIPTION: [&str; 6] = [
-        "The mode specified in the request exceeds the account's limit.",
-        "The user specified in the request may not be used by this account.",
-        "The gateway specified in the request is still being created.",
-        "The access key specified in the request is longer than allowed.",
-        "The snapshot specified in the request is shorter than allowed.",
-        "The table specified in the request is not supported in this region.",
-    ];
-    static TROUBLESHOOTING: [&str; 6] = [
-        "Reduce the request rate, or contact your account manager to raise the quota in advance. Remove the duplicate entry, or pick another name that is not taken.",
-        "Check the value against the API reference and send the request again.",
-        "Ask the account owner to grant the permission in the RAM console.",
-        "Reduce the request rate, or contact your account manager to raise the quota in advance.",
-        "Check the value against the API reference and send the request again.",
-        "Retry with exponential backoff; if the error persists, open a ticket with the request ID. Remove the duplicate entry, or pick another name that is not taken.",
-    ];
-    static NOTES: [&str; 6] = [
-        "",
-        "",
-        "Older API versions returned HTTP 500 for this condition; clients should accept both.",
-        "",
-        "",
-        "",
-    ];
-    static HTTP_STATUS: [u16; 6] = [400, 400, 502, 400, 401, 429];
-    static RETRY: [SynthRetry; 6] = [
-        SynthRetry::Never,
-        SynthRetry::Never,
-        SynthRetry::Backoff,
-        SynthRetry::Never,
-        SynthRetry::Never,
-        SynthRetry::Backoff,
-    ];
-    impl SynthCode {
-        /// The code exactly as the API writes it.
-        #[inline]
-        pub const fn code(self) -> &'static str {
-            CODE[self as usize]
-        }
-        /// What the code means.
-        #[inline]
-        pub const fn description(self) -> &'static str {
-            DESCRIPTION[self as usize]
-        }
-        /// What to do about it.
-        #[inline]
-        pub const fn troubleshooting(self) -> &'static str {
-            TROUBLESHOOTING[self as usize]
-        }
-        /// A remark, if the row has one.
-        #[inline]
-        pub const fn notes(self) -> Option<&'static str> {
-            let text = NOTES[self as usize];
-            if text.is_empty() { None } else { Some(text) }
-        }
-        /// The HTTP status to answer with.
-        #[inline]
-        pub const fn http_status(self) -> u16 {
-            HTTP_STATUS[self as usize]
-        }
-        /// Whether to retry.
-        #[inline]
-        pub const fn retry(self) -> SynthRetry {
-            RETRY[self as usize]
-        }
+/// The facts of one [`SynthCode`], one field per column (documented at its accessor).
+struct SynthCodeRow {
+    code: &'static str,
+    description: &'static str,
+    troubleshooting: &'static str,
+    notes: Option<&'static str>,
+    http_status: u16,
+    retry: SynthRetry,
+}
+/// The rows of [`SynthCode`], one per variant, in variant order.
+static SYNTH_CODE_ROWS: [SynthCodeRow; 6] = [
+    SynthCodeRow {
+        code: "IllegalValue.Mode.LimitExceeded",
+        description: "The mode specified in the request exceeds the account's limit.",
+        troubleshooting: "Reduce the request rate, or contact your account manager to raise the quota in advance. Remove the duplicate entry, or pick another name that is not taken.",
+        notes: None,
+        http_status: 400,
+        retry: SynthRetry::Never,
+    },
+    SynthCodeRow {
+        code: "MissingParameter.User.NoPermission",
+        description: "The user specified in the request may not be used by this account.",
+        troubleshooting: "Check the value against the API reference and send the request again.",
+        notes: None,
+        http_status: 400,
+        retry: SynthRetry::Never,
+    },
+    SynthCodeRow {
+        code: "DependencyFailure.Gateway.Pending",
+        description: "The gateway specified in the request is still being created.",
+        troubleshooting: "Ask the account owner to grant the permission in the RAM console.",
+        notes: Some(
+            "Older API versions returned HTTP 500 for this condition; clients should accept both.",
+        ),
+        http_status: 502,
+        retry: SynthRetry::Backoff,
+    },
+    SynthCodeRow {
+        code: "IllegalValue.AccessKey.TooLong",
+        description: "The access key specified in the request is longer than allowed.",
+        troubleshooting: "Reduce the request rate, or contact your account manager to raise the quota in advance.",
+        notes: None,
+        http_status: 400,
+        retry: SynthRetry::Never,
+    },
+    SynthCodeRow {
+        code: "Unauthorized.Snapshot.TooShort",
+        description: "The snapshot specified in the request is shorter than allowed.",
+        troubleshooting: "Check the value against the API reference and send the request again.",
+        notes: None,
+        http_status: 401,
+        retry: SynthRetry::Never,
+    },
+    SynthCodeRow {
+        code: "Throttling.Table.Unsupported",
+        description: "The table specified in the request is not supported in this region.",
+        troubleshooting: "Retry with exponential backoff; if the error persists, open a ticket with the request ID. Remove the duplicate entry, or pick another name that is not taken.",
+        notes: None,
+        http_status: 429,
+        retry: SynthRetry::Backoff,
+    },
+];
+impl SynthCode {
+    /// The code exactly as the API writes it.
+    #[inline]
+    pub const fn code(self) -> &'static str {
+        SYNTH_CODE_ROWS[self as usize].code
+    }
+    /// What the code means.
+    #[inline]
+    pub const fn description(self) -> &'static str {
+        SYNTH_CODE_ROWS[self as usize].description
+    }
+    /// What to do about it.
+    #[inline]
+    pub const fn troubleshooting(self) -> &'static str {
+        SYNTH_CODE_ROWS[self as usize].troubleshooting
+    }
+    /// A remark, if the row has one.
+    #[inline]
+    pub const fn notes(self) -> Option<&'static str> {
+        SYNTH_CODE_ROWS[self as usize].notes
+    }
+    /// The HTTP status to answer with.
+    #[inline]
+    pub const fn http_status(self) -> u16 {
+        SYNTH_CODE_ROWS[self as usize].http_status
+    }
+    /// Whether to retry.
+    #[inline]
+    pub const fn retry(self) -> SynthRetry {
+        SYNTH_CODE_ROWS[self as usize].retry
     }
 }
 impl SynthCode {
@@ -143,9 +217,113 @@ impl SynthCode {
         }
     }
 }
-crate::__table_impls!(
-    SynthCode, noun("error code"), key(code, synth_code_columns::CODE),
-    lookup(from_code), display(description), module("synth_6"), table("code"),
-    docs_page("docs/synth_6.md"), words_columns(), status(Some(http_status)),
-    word_facts(one_word(retry))
-);
+impl SynthCode {
+    /// The wire string, exactly as the catalog writes it.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        self.code()
+    }
+    /// Every value [`metric_label`](Self::metric_label) and
+    /// [`Wire::metric_label`](crate::Wire::metric_label) can return for this
+    /// table: each row's key in catalog order (deprecated rows too: they can still
+    /// arrive), then [`OTHER_LABEL`](crate::OTHER_LABEL), for registering every
+    /// series of a metric, or every `error.type`, up front.
+    pub const METRIC_LABELS: &'static [&'static str] = <Self as crate::WireCode>::METRIC_LABELS;
+    /// The row's label for a metric or OpenTelemetry's `error.type`: its key, one
+    /// of [`METRIC_LABELS`](Self::METRIC_LABELS).
+    #[inline]
+    pub const fn metric_label(self) -> &'static str {
+        self.code()
+    }
+}
+impl core::fmt::Display for SynthCode {
+    /// Writes the row's `description`.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.description())
+    }
+}
+impl core::error::Error for SynthCode {}
+impl core::str::FromStr for SynthCode {
+    type Err = crate::UnknownValue;
+    /// Parses the exact key (case-sensitive, no trimming).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for SynthCode {
+    const NOUN: &'static str = "error code";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 7] = {
+            let mut labels = [crate::OTHER_LABEL; 7];
+            let mut row = 0;
+            while row < SYNTH_CODE_ROWS.len() {
+                labels[row] = SYNTH_CODE_ROWS[row].code;
+                row += 1;
+            }
+            labels
+        };
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_code(text)
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+impl crate::CatalogRow for SynthCode {
+    const MODULE: &'static str = "synth_6";
+    const TABLE: &'static str = "code";
+    const DOCS_PAGE: &'static str = "docs/synth_6.md";
+    const WORDS_COLUMNS: &'static [&'static str] = &[];
+    #[inline]
+    fn title(self) -> &'static str {
+        self.description()
+    }
+    #[inline]
+    fn status(self) -> Option<u16> {
+        Some(self.http_status())
+    }
+    #[inline]
+    fn word_facts(self) -> crate::__private::prelude::Vec<crate::__private::WordFact> {
+        let mut facts = crate::__private::prelude::Vec::new();
+        crate::__private::one_word(&mut facts, "retry", self.retry());
+        facts
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SynthCode {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SynthCode {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
+#[cfg(feature = "http")]
+impl SynthCode {
+    /// The row's HTTP status as an `http::StatusCode` (feature `http`).
+    #[inline]
+    pub fn status_code(self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.http_status())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+#[cfg(feature = "http")]
+impl From<SynthCode> for http::StatusCode {
+    #[inline]
+    fn from(row: SynthCode) -> Self {
+        row.status_code()
+    }
+}

@@ -77,25 +77,28 @@ impl core::fmt::Display for Severity {
 /// Where a parameter's rule comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Confidence {
+pub enum RuleConfidence {
     /// The vendor's documentation or official SDKs.
     Official,
     /// Public code and integrations only.
     Observed,
 }
-impl Confidence {
+impl RuleConfidence {
     /// Every value, in the order of the catalog format.
-    pub const ALL: &'static [Confidence] = &[Confidence::Official, Confidence::Observed];
+    pub const ALL: &'static [RuleConfidence] = &[
+        RuleConfidence::Official,
+        RuleConfidence::Observed,
+    ];
     /// The word the catalog and the docs use for this value.
     #[inline]
     pub const fn as_str(self) -> &'static str {
         match self {
-            Confidence::Official => "official",
-            Confidence::Observed => "observed",
+            RuleConfidence::Official => "official",
+            RuleConfidence::Observed => "observed",
         }
     }
 }
-impl core::fmt::Display for Confidence {
+impl core::fmt::Display for RuleConfidence {
     /// Writes the word the catalog uses, as `as_str` returns it.
     #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

@@ -9,9 +9,67 @@ pub enum Retry {
     /// `backoff`: The problem may be temporary, so repeat the call a few times with growing delays.
     Backoff,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
-crate::__word_impls!(Retry, RETRY_WORDS, "retry", [Never, Backoff]);
+impl Retry {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        RETRY_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Retry {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Retry {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Retry {
+    const NOUN: &'static str = "retry";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&RETRY_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "never" => Some(Self::Never),
+            "backoff" => Some(Self::Backoff),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Retry {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Retry {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// How well the documented meaning and status of an error code are backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -21,9 +79,67 @@ pub enum Confidence {
     /// `observed`: The code was seen only in third-party mirrors or code, or in Alibaba Cloud's generic error lists for other products.
     Observed,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static CONFIDENCE_WORDS: [&str; 2] = ["official", "observed"];
-crate::__word_impls!(Confidence, CONFIDENCE_WORDS, "confidence", [Official, Observed]);
+impl Confidence {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Official, Self::Observed];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        CONFIDENCE_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Confidence {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Confidence {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Confidence {
+    const NOUN: &'static str = "confidence";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&CONFIDENCE_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "official" => Some(Self::Official),
+            "observed" => Some(Self::Observed),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Confidence {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Confidence {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// An error code returned by the Captcha 2.0 VerifyIntelligentCaptcha API call itself. It means the call went wrong, not that the user failed the captcha.
 ///
 /// Source: <https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
@@ -55,126 +171,153 @@ pub enum ApiError {
     /// `IncompleteSignature`
     IncompleteSignature,
 }
-/// The columns of [`ApiError`], one array each, and their accessors.
-mod api_error_columns {
-    use super::*;
-    pub(super) static CODE: [&str; 11] = [
-        "MissingParameter",
-        "InvalidParameter",
-        "Forbidden.AccountAccessDenied",
-        "Forbidden.RAMUserAccessDenied",
-        "InternalError",
-        "Throttling",
-        "SignatureDoesNotMatch",
-        "InvalidAccessKeyId.NotFound",
-        "SignatureNonceUsed",
-        "InvalidTimeStamp.Expired",
-        "IncompleteSignature",
-    ];
-    static DESCRIPTION: [&str; 11] = [
-        "The request leaves out a parameter that the API requires.",
-        "A request parameter carries a value that the API does not accept.",
-        "The Alibaba Cloud account may not use the API, for example because the Captcha service was never activated or the account has overdue payments.",
-        "The RAM user whose access key signs the call has not been granted permission for the API.",
-        "Something failed inside Alibaba Cloud's service rather than in the request.",
-        "Alibaba Cloud refused the call because the caller sent requests faster than allowed.",
-        "The signature in the Authorization header is not the one Alibaba Cloud computes for the request it received.",
-        "Alibaba Cloud has no AccessKey with the ID that signed the request.",
-        "The request carries a signature nonce that an earlier request has already used.",
-        "The request's date lies more than 15 minutes away from the time at which Alibaba Cloud received it.",
-        "The request's signature is missing or not in the form Alibaba Cloud expects, for example an absent or malformed Authorization header.",
-    ];
-    static HTTP_STATUS: [u16; 11] = [
-        400, 401, 403, 403, 500, 400, 400, 404, 400, 400, 400,
-    ];
-    static RETRY: [Retry; 11] = [
-        Retry::Never,
-        Retry::Never,
-        Retry::Never,
-        Retry::Never,
-        Retry::Backoff,
-        Retry::Backoff,
-        Retry::Never,
-        Retry::Never,
-        Retry::Never,
-        Retry::Never,
-        Retry::Never,
-    ];
-    static ADVICE: [&str; 11] = [
-        "Send CaptchaVerifyParam on every call; its absence is a bug in the calling service, so fix the code instead of retrying.",
-        "Check the parameter values and the region endpoint. Alibaba lists this code with status 401 rather than 400, so do not read the status as an authentication failure.",
-        "Activate Captcha 2.0 for the account and settle any overdue bills in the console, then call again.",
-        "Grant the RAM user the AliyunYundunAFSFullAccess policy, or a custom policy allowing the call, then call again.",
-        "Repeat the call a few times with growing delays, then decide in advance whether the protected action fails open or closed while the service stays down.",
-        "Wait and repeat with growing delays, and lower the call rate. The 400 status comes from other products' lists and is not confirmed on a Captcha page.",
-        "Check that the AccessKey secret is the one paired with the AccessKey ID and carries no stray whitespace, and that the signed host, headers and body hash match exactly what is sent. Alibaba Cloud's DNS error list gives this code status 403 instead of 400.",
-        "Check the configured AccessKey ID, and whether the key was deleted or disabled or the STS token behind it has expired. Some product lists give this code status 400 instead of 404.",
-        "Generate a fresh random nonce, such as a UUID, for every request and every retry; never cache a signed request or sign twice with the same nonce.",
-        "Keep the server clock synchronized with NTP, write x-acs-date in UTC rather than local time, and sign each attempt with the current time instead of reusing an old signed request.",
-        "Send an Authorization header of the form ACS3-HMAC-SHA256 Credential, SignedHeaders and Signature, and list host, content-type and every x-acs- header among the signed headers.",
-    ];
-    static CONFIDENCE: [Confidence; 11] = [
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Observed,
-        Confidence::Observed,
-        Confidence::Observed,
-        Confidence::Observed,
-        Confidence::Observed,
-        Confidence::Observed,
-        Confidence::Observed,
-        Confidence::Observed,
-    ];
-    static SOURCE: [&str; 11] = [
-        "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "Third-party mirror of the Captcha 2.0 client data page and public code; the policy name comes from the server-access documentation",
-        "Third-party mirror of the Captcha 2.0 client data page and public code; Alibaba Cloud's generic OpenAPI error lists also give it status 500",
-        "Generic Alibaba Cloud OpenAPI client error lists, e.g. https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/client-errors; not on a Captcha page",
-        "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html (400) and the DNS error list https://help.aliyun.com/en/dns/error-code (403); not on a Captcha page",
-        "Alibaba Cloud's generic OpenAPI error lists for other products: https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/common-error-codes-1 (404); the Mobile Push and DNS lists give 400; not on a Captcha page",
-        "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; not on a Captcha page",
-        "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; the 15-minute window is stated in the V3 signature documentation https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature; not on a Captcha page",
-        "Alibaba Cloud's generic OpenAPI error lists for other products, e.g. https://help.aliyun.com/en/polardb/client-error-codes; not on a Captcha page",
-    ];
-    impl ApiError {
-        /// The code exactly as it appears in the Code field of the error body.
-        #[inline]
-        pub const fn code(self) -> &'static str {
-            CODE[self as usize]
-        }
-        /// What the code means, in this project's words.
-        #[inline]
-        pub const fn description(self) -> &'static str {
-            DESCRIPTION[self as usize]
-        }
-        /// The HTTP status Alibaba Cloud answers with for this code.
-        #[inline]
-        pub const fn http_status(self) -> u16 {
-            HTTP_STATUS[self as usize]
-        }
-        /// Whether repeating the call can help, as this project recommends.
-        #[inline]
-        pub const fn retry(self) -> Retry {
-            RETRY[self as usize]
-        }
-        /// What to do about the error, as this project recommends it.
-        #[inline]
-        pub const fn advice(self) -> &'static str {
-            ADVICE[self as usize]
-        }
-        /// How well the code and its status are backed by sources.
-        #[inline]
-        pub const fn confidence(self) -> Confidence {
-            CONFIDENCE[self as usize]
-        }
-        /// Where the fact about the code comes from.
-        #[inline]
-        pub const fn source(self) -> &'static str {
-            SOURCE[self as usize]
-        }
+/// The facts of one [`ApiError`], one field per column (documented at its accessor).
+struct ApiErrorRow {
+    code: &'static str,
+    description: &'static str,
+    http_status: u16,
+    retry: Retry,
+    advice: &'static str,
+    confidence: Confidence,
+    source: &'static str,
+}
+/// The rows of [`ApiError`], one per variant, in variant order.
+static API_ERROR_ROWS: [ApiErrorRow; 11] = [
+    ApiErrorRow {
+        code: "MissingParameter",
+        description: "The request leaves out a parameter that the API requires.",
+        http_status: 400,
+        retry: Retry::Never,
+        advice: "Send CaptchaVerifyParam on every call; its absence is a bug in the calling service, so fix the code instead of retrying.",
+        confidence: Confidence::Official,
+        source: "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    },
+    ApiErrorRow {
+        code: "InvalidParameter",
+        description: "A request parameter carries a value that the API does not accept.",
+        http_status: 401,
+        retry: Retry::Never,
+        advice: "Check the parameter values and the region endpoint. Alibaba lists this code with status 401 rather than 400, so do not read the status as an authentication failure.",
+        confidence: Confidence::Official,
+        source: "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    },
+    ApiErrorRow {
+        code: "Forbidden.AccountAccessDenied",
+        description: "The Alibaba Cloud account may not use the API, for example because the Captcha service was never activated or the account has overdue payments.",
+        http_status: 403,
+        retry: Retry::Never,
+        advice: "Activate Captcha 2.0 for the account and settle any overdue bills in the console, then call again.",
+        confidence: Confidence::Official,
+        source: "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+    },
+    ApiErrorRow {
+        code: "Forbidden.RAMUserAccessDenied",
+        description: "The RAM user whose access key signs the call has not been granted permission for the API.",
+        http_status: 403,
+        retry: Retry::Never,
+        advice: "Grant the RAM user the AliyunYundunAFSFullAccess policy, or a custom policy allowing the call, then call again.",
+        confidence: Confidence::Observed,
+        source: "Third-party mirror of the Captcha 2.0 client data page and public code; the policy name comes from the server-access documentation",
+    },
+    ApiErrorRow {
+        code: "InternalError",
+        description: "Something failed inside Alibaba Cloud's service rather than in the request.",
+        http_status: 500,
+        retry: Retry::Backoff,
+        advice: "Repeat the call a few times with growing delays, then decide in advance whether the protected action fails open or closed while the service stays down.",
+        confidence: Confidence::Observed,
+        source: "Third-party mirror of the Captcha 2.0 client data page and public code; Alibaba Cloud's generic OpenAPI error lists also give it status 500",
+    },
+    ApiErrorRow {
+        code: "Throttling",
+        description: "Alibaba Cloud refused the call because the caller sent requests faster than allowed.",
+        http_status: 400,
+        retry: Retry::Backoff,
+        advice: "Wait and repeat with growing delays, and lower the call rate. The 400 status comes from other products' lists and is not confirmed on a Captcha page.",
+        confidence: Confidence::Observed,
+        source: "Generic Alibaba Cloud OpenAPI client error lists, e.g. https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/client-errors; not on a Captcha page",
+    },
+    ApiErrorRow {
+        code: "SignatureDoesNotMatch",
+        description: "The signature in the Authorization header is not the one Alibaba Cloud computes for the request it received.",
+        http_status: 400,
+        retry: Retry::Never,
+        advice: "Check that the AccessKey secret is the one paired with the AccessKey ID and carries no stray whitespace, and that the signed host, headers and body hash match exactly what is sent. Alibaba Cloud's DNS error list gives this code status 403 instead of 400.",
+        confidence: Confidence::Observed,
+        source: "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html (400) and the DNS error list https://help.aliyun.com/en/dns/error-code (403); not on a Captcha page",
+    },
+    ApiErrorRow {
+        code: "InvalidAccessKeyId.NotFound",
+        description: "Alibaba Cloud has no AccessKey with the ID that signed the request.",
+        http_status: 404,
+        retry: Retry::Never,
+        advice: "Check the configured AccessKey ID, and whether the key was deleted or disabled or the STS token behind it has expired. Some product lists give this code status 400 instead of 404.",
+        confidence: Confidence::Observed,
+        source: "Alibaba Cloud's generic OpenAPI error lists for other products: https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/common-error-codes-1 (404); the Mobile Push and DNS lists give 400; not on a Captcha page",
+    },
+    ApiErrorRow {
+        code: "SignatureNonceUsed",
+        description: "The request carries a signature nonce that an earlier request has already used.",
+        http_status: 400,
+        retry: Retry::Never,
+        advice: "Generate a fresh random nonce, such as a UUID, for every request and every retry; never cache a signed request or sign twice with the same nonce.",
+        confidence: Confidence::Observed,
+        source: "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; not on a Captcha page",
+    },
+    ApiErrorRow {
+        code: "InvalidTimeStamp.Expired",
+        description: "The request's date lies more than 15 minutes away from the time at which Alibaba Cloud received it.",
+        http_status: 400,
+        retry: Retry::Never,
+        advice: "Keep the server clock synchronized with NTP, write x-acs-date in UTC rather than local time, and sign each attempt with the current time instead of reusing an old signed request.",
+        confidence: Confidence::Observed,
+        source: "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; the 15-minute window is stated in the V3 signature documentation https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature; not on a Captcha page",
+    },
+    ApiErrorRow {
+        code: "IncompleteSignature",
+        description: "The request's signature is missing or not in the form Alibaba Cloud expects, for example an absent or malformed Authorization header.",
+        http_status: 400,
+        retry: Retry::Never,
+        advice: "Send an Authorization header of the form ACS3-HMAC-SHA256 Credential, SignedHeaders and Signature, and list host, content-type and every x-acs- header among the signed headers.",
+        confidence: Confidence::Observed,
+        source: "Alibaba Cloud's generic OpenAPI error lists for other products, e.g. https://help.aliyun.com/en/polardb/client-error-codes; not on a Captcha page",
+    },
+];
+impl ApiError {
+    /// The code exactly as it appears in the Code field of the error body.
+    #[inline]
+    pub const fn code(self) -> &'static str {
+        API_ERROR_ROWS[self as usize].code
+    }
+    /// What the code means, in this project's words.
+    #[inline]
+    pub const fn description(self) -> &'static str {
+        API_ERROR_ROWS[self as usize].description
+    }
+    /// The HTTP status Alibaba Cloud answers with for this code.
+    #[inline]
+    pub const fn http_status(self) -> u16 {
+        API_ERROR_ROWS[self as usize].http_status
+    }
+    /// Whether repeating the call can help, as this project recommends.
+    #[inline]
+    pub const fn retry(self) -> Retry {
+        API_ERROR_ROWS[self as usize].retry
+    }
+    /// What to do about the error, as this project recommends it.
+    #[inline]
+    pub const fn advice(self) -> &'static str {
+        API_ERROR_ROWS[self as usize].advice
+    }
+    /// How well the code and its status are backed by sources.
+    #[inline]
+    pub const fn confidence(self) -> Confidence {
+        API_ERROR_ROWS[self as usize].confidence
+    }
+    /// Where the fact about the code comes from.
+    #[inline]
+    pub const fn source(self) -> &'static str {
+        API_ERROR_ROWS[self as usize].source
     }
 }
 impl ApiError {
@@ -211,9 +354,114 @@ impl ApiError {
         }
     }
 }
-crate::__table_impls!(
-    ApiError, noun("API error code"), key(code, api_error_columns::CODE),
-    lookup(from_code), display(description), module("api"), table("code"),
-    docs_page("docs/api.md"), words_columns(), status(Some(http_status)),
-    word_facts(one_word(retry), one_word(confidence))
-);
+impl ApiError {
+    /// The wire string, exactly as the catalog writes it.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        self.code()
+    }
+    /// Every value [`metric_label`](Self::metric_label) and
+    /// [`Wire::metric_label`](crate::Wire::metric_label) can return for this
+    /// table: each row's key in catalog order (deprecated rows too: they can still
+    /// arrive), then [`OTHER_LABEL`](crate::OTHER_LABEL), for registering every
+    /// series of a metric, or every `error.type`, up front.
+    pub const METRIC_LABELS: &'static [&'static str] = <Self as crate::WireCode>::METRIC_LABELS;
+    /// The row's label for a metric or OpenTelemetry's `error.type`: its key, one
+    /// of [`METRIC_LABELS`](Self::METRIC_LABELS).
+    #[inline]
+    pub const fn metric_label(self) -> &'static str {
+        self.code()
+    }
+}
+impl core::fmt::Display for ApiError {
+    /// Writes the row's `description`.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.description())
+    }
+}
+impl core::error::Error for ApiError {}
+impl core::str::FromStr for ApiError {
+    type Err = crate::UnknownValue;
+    /// Parses the exact key (case-sensitive, no trimming).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for ApiError {
+    const NOUN: &'static str = "API error code";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 12] = {
+            let mut labels = [crate::OTHER_LABEL; 12];
+            let mut row = 0;
+            while row < API_ERROR_ROWS.len() {
+                labels[row] = API_ERROR_ROWS[row].code;
+                row += 1;
+            }
+            labels
+        };
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_code(text)
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+impl crate::CatalogRow for ApiError {
+    const MODULE: &'static str = "api";
+    const TABLE: &'static str = "code";
+    const DOCS_PAGE: &'static str = "docs/api.md";
+    const WORDS_COLUMNS: &'static [&'static str] = &[];
+    #[inline]
+    fn title(self) -> &'static str {
+        self.description()
+    }
+    #[inline]
+    fn status(self) -> Option<u16> {
+        Some(self.http_status())
+    }
+    #[inline]
+    fn word_facts(self) -> crate::__private::prelude::Vec<crate::__private::WordFact> {
+        let mut facts = crate::__private::prelude::Vec::new();
+        crate::__private::one_word(&mut facts, "retry", self.retry());
+        crate::__private::one_word(&mut facts, "confidence", self.confidence());
+        facts
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ApiError {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ApiError {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
+#[cfg(feature = "http")]
+impl ApiError {
+    /// The row's HTTP status as an `http::StatusCode` (feature `http`).
+    #[inline]
+    pub fn status_code(self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.http_status())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+#[cfg(feature = "http")]
+impl From<ApiError> for http::StatusCode {
+    #[inline]
+    fn from(row: ApiError) -> Self {
+        row.status_code()
+    }
+}

@@ -9,11 +9,67 @@ pub enum EndpointRegion {
     /// `sgp`: Outside the Chinese mainland, served from Alibaba Cloud's Singapore region (ap-southeast-1).
     Sgp,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static ENDPOINT_REGION_WORDS: [&str; 2] = ["cn", "sgp"];
-crate::__word_impls!(
-    EndpointRegion, ENDPOINT_REGION_WORDS, "endpoint region", [Cn, Sgp]
-);
+impl EndpointRegion {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Cn, Self::Sgp];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        ENDPOINT_REGION_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for EndpointRegion {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for EndpointRegion {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for EndpointRegion {
+    const NOUN: &'static str = "endpoint region";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&ENDPOINT_REGION_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "cn" => Some(Self::Cn),
+            "sgp" => Some(Self::Sgp),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EndpointRegion {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EndpointRegion {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// How a verification host is reached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -25,11 +81,68 @@ pub enum EndpointKind {
     /// `vpc`: Only from inside an Alibaba Cloud VPC in the host's region, never from the internet.
     Vpc,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static ENDPOINT_KIND_WORDS: [&str; 3] = ["public", "dual-stack", "vpc"];
-crate::__word_impls!(
-    EndpointKind, ENDPOINT_KIND_WORDS, "endpoint kind", [Public, DualStack, Vpc]
-);
+impl EndpointKind {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Public, Self::DualStack, Self::Vpc];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        ENDPOINT_KIND_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for EndpointKind {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for EndpointKind {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for EndpointKind {
+    const NOUN: &'static str = "endpoint kind";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 4] = crate::__private::with_other(&ENDPOINT_KIND_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "public" => Some(Self::Public),
+            "dual-stack" => Some(Self::DualStack),
+            "vpc" => Some(Self::Vpc),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EndpointKind {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EndpointKind {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// How well the documented facts about a host are backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -39,9 +152,67 @@ pub enum Confidence {
     /// `observed`: The host was seen only in third-party code or mirrors, never on an Alibaba Cloud page.
     Observed,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static CONFIDENCE_WORDS: [&str; 2] = ["official", "observed"];
-crate::__word_impls!(Confidence, CONFIDENCE_WORDS, "confidence", [Official, Observed]);
+impl Confidence {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Official, Self::Observed];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        CONFIDENCE_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Confidence {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Confidence {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Confidence {
+    const NOUN: &'static str = "confidence";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&CONFIDENCE_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "official" => Some(Self::Official),
+            "observed" => Some(Self::Observed),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Confidence {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Confidence {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// A host that accepts Captcha 2.0 VerifyIntelligentCaptcha calls. Verify against a host whose region matches the region the page was initialized with.
 ///
 /// Source: <https://www.alibabacloud.com/help/zh/doc-detail/2360571.html>
@@ -61,82 +232,88 @@ pub enum Endpoint {
     /// `captcha-dualstack.ap-southeast-1.aliyuncs.com`
     ApSoutheast1DualStack,
 }
-/// The columns of [`Endpoint`], one array each, and their accessors.
-mod endpoint_columns {
-    use super::*;
-    pub(super) static HOST: [&str; 5] = [
-        "captcha.cn-shanghai.aliyuncs.com",
-        "captcha-dualstack.cn-shanghai.aliyuncs.com",
-        "captcha-vpc.cn-shanghai.aliyuncs.com",
-        "captcha.ap-southeast-1.aliyuncs.com",
-        "captcha-dualstack.ap-southeast-1.aliyuncs.com",
-    ];
-    static REGION: [EndpointRegion; 5] = [
-        EndpointRegion::Cn,
-        EndpointRegion::Cn,
-        EndpointRegion::Cn,
-        EndpointRegion::Sgp,
-        EndpointRegion::Sgp,
-    ];
-    static KIND: [EndpointKind; 5] = [
-        EndpointKind::Public,
-        EndpointKind::DualStack,
-        EndpointKind::Vpc,
-        EndpointKind::Public,
-        EndpointKind::DualStack,
-    ];
-    static DESCRIPTION: [&str; 5] = [
-        "The Shanghai host for pages in the Chinese mainland, reached over the internet by IPv4.",
-        "The Shanghai host for pages in the Chinese mainland, reached over the internet by IPv4 or IPv6.",
-        "The Shanghai host for pages in the Chinese mainland that only servers inside an Alibaba Cloud VPC in Shanghai can reach.",
-        "The Singapore host for pages outside the Chinese mainland, reached over the internet by IPv4.",
-        "The Singapore host for pages outside the Chinese mainland, reached over the internet by IPv4 or IPv6.",
-    ];
-    static CONFIDENCE: [Confidence; 5] = [
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-    ];
-    static SOURCE: [&str; 5] = [
-        "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
-        "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
-        "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
-        "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
-        "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
-    ];
-    impl Endpoint {
-        /// The host name that calls go to over HTTPS, without scheme or path.
-        #[inline]
-        pub const fn host(self) -> &'static str {
-            HOST[self as usize]
-        }
-        /// The region the host serves, as the init parameter `region` writes it.
-        #[inline]
-        pub const fn region(self) -> EndpointRegion {
-            REGION[self as usize]
-        }
-        /// How the host is reached.
-        #[inline]
-        pub const fn kind(self) -> EndpointKind {
-            KIND[self as usize]
-        }
-        /// What the host is for, in this project's words.
-        #[inline]
-        pub const fn description(self) -> &'static str {
-            DESCRIPTION[self as usize]
-        }
-        /// How well the facts about the host are backed by sources.
-        #[inline]
-        pub const fn confidence(self) -> Confidence {
-            CONFIDENCE[self as usize]
-        }
-        /// Where the facts about the host come from.
-        #[inline]
-        pub const fn source(self) -> &'static str {
-            SOURCE[self as usize]
-        }
+/// The facts of one [`Endpoint`], one field per column (documented at its accessor).
+struct EndpointRow {
+    host: &'static str,
+    region: EndpointRegion,
+    kind: EndpointKind,
+    description: &'static str,
+    confidence: Confidence,
+    source: &'static str,
+}
+/// The rows of [`Endpoint`], one per variant, in variant order.
+static ENDPOINT_ROWS: [EndpointRow; 5] = [
+    EndpointRow {
+        host: "captcha.cn-shanghai.aliyuncs.com",
+        region: EndpointRegion::Cn,
+        kind: EndpointKind::Public,
+        description: "The Shanghai host for pages in the Chinese mainland, reached over the internet by IPv4.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
+    },
+    EndpointRow {
+        host: "captcha-dualstack.cn-shanghai.aliyuncs.com",
+        region: EndpointRegion::Cn,
+        kind: EndpointKind::DualStack,
+        description: "The Shanghai host for pages in the Chinese mainland, reached over the internet by IPv4 or IPv6.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
+    },
+    EndpointRow {
+        host: "captcha-vpc.cn-shanghai.aliyuncs.com",
+        region: EndpointRegion::Cn,
+        kind: EndpointKind::Vpc,
+        description: "The Shanghai host for pages in the Chinese mainland that only servers inside an Alibaba Cloud VPC in Shanghai can reach.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
+    },
+    EndpointRow {
+        host: "captcha.ap-southeast-1.aliyuncs.com",
+        region: EndpointRegion::Sgp,
+        kind: EndpointKind::Public,
+        description: "The Singapore host for pages outside the Chinese mainland, reached over the internet by IPv4.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
+    },
+    EndpointRow {
+        host: "captcha-dualstack.ap-southeast-1.aliyuncs.com",
+        region: EndpointRegion::Sgp,
+        kind: EndpointKind::DualStack,
+        description: "The Singapore host for pages outside the Chinese mainland, reached over the internet by IPv4 or IPv6.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
+    },
+];
+impl Endpoint {
+    /// The host name that calls go to over HTTPS, without scheme or path.
+    #[inline]
+    pub const fn host(self) -> &'static str {
+        ENDPOINT_ROWS[self as usize].host
+    }
+    /// The region the host serves, as the init parameter `region` writes it.
+    #[inline]
+    pub const fn region(self) -> EndpointRegion {
+        ENDPOINT_ROWS[self as usize].region
+    }
+    /// How the host is reached.
+    #[inline]
+    pub const fn kind(self) -> EndpointKind {
+        ENDPOINT_ROWS[self as usize].kind
+    }
+    /// What the host is for, in this project's words.
+    #[inline]
+    pub const fn description(self) -> &'static str {
+        ENDPOINT_ROWS[self as usize].description
+    }
+    /// How well the facts about the host are backed by sources.
+    #[inline]
+    pub const fn confidence(self) -> Confidence {
+        ENDPOINT_ROWS[self as usize].confidence
+    }
+    /// Where the facts about the host come from.
+    #[inline]
+    pub const fn source(self) -> &'static str {
+        ENDPOINT_ROWS[self as usize].source
     }
 }
 impl Endpoint {
@@ -165,9 +342,99 @@ impl Endpoint {
         }
     }
 }
-crate::__table_impls!(
-    Endpoint, noun("verification endpoint host"), key(host, endpoint_columns::HOST),
-    lookup(from_host), display(description), module("endpoints"), table("endpoint"),
-    docs_page("docs/endpoints.md"), words_columns(), status(None),
-    word_facts(one_word(region), one_word(kind), one_word(confidence))
-);
+impl Endpoint {
+    /// The wire string, exactly as the catalog writes it.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        self.host()
+    }
+    /// Every value [`metric_label`](Self::metric_label) and
+    /// [`Wire::metric_label`](crate::Wire::metric_label) can return for this
+    /// table: each row's key in catalog order (deprecated rows too: they can still
+    /// arrive), then [`OTHER_LABEL`](crate::OTHER_LABEL), for registering every
+    /// series of a metric, or every `error.type`, up front.
+    pub const METRIC_LABELS: &'static [&'static str] = <Self as crate::WireCode>::METRIC_LABELS;
+    /// The row's label for a metric or OpenTelemetry's `error.type`: its key, one
+    /// of [`METRIC_LABELS`](Self::METRIC_LABELS).
+    #[inline]
+    pub const fn metric_label(self) -> &'static str {
+        self.host()
+    }
+}
+impl core::fmt::Display for Endpoint {
+    /// Writes the row's `description`.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.description())
+    }
+}
+impl core::error::Error for Endpoint {}
+impl core::str::FromStr for Endpoint {
+    type Err = crate::UnknownValue;
+    /// Parses the exact key (case-sensitive, no trimming).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Endpoint {
+    const NOUN: &'static str = "verification endpoint host";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 6] = {
+            let mut labels = [crate::OTHER_LABEL; 6];
+            let mut row = 0;
+            while row < ENDPOINT_ROWS.len() {
+                labels[row] = ENDPOINT_ROWS[row].host;
+                row += 1;
+            }
+            labels
+        };
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_host(text)
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+impl crate::CatalogRow for Endpoint {
+    const MODULE: &'static str = "endpoints";
+    const TABLE: &'static str = "endpoint";
+    const DOCS_PAGE: &'static str = "docs/endpoints.md";
+    const WORDS_COLUMNS: &'static [&'static str] = &[];
+    #[inline]
+    fn title(self) -> &'static str {
+        self.description()
+    }
+    #[inline]
+    fn status(self) -> Option<u16> {
+        None
+    }
+    #[inline]
+    fn word_facts(self) -> crate::__private::prelude::Vec<crate::__private::WordFact> {
+        let mut facts = crate::__private::prelude::Vec::new();
+        crate::__private::one_word(&mut facts, "region", self.region());
+        crate::__private::one_word(&mut facts, "kind", self.kind());
+        crate::__private::one_word(&mut facts, "confidence", self.confidence());
+        facts
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Endpoint {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Endpoint {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}

@@ -11,9 +11,67 @@ pub enum Retry {
     /// `backoff`: Retry later, with exponential backoff and a limit on attempts.
     Backoff,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static RETRY_WORDS: [&str; 2] = ["never", "backoff"];
-crate::__word_impls!(Retry, RETRY_WORDS, "retry", [Never, Backoff]);
+impl Retry {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Never, Self::Backoff];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        RETRY_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Retry {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Retry {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Retry {
+    const NOUN: &'static str = "retry";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&RETRY_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "never" => Some(Self::Never),
+            "backoff" => Some(Self::Backoff),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Retry {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Retry {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// The kind of problem an error code reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -25,11 +83,72 @@ pub enum Category {
     /// `rate-limiting`: Too many requests were sent.
     RateLimiting,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static CATEGORY_WORDS: [&str; 3] = ["configuration", "account", "rate-limiting"];
-crate::__word_impls!(
-    Category, CATEGORY_WORDS, "category", [Configuration, Account, RateLimiting]
-);
+impl Category {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::Configuration,
+        Self::Account,
+        Self::RateLimiting,
+    ];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        CATEGORY_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Category {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Category {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Category {
+    const NOUN: &'static str = "category";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 4] = crate::__private::with_other(&CATEGORY_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "configuration" => Some(Self::Configuration),
+            "account" => Some(Self::Account),
+            "rate-limiting" => Some(Self::RateLimiting),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Category {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Category {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// A client integration in which an error can occur.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -43,9 +162,69 @@ pub enum Platform {
     /// `wechat`: A WeChat mini program that uses the native plug-in.
     WeChat,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static PLATFORM_WORDS: [&str; 4] = ["web", "h5", "app", "wechat"];
-crate::__word_impls!(Platform, PLATFORM_WORDS, "platform", [Web, H5, App, WeChat]);
+impl Platform {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Web, Self::H5, Self::App, Self::WeChat];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        PLATFORM_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Platform {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Platform {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Platform {
+    const NOUN: &'static str = "platform";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 5] = crate::__private::with_other(&PLATFORM_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "web" => Some(Self::Web),
+            "h5" => Some(Self::H5),
+            "app" => Some(Self::App),
+            "wechat" => Some(Self::WeChat),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Platform {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Platform {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// Where the page passes an init parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -55,9 +234,67 @@ pub enum Scope {
     /// `init`: In the options object of `initAliyunCaptcha({...})`.
     Init,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static SCOPE_WORDS: [&str; 2] = ["global", "init"];
-crate::__word_impls!(Scope, SCOPE_WORDS, "scope", [Global, Init]);
+impl Scope {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Global, Self::Init];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        SCOPE_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Scope {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Scope {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Scope {
+    const NOUN: &'static str = "scope";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&SCOPE_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "global" => Some(Self::Global),
+            "init" => Some(Self::Init),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Scope {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Scope {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// An error code returned by the Captcha 2.0 initialization API.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
@@ -79,108 +316,122 @@ pub enum ErrorCode {
     /// `ThrottlingByStrategy`
     ThrottlingByStrategy,
 }
-/// The columns of [`ErrorCode`], one array each, and their accessors.
-mod error_code_columns {
-    use super::*;
-    pub(super) static CODE: [&str; 6] = [
-        "IllegalUserTag",
-        "IllegalCertifyId",
-        "IllegalScene",
-        "Forbidden.AccountAccessDenied",
-        "Throttling",
-        "ThrottlingByStrategy",
-    ];
-    static DESCRIPTION: [&str; 6] = [
-        "The user tag (prefix) parameter is invalid.",
-        "The format of the custom `certifyId` (UserCertifyId) parameter is invalid.",
-        "The scene ID (SceneId) parameter is invalid.",
-        "The user account has an overdue payment.",
-        "API rate limiting is triggered.",
-        "Initialization request rate limiting is triggered.",
-    ];
-    static TROUBLESHOOTING: [&str; 6] = [
-        "See Activate Captcha Service to confirm that the parameter is passed correctly.",
-        "Confirm that the parameter format is: User tag (prefix)_10-digit random string that contains uppercase letters, lowercase letters, and digits. For code samples, see UserCertifyId parameter code samples.",
-        "Confirm that the passed SceneId parameter is correct. Make sure that the scene ID is created under the account that is associated with the user tag (prefix).",
-        "Confirm that the account status is Normal.",
-        "The number of queries per second (QPS) exceeds the product limit. If you require a higher QPS, contact your account manager in advance for confirmation.",
-        "This blocks attackers who frequently send requests to traverse the Captcha question library.",
-    ];
-    static NOTES: [&str; 6] = [
-        "IllegalUserTag applies only to Web and H5 client integration and App client integration. It does not apply to WeChat mini program integration.",
-        "",
-        "",
-        "",
-        "",
-        "",
-    ];
-    static HTTP_STATUS: [u16; 6] = [400, 400, 400, 403, 429, 429];
-    static RETRY: [Retry; 6] = [
-        Retry::Never,
-        Retry::Never,
-        Retry::Never,
-        Retry::Never,
-        Retry::Backoff,
-        Retry::Never,
-    ];
-    static CATEGORY: [Category; 6] = [
-        Category::Configuration,
-        Category::Configuration,
-        Category::Configuration,
-        Category::Account,
-        Category::RateLimiting,
-        Category::RateLimiting,
-    ];
-    static PLATFORMS: [&[Platform]; 6] = [
-        &[Platform::Web, Platform::H5, Platform::App],
-        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-        &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
-    ];
-    impl ErrorCode {
-        /// The code exactly as the API writes it.
-        #[inline]
-        pub const fn code(self) -> &'static str {
-            CODE[self as usize]
-        }
-        /// The vendor's description of the error, verbatim.
-        #[inline]
-        pub const fn description(self) -> &'static str {
-            DESCRIPTION[self as usize]
-        }
-        /// The vendor's troubleshooting suggestions, verbatim.
-        #[inline]
-        pub const fn troubleshooting(self) -> &'static str {
-            TROUBLESHOOTING[self as usize]
-        }
-        /// The vendor's "Important" remark, verbatim, if it has one.
-        #[inline]
-        pub const fn notes(self) -> Option<&'static str> {
-            let text = NOTES[self as usize];
-            if text.is_empty() { None } else { Some(text) }
-        }
-        /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
-        #[inline]
-        pub const fn http_status(self) -> u16 {
-            HTTP_STATUS[self as usize]
-        }
-        /// Whether and how to retry a request that failed with this code (this project's recommendation).
-        #[inline]
-        pub const fn retry(self) -> Retry {
-            RETRY[self as usize]
-        }
-        /// The kind of problem this code reports.
-        #[inline]
-        pub const fn category(self) -> Category {
-            CATEGORY[self as usize]
-        }
-        /// The client integrations in which this code can occur.
-        #[inline]
-        pub const fn platforms(self) -> &'static [Platform] {
-            PLATFORMS[self as usize]
-        }
+/// The facts of one [`ErrorCode`], one field per column (documented at its accessor).
+struct ErrorCodeRow {
+    code: &'static str,
+    description: &'static str,
+    troubleshooting: &'static str,
+    notes: Option<&'static str>,
+    http_status: u16,
+    retry: Retry,
+    category: Category,
+    platforms: &'static [Platform],
+}
+/// The rows of [`ErrorCode`], one per variant, in variant order.
+static ERROR_CODE_ROWS: [ErrorCodeRow; 6] = [
+    ErrorCodeRow {
+        code: "IllegalUserTag",
+        description: "The user tag (prefix) parameter is invalid.",
+        troubleshooting: "See Activate Captcha Service to confirm that the parameter is passed correctly.",
+        notes: Some(
+            "IllegalUserTag applies only to Web and H5 client integration and App client integration. It does not apply to WeChat mini program integration.",
+        ),
+        http_status: 400,
+        retry: Retry::Never,
+        category: Category::Configuration,
+        platforms: &[Platform::Web, Platform::H5, Platform::App],
+    },
+    ErrorCodeRow {
+        code: "IllegalCertifyId",
+        description: "The format of the custom `certifyId` (UserCertifyId) parameter is invalid.",
+        troubleshooting: "Confirm that the parameter format is: User tag (prefix)_10-digit random string that contains uppercase letters, lowercase letters, and digits. For code samples, see UserCertifyId parameter code samples.",
+        notes: None,
+        http_status: 400,
+        retry: Retry::Never,
+        category: Category::Configuration,
+        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+    },
+    ErrorCodeRow {
+        code: "IllegalScene",
+        description: "The scene ID (SceneId) parameter is invalid.",
+        troubleshooting: "Confirm that the passed SceneId parameter is correct. Make sure that the scene ID is created under the account that is associated with the user tag (prefix).",
+        notes: None,
+        http_status: 400,
+        retry: Retry::Never,
+        category: Category::Configuration,
+        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+    },
+    ErrorCodeRow {
+        code: "Forbidden.AccountAccessDenied",
+        description: "The user account has an overdue payment.",
+        troubleshooting: "Confirm that the account status is Normal.",
+        notes: None,
+        http_status: 403,
+        retry: Retry::Never,
+        category: Category::Account,
+        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+    },
+    ErrorCodeRow {
+        code: "Throttling",
+        description: "API rate limiting is triggered.",
+        troubleshooting: "The number of queries per second (QPS) exceeds the product limit. If you require a higher QPS, contact your account manager in advance for confirmation.",
+        notes: None,
+        http_status: 429,
+        retry: Retry::Backoff,
+        category: Category::RateLimiting,
+        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+    },
+    ErrorCodeRow {
+        code: "ThrottlingByStrategy",
+        description: "Initialization request rate limiting is triggered.",
+        troubleshooting: "This blocks attackers who frequently send requests to traverse the Captcha question library.",
+        notes: None,
+        http_status: 429,
+        retry: Retry::Never,
+        category: Category::RateLimiting,
+        platforms: &[Platform::Web, Platform::H5, Platform::App, Platform::WeChat],
+    },
+];
+impl ErrorCode {
+    /// The code exactly as the API writes it.
+    #[inline]
+    pub const fn code(self) -> &'static str {
+        ERROR_CODE_ROWS[self as usize].code
+    }
+    /// The vendor's description of the error, verbatim.
+    #[inline]
+    pub const fn description(self) -> &'static str {
+        ERROR_CODE_ROWS[self as usize].description
+    }
+    /// The vendor's troubleshooting suggestions, verbatim.
+    #[inline]
+    pub const fn troubleshooting(self) -> &'static str {
+        ERROR_CODE_ROWS[self as usize].troubleshooting
+    }
+    /// The vendor's "Important" remark, verbatim, if it has one.
+    #[inline]
+    pub const fn notes(self) -> Option<&'static str> {
+        ERROR_CODE_ROWS[self as usize].notes
+    }
+    /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
+    #[inline]
+    pub const fn http_status(self) -> u16 {
+        ERROR_CODE_ROWS[self as usize].http_status
+    }
+    /// Whether and how to retry a request that failed with this code (this project's recommendation).
+    #[inline]
+    pub const fn retry(self) -> Retry {
+        ERROR_CODE_ROWS[self as usize].retry
+    }
+    /// The kind of problem this code reports.
+    #[inline]
+    pub const fn category(self) -> Category {
+        ERROR_CODE_ROWS[self as usize].category
+    }
+    /// The client integrations in which this code can occur.
+    #[inline]
+    pub const fn platforms(self) -> &'static [Platform] {
+        ERROR_CODE_ROWS[self as usize].platforms
     }
 }
 impl ErrorCode {
@@ -207,12 +458,118 @@ impl ErrorCode {
         }
     }
 }
-crate::__table_impls!(
-    ErrorCode, noun("error code"), key(code, error_code_columns::CODE),
-    lookup(from_code), display(description), module("init"), table("code"),
-    docs_page("docs/init.md"), words_columns("platforms"), status(Some(http_status)),
-    word_facts(one_word(retry), one_word(category), many_words(platforms))
-);
+impl ErrorCode {
+    /// The wire string, exactly as the catalog writes it.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        self.code()
+    }
+    /// Every value [`metric_label`](Self::metric_label) and
+    /// [`Wire::metric_label`](crate::Wire::metric_label) can return for this
+    /// table: each row's key in catalog order (deprecated rows too: they can still
+    /// arrive), then [`OTHER_LABEL`](crate::OTHER_LABEL), for registering every
+    /// series of a metric, or every `error.type`, up front.
+    pub const METRIC_LABELS: &'static [&'static str] = <Self as crate::WireCode>::METRIC_LABELS;
+    /// The row's label for a metric or OpenTelemetry's `error.type`: its key, one
+    /// of [`METRIC_LABELS`](Self::METRIC_LABELS).
+    #[inline]
+    pub const fn metric_label(self) -> &'static str {
+        self.code()
+    }
+}
+impl core::fmt::Display for ErrorCode {
+    /// Writes the row's `description`.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.description())
+    }
+}
+impl core::error::Error for ErrorCode {}
+impl core::str::FromStr for ErrorCode {
+    type Err = crate::UnknownValue;
+    /// Parses the exact key (case-sensitive, no trimming).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for ErrorCode {
+    const NOUN: &'static str = "error code";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 7] = {
+            let mut labels = [crate::OTHER_LABEL; 7];
+            let mut row = 0;
+            while row < ERROR_CODE_ROWS.len() {
+                labels[row] = ERROR_CODE_ROWS[row].code;
+                row += 1;
+            }
+            labels
+        };
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_code(text)
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+impl crate::CatalogRow for ErrorCode {
+    const MODULE: &'static str = "init";
+    const TABLE: &'static str = "code";
+    const DOCS_PAGE: &'static str = "docs/init.md";
+    const WORDS_COLUMNS: &'static [&'static str] = &["platforms"];
+    #[inline]
+    fn title(self) -> &'static str {
+        self.description()
+    }
+    #[inline]
+    fn status(self) -> Option<u16> {
+        Some(self.http_status())
+    }
+    #[inline]
+    fn word_facts(self) -> crate::__private::prelude::Vec<crate::__private::WordFact> {
+        let mut facts = crate::__private::prelude::Vec::new();
+        crate::__private::one_word(&mut facts, "retry", self.retry());
+        crate::__private::one_word(&mut facts, "category", self.category());
+        crate::__private::many_words(&mut facts, "platforms", self.platforms());
+        facts
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ErrorCode {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ErrorCode {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
+#[cfg(feature = "http")]
+impl ErrorCode {
+    /// The row's HTTP status as an `http::StatusCode` (feature `http`).
+    #[inline]
+    pub fn status_code(self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.http_status())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+#[cfg(feature = "http")]
+impl From<ErrorCode> for http::StatusCode {
+    #[inline]
+    fn from(row: ErrorCode) -> Self {
+        row.status_code()
+    }
+}
 /// An error the client SDK raises for an invalid init parameter, before any request.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/client-initialization-error-description>
@@ -232,76 +589,88 @@ pub enum FieldError {
     /// `element_or_button`
     ElementOrButton,
 }
-/// The columns of [`FieldError`], one array each, and their accessors.
-mod field_error_columns {
-    use super::*;
-    pub(super) static KEY: [&str; 5] = [
-        "general_type",
-        "language",
-        "region",
-        "mode",
-        "element_or_button",
-    ];
-    static FIELD: [&str; 5] = [
-        "General type verification",
-        "language",
-        "region",
-        "mode",
-        "element/button",
-    ];
-    static DESCRIPTION: [&str; 5] = [
-        "The type of the passed parameter is invalid.",
-        "The value passed for the language parameter is invalid.",
-        "The value passed for the region parameter is invalid.",
-        "The value passed for the mode parameter is invalid.",
-        "The value passed for the element/button parameter is invalid.",
-    ];
-    static TROUBLESHOOTING: [&str; 5] = [
-        "See Parameter description and pass a value of the corresponding type.",
-        "See Languages supported by Captcha 2.0.",
-        "See region parameter description to check if this parameter meets the requirements.",
-        "The supported values are popup and embed. See mode parameter description to check if this parameter meets the requirements.",
-        "Make sure that the element/button element exists on the page and that the element/button parameter matches the ID selector of the element/button element on the page.",
-    ];
-    static HTTP_STATUS: [u16; 5] = [400, 400, 400, 400, 400];
-    static PLATFORMS: [&[Platform]; 5] = [
-        &[Platform::Web, Platform::H5, Platform::App],
-        &[Platform::Web, Platform::H5, Platform::App],
-        &[Platform::Web, Platform::H5, Platform::App],
-        &[Platform::Web, Platform::H5, Platform::App],
-        &[Platform::Web, Platform::H5, Platform::App],
-    ];
-    impl FieldError {
-        /// The stable snake_case key of this row.
-        #[inline]
-        pub const fn key(self) -> &'static str {
-            KEY[self as usize]
-        }
-        /// The vendor's "Field" column, verbatim.
-        #[inline]
-        pub const fn field(self) -> &'static str {
-            FIELD[self as usize]
-        }
-        /// The vendor's description of the error, verbatim.
-        #[inline]
-        pub const fn description(self) -> &'static str {
-            DESCRIPTION[self as usize]
-        }
-        /// The vendor's troubleshooting suggestions, verbatim.
-        #[inline]
-        pub const fn troubleshooting(self) -> &'static str {
-            TROUBLESHOOTING[self as usize]
-        }
-        /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
-        #[inline]
-        pub const fn http_status(self) -> u16 {
-            HTTP_STATUS[self as usize]
-        }
-        /// The client integrations in which this error can occur.
-        #[inline]
-        pub const fn platforms(self) -> &'static [Platform] {
-            PLATFORMS[self as usize]
-        }
+/// The facts of one [`FieldError`], one field per column (documented at its accessor).
+struct FieldErrorRow {
+    key: &'static str,
+    field: &'static str,
+    description: &'static str,
+    troubleshooting: &'static str,
+    http_status: u16,
+    platforms: &'static [Platform],
+}
+/// The rows of [`FieldError`], one per variant, in variant order.
+static FIELD_ERROR_ROWS: [FieldErrorRow; 5] = [
+    FieldErrorRow {
+        key: "general_type",
+        field: "General type verification",
+        description: "The type of the passed parameter is invalid.",
+        troubleshooting: "See Parameter description and pass a value of the corresponding type.",
+        http_status: 400,
+        platforms: &[Platform::Web, Platform::H5, Platform::App],
+    },
+    FieldErrorRow {
+        key: "language",
+        field: "language",
+        description: "The value passed for the language parameter is invalid.",
+        troubleshooting: "See Languages supported by Captcha 2.0.",
+        http_status: 400,
+        platforms: &[Platform::Web, Platform::H5, Platform::App],
+    },
+    FieldErrorRow {
+        key: "region",
+        field: "region",
+        description: "The value passed for the region parameter is invalid.",
+        troubleshooting: "See region parameter description to check if this parameter meets the requirements.",
+        http_status: 400,
+        platforms: &[Platform::Web, Platform::H5, Platform::App],
+    },
+    FieldErrorRow {
+        key: "mode",
+        field: "mode",
+        description: "The value passed for the mode parameter is invalid.",
+        troubleshooting: "The supported values are popup and embed. See mode parameter description to check if this parameter meets the requirements.",
+        http_status: 400,
+        platforms: &[Platform::Web, Platform::H5, Platform::App],
+    },
+    FieldErrorRow {
+        key: "element_or_button",
+        field: "element/button",
+        description: "The value passed for the element/button parameter is invalid.",
+        troubleshooting: "Make sure that the element/button element exists on the page and that the element/button parameter matches the ID selector of the element/button element on the page.",
+        http_status: 400,
+        platforms: &[Platform::Web, Platform::H5, Platform::App],
+    },
+];
+impl FieldError {
+    /// The stable snake_case key of this row.
+    #[inline]
+    pub const fn key(self) -> &'static str {
+        FIELD_ERROR_ROWS[self as usize].key
+    }
+    /// The vendor's "Field" column, verbatim.
+    #[inline]
+    pub const fn field(self) -> &'static str {
+        FIELD_ERROR_ROWS[self as usize].field
+    }
+    /// The vendor's description of the error, verbatim.
+    #[inline]
+    pub const fn description(self) -> &'static str {
+        FIELD_ERROR_ROWS[self as usize].description
+    }
+    /// The vendor's troubleshooting suggestions, verbatim.
+    #[inline]
+    pub const fn troubleshooting(self) -> &'static str {
+        FIELD_ERROR_ROWS[self as usize].troubleshooting
+    }
+    /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
+    #[inline]
+    pub const fn http_status(self) -> u16 {
+        FIELD_ERROR_ROWS[self as usize].http_status
+    }
+    /// The client integrations in which this error can occur.
+    #[inline]
+    pub const fn platforms(self) -> &'static [Platform] {
+        FIELD_ERROR_ROWS[self as usize].platforms
     }
 }
 impl FieldError {
@@ -326,12 +695,116 @@ impl FieldError {
         }
     }
 }
-crate::__table_impls!(
-    FieldError, noun("field key"), key(key, field_error_columns::KEY), lookup(from_key),
-    display(description), module("init"), table("field"), docs_page("docs/init.md"),
-    words_columns("platforms"), status(Some(http_status)),
-    word_facts(many_words(platforms))
-);
+impl FieldError {
+    /// The wire string, exactly as the catalog writes it.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        self.key()
+    }
+    /// Every value [`metric_label`](Self::metric_label) and
+    /// [`Wire::metric_label`](crate::Wire::metric_label) can return for this
+    /// table: each row's key in catalog order (deprecated rows too: they can still
+    /// arrive), then [`OTHER_LABEL`](crate::OTHER_LABEL), for registering every
+    /// series of a metric, or every `error.type`, up front.
+    pub const METRIC_LABELS: &'static [&'static str] = <Self as crate::WireCode>::METRIC_LABELS;
+    /// The row's label for a metric or OpenTelemetry's `error.type`: its key, one
+    /// of [`METRIC_LABELS`](Self::METRIC_LABELS).
+    #[inline]
+    pub const fn metric_label(self) -> &'static str {
+        self.key()
+    }
+}
+impl core::fmt::Display for FieldError {
+    /// Writes the row's `description`.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.description())
+    }
+}
+impl core::error::Error for FieldError {}
+impl core::str::FromStr for FieldError {
+    type Err = crate::UnknownValue;
+    /// Parses the exact key (case-sensitive, no trimming).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for FieldError {
+    const NOUN: &'static str = "field key";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 6] = {
+            let mut labels = [crate::OTHER_LABEL; 6];
+            let mut row = 0;
+            while row < FIELD_ERROR_ROWS.len() {
+                labels[row] = FIELD_ERROR_ROWS[row].key;
+                row += 1;
+            }
+            labels
+        };
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_key(text)
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+impl crate::CatalogRow for FieldError {
+    const MODULE: &'static str = "init";
+    const TABLE: &'static str = "field";
+    const DOCS_PAGE: &'static str = "docs/init.md";
+    const WORDS_COLUMNS: &'static [&'static str] = &["platforms"];
+    #[inline]
+    fn title(self) -> &'static str {
+        self.description()
+    }
+    #[inline]
+    fn status(self) -> Option<u16> {
+        Some(self.http_status())
+    }
+    #[inline]
+    fn word_facts(self) -> crate::__private::prelude::Vec<crate::__private::WordFact> {
+        let mut facts = crate::__private::prelude::Vec::new();
+        crate::__private::many_words(&mut facts, "platforms", self.platforms());
+        facts
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for FieldError {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FieldError {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
+#[cfg(feature = "http")]
+impl FieldError {
+    /// The row's HTTP status as an `http::StatusCode` (feature `http`).
+    #[inline]
+    pub fn status_code(self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.http_status())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+#[cfg(feature = "http")]
+impl From<FieldError> for http::StatusCode {
+    #[inline]
+    fn from(row: FieldError) -> Self {
+        row.status_code()
+    }
+}
 /// The catalog row a parameter problem corresponds to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Raised {
@@ -511,9 +984,8 @@ pub enum Param {
     /// Optional function, passed in `init`; must be any function.
     OnClose,
 }
-/// Each parameter's name as the page passes it, in variant order (apart from the
-/// other facts, so that `from_name` scans only names).
-static PARAM_NAMES: [&str; 27] = [
+/// Each value's word, in variant order.
+static PARAM_WORDS: [&str; 27] = [
     "region",
     "prefix",
     "SceneId",
@@ -551,7 +1023,7 @@ struct ParamRow {
     rule: &'static str,
     raises: Raised,
     severity: crate::Severity,
-    confidence: crate::Confidence,
+    confidence: crate::RuleConfidence,
     doc: &'static str,
     parent: Option<Param>,
 }
@@ -566,7 +1038,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "one of `cn`, `sgp`",
         raises: Raised::Field(FieldError::Region),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Where the Captcha service runs; it must match the endpoint your server verifies against.",
         parent: None,
     },
@@ -578,7 +1050,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a string of 1 to 63 characters, only lowercase ASCII letters and ASCII digits",
         raises: Raised::Code(ErrorCode::IllegalUserTag),
         severity: crate::Severity::Warning,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The identity prefix (user tag) shown in the console; it becomes the init host name. Only lowercase letters and digits have been seen; the server is the authority.",
         parent: None,
     },
@@ -590,7 +1062,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a string of exactly 8 characters, only lowercase ASCII letters and ASCII digits",
         raises: Raised::Code(ErrorCode::IllegalScene),
         severity: crate::Severity::Warning,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The scene ID created in the console. Only 8 lowercase letters and digits have been seen; the server is the authority.",
         parent: None,
     },
@@ -602,7 +1074,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "one of `popup`, `embed`",
         raises: Raised::Field(FieldError::Mode),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "How the captcha is shown. Traceless scenes support only popup.",
         parent: None,
     },
@@ -614,7 +1086,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`",
         raises: Raised::Field(FieldError::ElementOrButton),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The ID selector of the element the captcha renders in, such as `#captcha-element`. Whether the element exists can only be checked in the page.",
         parent: None,
     },
@@ -626,7 +1098,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a CSS ID selector: `#` then an id without whitespace, such as `#captcha-element`",
         raises: Raised::Field(FieldError::ElementOrButton),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The ID selector of the element that triggers the captcha, such as `#button`. Whether the element exists can only be checked in the page.",
         parent: None,
     },
@@ -638,7 +1110,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "one of `cn`, `tw`, `en`, `ar`, `de`, `es`, `fr`, `in`, `it`, `ja`, `ko`, `ms`, `pt`, `ru`, `th`, `tr`, `vi`",
         raises: Raised::Field(FieldError::Language),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The language of the captcha's text. The codes are Alibaba's own: `cn`, `tw` and `in` are not ISO 639-1.",
         parent: None,
     },
@@ -650,7 +1122,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "the value of `prefix`, `_`, then exactly 10 ASCII letters or digits",
         raises: Raised::Code(ErrorCode::IllegalCertifyId),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Your own certifyId, echoed back by server verification: the prefix, `_`, then a 10-character random string of ASCII letters and digits.",
         parent: None,
     },
@@ -662,7 +1134,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any object",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The slider's size in pixels: `{ width, height }`.",
         parent: None,
     },
@@ -674,7 +1146,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a number of at least 320",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The slider's width in pixels; at least 320.",
         parent: Some(Param::SlideStyle),
     },
@@ -686,7 +1158,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a number above 0",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "The slider's height in pixels.",
         parent: Some(Param::SlideStyle),
     },
@@ -698,7 +1170,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Whether to start verification immediately (V2 architecture).",
         parent: None,
     },
@@ -710,7 +1182,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a number above 0",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The request timeout in milliseconds.",
         parent: None,
     },
@@ -722,7 +1194,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a number above 0",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Scales the whole captcha UI: 0.5 is half size, 2 double. Must be positive.",
         parent: None,
     },
@@ -734,7 +1206,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Use the dual-stack (IPv4 and IPv6) init and verification domains.",
         parent: None,
     },
@@ -746,7 +1218,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Show the built-in error tips.",
         parent: None,
     },
@@ -758,7 +1230,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Whether to wait briefly before calling `success`.",
         parent: None,
     },
@@ -770,7 +1242,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any boolean",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Refresh the captcha automatically (V2 architecture).",
         parent: None,
     },
@@ -782,7 +1254,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any integer",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The z-index of the pop-up.",
         parent: None,
     },
@@ -794,7 +1266,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "accepted by the check `custom::image_source`",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Replaces the logo on the embedded trigger button: an image address or a base64 `data:image/...` URL.",
         parent: None,
     },
@@ -806,7 +1278,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any object",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Custom texts per language: `{ <language>: { <TEXT_KEY>: text } }`.",
         parent: None,
     },
@@ -818,7 +1290,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "a string of at least 1 character",
         raises: Raised::Code(ErrorCode::IllegalScene),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "The encrypted scene ID of encryption mode (V3).",
         parent: None,
     },
@@ -830,7 +1302,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Callback with `captchaVerifyParam`, which your page sends to your server (V3; required there, set by the page).",
         parent: None,
     },
@@ -842,7 +1314,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Callback when verification fails (V3).",
         parent: None,
     },
@@ -854,7 +1326,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Official,
+        confidence: crate::RuleConfidence::Official,
         doc: "Callback that receives the captcha instance (`show`, `hide`, `refresh`, ...).",
         parent: None,
     },
@@ -866,7 +1338,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Callback when the init request or resource loading fails or times out.",
         parent: None,
     },
@@ -878,7 +1350,7 @@ static PARAM_ROWS: [ParamRow; 27] = [
         rule: "any function",
         raises: Raised::Field(FieldError::GeneralType),
         severity: crate::Severity::Error,
-        confidence: crate::Confidence::Observed,
+        confidence: crate::RuleConfidence::Observed,
         doc: "Callback when the pop-up is closed.",
         parent: None,
     },
@@ -887,6 +1359,42 @@ static PARAM_ROWS: [ParamRow; 27] = [
 #[allow(deprecated)]
 const TYPE_ERROR: Raised = Raised::Field(FieldError::GeneralType);
 impl Param {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::Region,
+        Self::Prefix,
+        Self::SceneId,
+        Self::Mode,
+        Self::Element,
+        Self::Button,
+        Self::Language,
+        Self::UserCertifyId,
+        Self::SlideStyle,
+        Self::SlideStyleWidth,
+        Self::SlideStyleHeight,
+        Self::Immediate,
+        Self::Timeout,
+        Self::Rem,
+        Self::DualStack,
+        Self::ShowErrorTip,
+        Self::DelayBeforeSuccess,
+        Self::AutoRefresh,
+        Self::ZIndex,
+        Self::CaptchaLogoImg,
+        Self::UpLang,
+        Self::EncryptedSceneId,
+        Self::Success,
+        Self::Fail,
+        Self::GetInstance,
+        Self::OnError,
+        Self::OnClose,
+    ];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        PARAM_WORDS[self as usize]
+    }
+    /// The parameter's facts.
     #[inline]
     const fn row(self) -> &'static ParamRow {
         &PARAM_ROWS[self as usize]
@@ -899,7 +1407,7 @@ impl Param {
     /// The name as the page passes it; a member of an object is `object.member`.
     #[inline]
     pub const fn name(self) -> &'static str {
-        PARAM_NAMES[self as usize]
+        self.as_str()
     }
     /// Where the page passes it.
     #[inline]
@@ -943,7 +1451,7 @@ impl Param {
     }
     /// Where the rule comes from.
     #[inline]
-    pub const fn confidence(self) -> crate::Confidence {
+    pub const fn confidence(self) -> crate::RuleConfidence {
         self.row().confidence
     }
     /// What the parameter is for.
@@ -957,13 +1465,81 @@ impl Param {
         self.row().parent
     }
 }
-crate::__word_impls!(
-    Param, PARAM_NAMES, "init parameter", [Region, Prefix, SceneId, Mode, Element,
-    Button, Language, UserCertifyId, SlideStyle, SlideStyleWidth, SlideStyleHeight,
-    Immediate, Timeout, Rem, DualStack, ShowErrorTip, DelayBeforeSuccess, AutoRefresh,
-    ZIndex, CaptchaLogoImg, UpLang, EncryptedSceneId, Success, Fail, GetInstance,
-    OnError, OnClose]
-);
+impl core::fmt::Display for Param {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Param {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Param {
+    const NOUN: &'static str = "init parameter";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 28] = crate::__private::with_other(&PARAM_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "region" => Some(Self::Region),
+            "prefix" => Some(Self::Prefix),
+            "SceneId" => Some(Self::SceneId),
+            "mode" => Some(Self::Mode),
+            "element" => Some(Self::Element),
+            "button" => Some(Self::Button),
+            "language" => Some(Self::Language),
+            "UserCertifyId" => Some(Self::UserCertifyId),
+            "slideStyle" => Some(Self::SlideStyle),
+            "slideStyle.width" => Some(Self::SlideStyleWidth),
+            "slideStyle.height" => Some(Self::SlideStyleHeight),
+            "immediate" => Some(Self::Immediate),
+            "timeout" => Some(Self::Timeout),
+            "rem" => Some(Self::Rem),
+            "dualStack" => Some(Self::DualStack),
+            "showErrorTip" => Some(Self::ShowErrorTip),
+            "delayBeforeSuccess" => Some(Self::DelayBeforeSuccess),
+            "autoRefresh" => Some(Self::AutoRefresh),
+            "zIndex" => Some(Self::ZIndex),
+            "captchaLogoImg" => Some(Self::CaptchaLogoImg),
+            "upLang" => Some(Self::UpLang),
+            "EncryptedSceneId" => Some(Self::EncryptedSceneId),
+            "success" => Some(Self::Success),
+            "fail" => Some(Self::Fail),
+            "getInstance" => Some(Self::GetInstance),
+            "onError" => Some(Self::OnError),
+            "onClose" => Some(Self::OnClose),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Param {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Param {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// A valid value of `region`: Where the Captcha service runs; it must match the endpoint your server verifies against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -973,19 +1549,32 @@ pub enum Region {
     /// `sgp`: Singapore (outside the Chinese mainland).
     Sgp,
 }
-/// Each value as the page passes it, in variant order.
-static REGION_VALUES: [&str; 2] = ["cn", "sgp"];
+/// Each value's word, in variant order.
+static REGION_WORDS: [&str; 2] = ["cn", "sgp"];
 /// Each value's human name, in variant order.
 static REGION_LABELS: [&str; 2] = [
     "Chinese mainland",
     "Singapore (outside the Chinese mainland)",
 ];
-crate::__words!(Region, REGION_VALUES, [Cn, Sgp]);
 impl Region {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Cn, Self::Sgp];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        REGION_WORDS[self as usize]
+    }
     /// A human name for the value.
     #[inline]
     pub const fn label(self) -> &'static str {
         REGION_LABELS[self as usize]
+    }
+}
+impl core::fmt::Display for Region {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 impl core::str::FromStr for Region {
@@ -998,14 +1587,15 @@ impl core::str::FromStr for Region {
 }
 impl crate::WireCode for Region {
     const NOUN: &'static str = "value of `region`";
-    const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(
-        Region, REGION_VALUES
-    );
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&REGION_WORDS);
+        &LABELS
+    };
     #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         match text {
-            "cn" => Some(Region::Cn),
-            "sgp" => Some(Region::Sgp),
+            "cn" => Some(Self::Cn),
+            "sgp" => Some(Self::Sgp),
             _ => None,
         }
     }
@@ -1014,7 +1604,22 @@ impl crate::WireCode for Region {
         self.as_str()
     }
 }
-crate::serde_as_wire!(Region);
+#[cfg(feature = "serde")]
+impl serde::Serialize for Region {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Region {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// A valid value of `mode`: How the captcha is shown. Traceless scenes support only popup.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1024,16 +1629,29 @@ pub enum Mode {
     /// `embed`: embedded.
     Embed,
 }
-/// Each value as the page passes it, in variant order.
-static MODE_VALUES: [&str; 2] = ["popup", "embed"];
+/// Each value's word, in variant order.
+static MODE_WORDS: [&str; 2] = ["popup", "embed"];
 /// Each value's human name, in variant order.
 static MODE_LABELS: [&str; 2] = ["pop-up", "embedded"];
-crate::__words!(Mode, MODE_VALUES, [Popup, Embed]);
 impl Mode {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Popup, Self::Embed];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        MODE_WORDS[self as usize]
+    }
     /// A human name for the value.
     #[inline]
     pub const fn label(self) -> &'static str {
         MODE_LABELS[self as usize]
+    }
+}
+impl core::fmt::Display for Mode {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 impl core::str::FromStr for Mode {
@@ -1046,14 +1664,15 @@ impl core::str::FromStr for Mode {
 }
 impl crate::WireCode for Mode {
     const NOUN: &'static str = "value of `mode`";
-    const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(
-        Mode, MODE_VALUES
-    );
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&MODE_WORDS);
+        &LABELS
+    };
     #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         match text {
-            "popup" => Some(Mode::Popup),
-            "embed" => Some(Mode::Embed),
+            "popup" => Some(Self::Popup),
+            "embed" => Some(Self::Embed),
             _ => None,
         }
     }
@@ -1062,7 +1681,22 @@ impl crate::WireCode for Mode {
         self.as_str()
     }
 }
-crate::serde_as_wire!(Mode);
+#[cfg(feature = "serde")]
+impl serde::Serialize for Mode {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Mode {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// A valid value of `language`: The language of the captcha's text. The codes are Alibaba's own: `cn`, `tw` and `in` are not ISO 639-1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1102,8 +1736,8 @@ pub enum Language {
     /// `vi`: Vietnamese.
     Vi,
 }
-/// Each value as the page passes it, in variant order.
-static LANGUAGE_VALUES: [&str; 17] = [
+/// Each value's word, in variant order.
+static LANGUAGE_WORDS: [&str; 17] = [
     "cn",
     "tw",
     "en",
@@ -1142,15 +1776,43 @@ static LANGUAGE_LABELS: [&str; 17] = [
     "Turkish",
     "Vietnamese",
 ];
-crate::__words!(
-    Language, LANGUAGE_VALUES, [Cn, Tw, En, Ar, De, Es, Fr, In, It, Ja, Ko, Ms, Pt, Ru,
-    Th, Tr, Vi]
-);
 impl Language {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::Cn,
+        Self::Tw,
+        Self::En,
+        Self::Ar,
+        Self::De,
+        Self::Es,
+        Self::Fr,
+        Self::In,
+        Self::It,
+        Self::Ja,
+        Self::Ko,
+        Self::Ms,
+        Self::Pt,
+        Self::Ru,
+        Self::Th,
+        Self::Tr,
+        Self::Vi,
+    ];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        LANGUAGE_WORDS[self as usize]
+    }
     /// A human name for the value.
     #[inline]
     pub const fn label(self) -> &'static str {
         LANGUAGE_LABELS[self as usize]
+    }
+}
+impl core::fmt::Display for Language {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 impl core::str::FromStr for Language {
@@ -1163,29 +1825,30 @@ impl core::str::FromStr for Language {
 }
 impl crate::WireCode for Language {
     const NOUN: &'static str = "value of `language`";
-    const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(
-        Language, LANGUAGE_VALUES
-    );
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 18] = crate::__private::with_other(&LANGUAGE_WORDS);
+        &LABELS
+    };
     #[inline]
     fn from_wire(text: &str) -> Option<Self> {
         match text {
-            "cn" => Some(Language::Cn),
-            "tw" => Some(Language::Tw),
-            "en" => Some(Language::En),
-            "ar" => Some(Language::Ar),
-            "de" => Some(Language::De),
-            "es" => Some(Language::Es),
-            "fr" => Some(Language::Fr),
-            "in" => Some(Language::In),
-            "it" => Some(Language::It),
-            "ja" => Some(Language::Ja),
-            "ko" => Some(Language::Ko),
-            "ms" => Some(Language::Ms),
-            "pt" => Some(Language::Pt),
-            "ru" => Some(Language::Ru),
-            "th" => Some(Language::Th),
-            "tr" => Some(Language::Tr),
-            "vi" => Some(Language::Vi),
+            "cn" => Some(Self::Cn),
+            "tw" => Some(Self::Tw),
+            "en" => Some(Self::En),
+            "ar" => Some(Self::Ar),
+            "de" => Some(Self::De),
+            "es" => Some(Self::Es),
+            "fr" => Some(Self::Fr),
+            "in" => Some(Self::In),
+            "it" => Some(Self::It),
+            "ja" => Some(Self::Ja),
+            "ko" => Some(Self::Ko),
+            "ms" => Some(Self::Ms),
+            "pt" => Some(Self::Pt),
+            "ru" => Some(Self::Ru),
+            "th" => Some(Self::Th),
+            "tr" => Some(Self::Tr),
+            "vi" => Some(Self::Vi),
             _ => None,
         }
     }
@@ -1194,7 +1857,22 @@ impl crate::WireCode for Language {
         self.as_str()
     }
 }
-crate::serde_as_wire!(Language);
+#[cfg(feature = "serde")]
+impl serde::Serialize for Language {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Language {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// Other spellings of values of `region`, each with the value it stands for.
 static REGION_ALIASES: [(&str, &str); 6] = [
     ("zh", "cn"),
@@ -1215,7 +1893,7 @@ pub fn validate_region(value: &str) -> Result<Region, crate::ParamError> {
             let hint = crate::__private::one_of_hint(
                 value,
                 &REGION_ALIASES,
-                &REGION_VALUES,
+                &REGION_WORDS,
             );
             Err(crate::ParamError::broken_rule(Param::Region, value, hint))
         }
@@ -1271,7 +1949,7 @@ pub fn validate_mode(value: &str) -> Result<Mode, crate::ParamError> {
     match <Mode as crate::WireCode>::from_wire(value) {
         Some(known) => Ok(known),
         None => {
-            let hint = crate::__private::one_of_hint(value, &MODE_ALIASES, &MODE_VALUES);
+            let hint = crate::__private::one_of_hint(value, &MODE_ALIASES, &MODE_WORDS);
             Err(crate::ParamError::broken_rule(Param::Mode, value, hint))
         }
     }
@@ -1342,7 +2020,7 @@ pub fn validate_language(value: &str) -> Result<Language, crate::ParamError> {
             let hint = crate::__private::one_of_hint(
                 value,
                 &LANGUAGE_ALIASES,
-                &LANGUAGE_VALUES,
+                &LANGUAGE_WORDS,
             );
             Err(crate::ParamError::broken_rule(Param::Language, value, hint))
         }
@@ -1764,106 +2442,115 @@ impl<'a> InitConfig<'a> {
     #[inline]
     pub fn validate(&self) -> crate::Report<ValidConfig<'a>> {
         let mut problems: Vec<crate::ParamError> = Vec::new();
-        let region = crate::report::typed(
+        let region = crate::config_report::typed(
             &mut problems,
             Param::Region,
             self.region,
             validate_region,
         );
-        let prefix = crate::report::kept(
+        let prefix = crate::config_report::kept(
             &mut problems,
             Param::Prefix,
             self.prefix,
             validate_prefix,
         );
-        let scene_id = crate::report::kept(
+        let scene_id = crate::config_report::kept(
             &mut problems,
             Param::SceneId,
             self.scene_id,
             validate_scene_id,
         );
-        let mode = crate::report::typed(
+        let mode = crate::config_report::typed(
             &mut problems,
             Param::Mode,
             self.mode,
             validate_mode,
         );
-        let element = crate::report::kept(
+        let element = crate::config_report::kept(
             &mut problems,
             Param::Element,
             self.element,
             validate_element,
         );
-        let button = crate::report::kept(
+        let button = crate::config_report::kept(
             &mut problems,
             Param::Button,
             self.button,
             validate_button,
         );
-        let language = crate::report::typed(
+        let language = crate::config_report::typed(
             &mut problems,
             Param::Language,
             self.language,
             validate_language,
         );
-        let user_certify_id = crate::report::kept(
+        let user_certify_id = crate::config_report::kept(
             &mut problems,
             Param::UserCertifyId,
             self.user_certify_id,
             |value| validate_user_certify_id(value, self.prefix),
         );
-        let slide_style_width = crate::report::kept(
+        let slide_style_width = crate::config_report::kept(
             &mut problems,
             Param::SlideStyleWidth,
             self.slide_style_width,
             validate_slide_style_width,
         );
-        let slide_style_height = crate::report::kept(
+        let slide_style_height = crate::config_report::kept(
             &mut problems,
             Param::SlideStyleHeight,
             self.slide_style_height,
             validate_slide_style_height,
         );
-        let immediate = crate::report::present(
+        let immediate = crate::config_report::present(
             &mut problems,
             Param::Immediate,
             self.immediate,
         );
-        let timeout = crate::report::kept(
+        let timeout = crate::config_report::kept(
             &mut problems,
             Param::Timeout,
             self.timeout,
             validate_timeout,
         );
-        let rem = crate::report::kept(&mut problems, Param::Rem, self.rem, validate_rem);
-        let dual_stack = crate::report::present(
+        let rem = crate::config_report::kept(
+            &mut problems,
+            Param::Rem,
+            self.rem,
+            validate_rem,
+        );
+        let dual_stack = crate::config_report::present(
             &mut problems,
             Param::DualStack,
             self.dual_stack,
         );
-        let show_error_tip = crate::report::present(
+        let show_error_tip = crate::config_report::present(
             &mut problems,
             Param::ShowErrorTip,
             self.show_error_tip,
         );
-        let delay_before_success = crate::report::present(
+        let delay_before_success = crate::config_report::present(
             &mut problems,
             Param::DelayBeforeSuccess,
             self.delay_before_success,
         );
-        let auto_refresh = crate::report::present(
+        let auto_refresh = crate::config_report::present(
             &mut problems,
             Param::AutoRefresh,
             self.auto_refresh,
         );
-        let z_index = crate::report::present(&mut problems, Param::ZIndex, self.z_index);
-        let captcha_logo_img = crate::report::kept(
+        let z_index = crate::config_report::present(
+            &mut problems,
+            Param::ZIndex,
+            self.z_index,
+        );
+        let captcha_logo_img = crate::config_report::kept(
             &mut problems,
             Param::CaptchaLogoImg,
             self.captcha_logo_img,
             validate_captcha_logo_img,
         );
-        let encrypted_scene_id = crate::report::kept(
+        let encrypted_scene_id = crate::config_report::kept(
             &mut problems,
             Param::EncryptedSceneId,
             self.encrypted_scene_id,

@@ -9,9 +9,67 @@ pub enum Verdict {
     /// `fail`: The verification was rejected and the protected action must not go ahead.
     Fail,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static VERDICT_WORDS: [&str; 2] = ["pass", "fail"];
-crate::__word_impls!(Verdict, VERDICT_WORDS, "verdict", [Pass, Fail]);
+impl Verdict {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Pass, Self::Fail];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        VERDICT_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Verdict {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Verdict {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Verdict {
+    const NOUN: &'static str = "verdict";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 3] = crate::__private::with_other(&VERDICT_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "pass" => Some(Self::Pass),
+            "fail" => Some(Self::Fail),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Verdict {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Verdict {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// What this project recommends an integrating service do when it receives a verification code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -31,7 +89,7 @@ pub enum Action {
     /// `treat-as-attack`: Refuse this attempt and handle the request as likely automated abuse.
     TreatAsAttack,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static ACTION_WORDS: [&str; 7] = [
     "proceed",
     "retry-captcha",
@@ -41,10 +99,78 @@ static ACTION_WORDS: [&str; 7] = [
     "slow-down",
     "treat-as-attack",
 ];
-crate::__word_impls!(
-    Action, ACTION_WORDS, "action", [Proceed, RetryCaptcha, Reinitialize, FixIntegration,
-    FixConfiguration, SlowDown, TreatAsAttack]
-);
+impl Action {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::Proceed,
+        Self::RetryCaptcha,
+        Self::Reinitialize,
+        Self::FixIntegration,
+        Self::FixConfiguration,
+        Self::SlowDown,
+        Self::TreatAsAttack,
+    ];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        ACTION_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Action {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Action {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Action {
+    const NOUN: &'static str = "action";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 8] = crate::__private::with_other(&ACTION_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "proceed" => Some(Self::Proceed),
+            "retry-captcha" => Some(Self::RetryCaptcha),
+            "reinitialize" => Some(Self::Reinitialize),
+            "fix-integration" => Some(Self::FixIntegration),
+            "fix-configuration" => Some(Self::FixConfiguration),
+            "slow-down" => Some(Self::SlowDown),
+            "treat-as-attack" => Some(Self::TreatAsAttack),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Action {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Action {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// How well the documented meaning of a code is backed by sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -56,11 +182,72 @@ pub enum Confidence {
     /// `observed`: The code was seen only in third-party code or typings, never on an Alibaba Cloud page.
     Observed,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static CONFIDENCE_WORDS: [&str; 3] = ["official", "former-official", "observed"];
-crate::__word_impls!(
-    Confidence, CONFIDENCE_WORDS, "confidence", [Official, FormerOfficial, Observed]
-);
+impl Confidence {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::Official,
+        Self::FormerOfficial,
+        Self::Observed,
+    ];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        CONFIDENCE_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for Confidence {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for Confidence {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for Confidence {
+    const NOUN: &'static str = "confidence";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 4] = crate::__private::with_other(&CONFIDENCE_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "official" => Some(Self::Official),
+            "former-official" => Some(Self::FormerOfficial),
+            "observed" => Some(Self::Observed),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Confidence {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Confidence {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// Whether a verification code reports a real check of the user or the fixed answer of a scene that the console has switched into a test mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -72,11 +259,68 @@ pub enum TestMode {
     /// `always-fail`: The scene is in the console's test mode that turns every request away, so the failure says nothing about the user.
     AlwaysFail,
 }
-/// The words of each variant, in variant order.
+/// Each value's word, in variant order.
 static TEST_MODE_WORDS: [&str; 3] = ["off", "always-pass", "always-fail"];
-crate::__word_impls!(
-    TestMode, TEST_MODE_WORDS, "test mode", [Off, AlwaysPass, AlwaysFail]
-);
+impl TestMode {
+    /// Every value, in catalog order.
+    pub const ALL: &'static [Self] = &[Self::Off, Self::AlwaysPass, Self::AlwaysFail];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        TEST_MODE_WORDS[self as usize]
+    }
+}
+impl core::fmt::Display for TestMode {
+    /// Writes the word, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl core::str::FromStr for TestMode {
+    type Err = crate::UnknownValue;
+    /// Parses the exact word (case-sensitive).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for TestMode {
+    const NOUN: &'static str = "test mode";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 4] = crate::__private::with_other(&TEST_MODE_WORDS);
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        match text {
+            "off" => Some(Self::Off),
+            "always-pass" => Some(Self::AlwaysPass),
+            "always-fail" => Some(Self::AlwaysFail),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TestMode {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TestMode {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}
 /// A VerifyCode value from a Captcha 2.0 server-side verification. Codes starting with T mean the user passed; codes starting with F give the reason a verification failed.
 ///
 /// Source: <https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client>
@@ -140,282 +384,330 @@ pub enum VerifyCode {
     /// `F025`
     F025,
 }
-/// The columns of [`VerifyCode`], one array each, and their accessors.
-mod verify_code_columns {
-    use super::*;
-    pub(super) static CODE: [&str; 27] = [
-        "T001",
-        "T005",
-        "T006",
-        "F001",
-        "F002",
-        "F003",
-        "F004",
-        "F005",
-        "F006",
-        "F007",
-        "F008",
-        "F009",
-        "F010",
-        "F011",
-        "F012",
-        "F013",
-        "F014",
-        "F015",
-        "F016",
-        "F017",
-        "F018",
-        "F019",
-        "F020",
-        "F022",
-        "F023",
-        "F024",
-        "F025",
-    ];
-    static VERDICT: [Verdict; 27] = [
-        Verdict::Pass,
-        Verdict::Pass,
-        Verdict::Pass,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-        Verdict::Fail,
-    ];
-    static MEANING: [&str; 27] = [
-        "Verification succeeded: the user got through the challenge.",
-        "Passed only because the console has put the scene into a test mode that lets every request through.",
-        "Passed because the request hit a whitelist rule.",
-        "Rejected: the risk-control policy considers the request a likely attack.",
-        "Rejected: the server received an empty CaptchaVerifyParam.",
-        "Rejected: CaptchaVerifyParam is not in the format the server expects.",
-        "Rejected only because the console has put the scene into a test mode that refuses every request.",
-        "Rejected: no scene exists with the given scene ID.",
-        "Rejected: the scene ID belongs to a different Alibaba Cloud account.",
-        "Rejected: the verification was not finished within the permitted time.",
-        "Rejected: this verification data had already been submitted once before.",
-        "Rejected: the client appears to run on a virtual device, such as a virtual machine, an emulator, or a desktop browser posing as a phone.",
-        "Rejected: one IP address sent more requests than its frequency limit allows.",
-        "Rejected: one device sent more requests than its frequency limit allows.",
-        "Rejected: the SceneId in the server request is not the scene recorded inside CaptchaVerifyParam.",
-        "Rejected: some fields are missing from CaptchaVerifyParam.",
-        "Rejected: the server has no initialization record for this verification, either because init happened over 20 minutes earlier and the record was removed, or because init never happened.",
-        "Rejected: the user did not solve the challenge, for instance by dropping the puzzle piece in the wrong spot.",
-        "Rejected by a custom URL-verification rule set up for the scene.",
-        "Rejected as a likely attack because the protocol or the parameters looked abnormal.",
-        "Rejected (V3): the CaptchaVerifyParam had already been consumed by an earlier verification.",
-        "Rejected (V3): the server-side check came more than 90 seconds after the user finished the challenge.",
-        "Rejected (V3): the submitted parameters are inconsistent with the scene.",
-        "Rejected (V3, encrypted mode): the encryption check did not pass, because client resources were reused somewhere they were blocked or the client is integrated incorrectly.",
-        "Rejected (V2): the verification was produced in the fallback mode that is used when initialization fails.",
-        "Rejected: a script that automates clicks or slides was detected.",
-        "Rejected: model-based analysis judged the request abnormal.",
-    ];
-    static ACTION: [Action; 27] = [
-        Action::Proceed,
-        Action::Proceed,
-        Action::Proceed,
-        Action::TreatAsAttack,
-        Action::FixIntegration,
-        Action::FixIntegration,
-        Action::FixConfiguration,
-        Action::FixConfiguration,
-        Action::FixConfiguration,
-        Action::RetryCaptcha,
-        Action::RetryCaptcha,
-        Action::TreatAsAttack,
-        Action::SlowDown,
-        Action::SlowDown,
-        Action::FixIntegration,
-        Action::FixIntegration,
-        Action::Reinitialize,
-        Action::RetryCaptcha,
-        Action::FixConfiguration,
-        Action::TreatAsAttack,
-        Action::RetryCaptcha,
-        Action::Reinitialize,
-        Action::FixIntegration,
-        Action::FixIntegration,
-        Action::RetryCaptcha,
-        Action::TreatAsAttack,
-        Action::TreatAsAttack,
-    ];
-    static ADVICE: [&str; 27] = [
-        "Let the protected action go ahead.",
-        "Go ahead with the action, but never leave always-pass test mode switched on for a production scene, since it lets bots straight through.",
-        "Go ahead with the action; review the whitelist now and then so that it only covers sources you trust.",
-        "Block the action and consider logging or rate-limiting the client; do not simply offer the same request again.",
-        "Make sure the page hands the captcha's verification parameter to your backend and that the backend forwards it unchanged.",
-        "Pass the verification parameter through exactly as the captcha produced it; re-encoding, trimming or truncating it along the way is a common cause.",
-        "Switch the scene out of always-fail test mode in the console before real users reach it.",
-        "Check the scene ID against the console. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
-        "Use a scene created under the same account as the access key that calls the API. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
-        "Ask the user to solve a new captcha, and send the result to the server promptly after the user finishes.",
-        "Each verification can be checked only once, so never re-send it on a retry or from a second backend call; have the user solve a new captcha.",
-        "Treat the client as suspicious; if genuine users run into this, the console's custom policies let you disable this check.",
-        "Refuse the attempt and slow that address down; if shared addresses such as office networks hit the limit, raise it in the console's custom policies.",
-        "Refuse the attempt and slow that device down; the limit can be adjusted in the console's custom policies.",
-        "Send the same scene ID that the page initialized the captcha with, or leave SceneId out of the server request.",
-        "Forward the whole verification parameter from the page without dropping or rebuilding any part of it.",
-        "Initialize a new captcha and have the user solve it again; if init is genuinely missing, suspect an attack or a broken page integration.",
-        "Tell the user the captcha was not solved and offer a new one.",
-        "Review the URL rules in the console's custom policies if legitimate pages are being refused.",
-        "Block the action; if it happens to ordinary users, check that the page loads the official captcha script unmodified.",
-        "Do not re-send a verification parameter; have the user solve a new captcha. One public enum also uses F018 for the scene mismatch that is really F020.",
-        "Send the verification parameter to the server right after the user finishes; if it arrives late, initialize a new captcha.",
-        "Check that the page and the server use the same scene. One public enum misnumbers this code as F018, so do not copy numbers from such tables.",
-        "Review the client integration for encrypted mode and make sure the captcha resources are loaded only by your own pages.",
-        "Have the user try a new captcha once initialization works again.",
-        "Block the action and handle the client as a bot.",
-        "Block the action and handle the request as likely abuse.",
-    ];
-    static CONFIDENCE: [Confidence; 27] = [
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::FormerOfficial,
-        Confidence::FormerOfficial,
-        Confidence::Official,
-        Confidence::FormerOfficial,
-        Confidence::FormerOfficial,
-        Confidence::FormerOfficial,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::FormerOfficial,
-        Confidence::FormerOfficial,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Official,
-        Confidence::Observed,
-        Confidence::Official,
-        Confidence::Observed,
-        Confidence::Official,
-        Confidence::Observed,
-        Confidence::Official,
-        Confidence::Observed,
-    ];
-    static SOURCE: [&str; 27] = [
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
-        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; also https://developer.aliyun.com/ask/642024",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
-        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
-        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
-        "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
-        "Current English server-access page: https://www.alibabacloud.com/help/en/captcha/captcha2-0/use-cases/server-api-access",
-        "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
-        "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
-        "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
-        "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
-    ];
-    static TEST_MODE: [TestMode; 27] = [
-        TestMode::Off,
-        TestMode::AlwaysPass,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::AlwaysFail,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-        TestMode::Off,
-    ];
-    impl VerifyCode {
-        /// The code exactly as it appears in Result.VerifyCode.
-        #[inline]
-        pub const fn code(self) -> &'static str {
-            CODE[self as usize]
-        }
-        /// Whether the code reports a pass or a failure.
-        #[inline]
-        pub const fn verdict(self) -> Verdict {
-            VERDICT[self as usize]
-        }
-        /// What the code means, in this project's words.
-        #[inline]
-        pub const fn meaning(self) -> &'static str {
-            MEANING[self as usize]
-        }
-        /// What this project recommends an integrator do on this code.
-        #[inline]
-        pub const fn action(self) -> Action {
-            ACTION[self as usize]
-        }
-        /// Concrete advice for handling the code, as this project recommends it.
-        #[inline]
-        pub const fn advice(self) -> &'static str {
-            ADVICE[self as usize]
-        }
-        /// How well the code's meaning is backed by sources.
-        #[inline]
-        pub const fn confidence(self) -> Confidence {
-            CONFIDENCE[self as usize]
-        }
-        /// Where the fact about the code comes from.
-        #[inline]
-        pub const fn source(self) -> &'static str {
-            SOURCE[self as usize]
-        }
-        /// Whether the code reports a real verification or the fixed answer of a console test mode.
-        #[inline]
-        pub const fn test_mode(self) -> TestMode {
-            TEST_MODE[self as usize]
-        }
+/// The facts of one [`VerifyCode`], one field per column (documented at its accessor).
+struct VerifyCodeRow {
+    code: &'static str,
+    verdict: Verdict,
+    meaning: &'static str,
+    action: Action,
+    advice: &'static str,
+    confidence: Confidence,
+    source: &'static str,
+    test_mode: TestMode,
+}
+/// The rows of [`VerifyCode`], one per variant, in variant order.
+static VERIFY_CODE_ROWS: [VerifyCodeRow; 27] = [
+    VerifyCodeRow {
+        code: "T001",
+        verdict: Verdict::Pass,
+        meaning: "Verification succeeded: the user got through the challenge.",
+        action: Action::Proceed,
+        advice: "Let the protected action go ahead.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "T005",
+        verdict: Verdict::Pass,
+        meaning: "Passed only because the console has put the scene into a test mode that lets every request through.",
+        action: Action::Proceed,
+        advice: "Go ahead with the action, but never leave always-pass test mode switched on for a production scene, since it lets bots straight through.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::AlwaysPass,
+    },
+    VerifyCodeRow {
+        code: "T006",
+        verdict: Verdict::Pass,
+        meaning: "Passed because the request hit a whitelist rule.",
+        action: Action::Proceed,
+        advice: "Go ahead with the action; review the whitelist now and then so that it only covers sources you trust.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F001",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: the risk-control policy considers the request a likely attack.",
+        action: Action::TreatAsAttack,
+        advice: "Block the action and consider logging or rate-limiting the client; do not simply offer the same request again.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F002",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: the server received an empty CaptchaVerifyParam.",
+        action: Action::FixIntegration,
+        advice: "Make sure the page hands the captcha's verification parameter to your backend and that the backend forwards it unchanged.",
+        confidence: Confidence::FormerOfficial,
+        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F003",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: CaptchaVerifyParam is not in the format the server expects.",
+        action: Action::FixIntegration,
+        advice: "Pass the verification parameter through exactly as the captcha produced it; re-encoding, trimming or truncating it along the way is a common cause.",
+        confidence: Confidence::FormerOfficial,
+        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; also https://developer.aliyun.com/ask/642024",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F004",
+        verdict: Verdict::Fail,
+        meaning: "Rejected only because the console has put the scene into a test mode that refuses every request.",
+        action: Action::FixConfiguration,
+        advice: "Switch the scene out of always-fail test mode in the console before real users reach it.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::AlwaysFail,
+    },
+    VerifyCodeRow {
+        code: "F005",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: no scene exists with the given scene ID.",
+        action: Action::FixConfiguration,
+        advice: "Check the scene ID against the console. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
+        confidence: Confidence::FormerOfficial,
+        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F006",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: the scene ID belongs to a different Alibaba Cloud account.",
+        action: Action::FixConfiguration,
+        advice: "Use a scene created under the same account as the access key that calls the API. Some public code swaps the meanings of F005 and F006; this row follows the earlier official list.",
+        confidence: Confidence::FormerOfficial,
+        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code; other public code disagrees",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F007",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: the verification was not finished within the permitted time.",
+        action: Action::RetryCaptcha,
+        advice: "Ask the user to solve a new captcha, and send the result to the server promptly after the user finishes.",
+        confidence: Confidence::FormerOfficial,
+        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F008",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: this verification data had already been submitted once before.",
+        action: Action::RetryCaptcha,
+        advice: "Each verification can be checked only once, so never re-send it on a retry or from a second backend call; have the user solve a new captcha.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F009",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: the client appears to run on a virtual device, such as a virtual machine, an emulator, or a desktop browser posing as a phone.",
+        action: Action::TreatAsAttack,
+        advice: "Treat the client as suspicious; if genuine users run into this, the console's custom policies let you disable this check.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F010",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: one IP address sent more requests than its frequency limit allows.",
+        action: Action::SlowDown,
+        advice: "Refuse the attempt and slow that address down; if shared addresses such as office networks hit the limit, raise it in the console's custom policies.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F011",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: one device sent more requests than its frequency limit allows.",
+        action: Action::SlowDown,
+        advice: "Refuse the attempt and slow that device down; the limit can be adjusted in the console's custom policies.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F012",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: the SceneId in the server request is not the scene recorded inside CaptchaVerifyParam.",
+        action: Action::FixIntegration,
+        advice: "Send the same scene ID that the page initialized the captcha with, or leave SceneId out of the server request.",
+        confidence: Confidence::FormerOfficial,
+        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F013",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: some fields are missing from CaptchaVerifyParam.",
+        action: Action::FixIntegration,
+        advice: "Forward the whole verification parameter from the page without dropping or rebuilding any part of it.",
+        confidence: Confidence::FormerOfficial,
+        source: "Earlier Alibaba Cloud server-integration page (https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/server-integration) as quoted in public code",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F014",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: the server has no initialization record for this verification, either because init happened over 20 minutes earlier and the record was removed, or because init never happened.",
+        action: Action::Reinitialize,
+        advice: "Initialize a new captcha and have the user solve it again; if init is genuinely missing, suspect an attack or a broken page integration.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F015",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: the user did not solve the challenge, for instance by dropping the puzzle piece in the wrong spot.",
+        action: Action::RetryCaptcha,
+        advice: "Tell the user the captcha was not solved and offer a new one.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F016",
+        verdict: Verdict::Fail,
+        meaning: "Rejected by a custom URL-verification rule set up for the scene.",
+        action: Action::FixConfiguration,
+        advice: "Review the URL rules in the console's custom policies if legitimate pages are being refused.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F017",
+        verdict: Verdict::Fail,
+        meaning: "Rejected as a likely attack because the protocol or the parameters looked abnormal.",
+        action: Action::TreatAsAttack,
+        advice: "Block the action; if it happens to ordinary users, check that the page loads the official captcha script unmodified.",
+        confidence: Confidence::Official,
+        source: "https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F018",
+        verdict: Verdict::Fail,
+        meaning: "Rejected (V3): the CaptchaVerifyParam had already been consumed by an earlier verification.",
+        action: Action::RetryCaptcha,
+        advice: "Do not re-send a verification parameter; have the user solve a new captcha. One public enum also uses F018 for the scene mismatch that is really F020.",
+        confidence: Confidence::Observed,
+        source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F019",
+        verdict: Verdict::Fail,
+        meaning: "Rejected (V3): the server-side check came more than 90 seconds after the user finished the challenge.",
+        action: Action::Reinitialize,
+        advice: "Send the verification parameter to the server right after the user finishes; if it arrives late, initialize a new captcha.",
+        confidence: Confidence::Official,
+        source: "Current English server-access page: https://www.alibabacloud.com/help/en/captcha/captcha2-0/use-cases/server-api-access",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F020",
+        verdict: Verdict::Fail,
+        meaning: "Rejected (V3): the submitted parameters are inconsistent with the scene.",
+        action: Action::FixIntegration,
+        advice: "Check that the page and the server use the same scene. One public enum misnumbers this code as F018, so do not copy numbers from such tables.",
+        confidence: Confidence::Observed,
+        source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F022",
+        verdict: Verdict::Fail,
+        meaning: "Rejected (V3, encrypted mode): the encryption check did not pass, because client resources were reused somewhere they were blocked or the client is integrated incorrectly.",
+        action: Action::FixIntegration,
+        advice: "Review the client integration for encrypted mode and make sure the captcha resources are loaded only by your own pages.",
+        confidence: Confidence::Official,
+        source: "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F023",
+        verdict: Verdict::Fail,
+        meaning: "Rejected (V2): the verification was produced in the fallback mode that is used when initialization fails.",
+        action: Action::RetryCaptcha,
+        advice: "Have the user try a new captcha once initialization works again.",
+        confidence: Confidence::Observed,
+        source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F024",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: a script that automates clicks or slides was detected.",
+        action: Action::TreatAsAttack,
+        advice: "Block the action and handle the client as a bot.",
+        confidence: Confidence::Official,
+        source: "Traditional Chinese edition of the client data page (2026 update), https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
+        test_mode: TestMode::Off,
+    },
+    VerifyCodeRow {
+        code: "F025",
+        verdict: Verdict::Fail,
+        meaning: "Rejected: model-based analysis judged the request abnormal.",
+        action: Action::TreatAsAttack,
+        advice: "Block the action and handle the request as likely abuse.",
+        confidence: Confidence::Observed,
+        source: "Third-party public code (VerifyCode message tables); not on an Alibaba Cloud page",
+        test_mode: TestMode::Off,
+    },
+];
+impl VerifyCode {
+    /// The code exactly as it appears in Result.VerifyCode.
+    #[inline]
+    pub const fn code(self) -> &'static str {
+        VERIFY_CODE_ROWS[self as usize].code
+    }
+    /// Whether the code reports a pass or a failure.
+    #[inline]
+    pub const fn verdict(self) -> Verdict {
+        VERIFY_CODE_ROWS[self as usize].verdict
+    }
+    /// What the code means, in this project's words.
+    #[inline]
+    pub const fn meaning(self) -> &'static str {
+        VERIFY_CODE_ROWS[self as usize].meaning
+    }
+    /// What this project recommends an integrator do on this code.
+    #[inline]
+    pub const fn action(self) -> Action {
+        VERIFY_CODE_ROWS[self as usize].action
+    }
+    /// Concrete advice for handling the code, as this project recommends it.
+    #[inline]
+    pub const fn advice(self) -> &'static str {
+        VERIFY_CODE_ROWS[self as usize].advice
+    }
+    /// How well the code's meaning is backed by sources.
+    #[inline]
+    pub const fn confidence(self) -> Confidence {
+        VERIFY_CODE_ROWS[self as usize].confidence
+    }
+    /// Where the fact about the code comes from.
+    #[inline]
+    pub const fn source(self) -> &'static str {
+        VERIFY_CODE_ROWS[self as usize].source
+    }
+    /// Whether the code reports a real verification or the fixed answer of a console test mode.
+    #[inline]
+    pub const fn test_mode(self) -> TestMode {
+        VERIFY_CODE_ROWS[self as usize].test_mode
     }
 }
 impl VerifyCode {
@@ -484,10 +776,100 @@ impl VerifyCode {
         }
     }
 }
-crate::__table_impls!(
-    VerifyCode, noun("verify code"), key(code, verify_code_columns::CODE),
-    lookup(from_code), display(meaning), module("verify"), table("code"),
-    docs_page("docs/verify.md"), words_columns(), status(None),
-    word_facts(one_word(verdict), one_word(action), one_word(confidence),
-    one_word(test_mode))
-);
+impl VerifyCode {
+    /// The wire string, exactly as the catalog writes it.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        self.code()
+    }
+    /// Every value [`metric_label`](Self::metric_label) and
+    /// [`Wire::metric_label`](crate::Wire::metric_label) can return for this
+    /// table: each row's key in catalog order (deprecated rows too: they can still
+    /// arrive), then [`OTHER_LABEL`](crate::OTHER_LABEL), for registering every
+    /// series of a metric, or every `error.type`, up front.
+    pub const METRIC_LABELS: &'static [&'static str] = <Self as crate::WireCode>::METRIC_LABELS;
+    /// The row's label for a metric or OpenTelemetry's `error.type`: its key, one
+    /// of [`METRIC_LABELS`](Self::METRIC_LABELS).
+    #[inline]
+    pub const fn metric_label(self) -> &'static str {
+        self.code()
+    }
+}
+impl core::fmt::Display for VerifyCode {
+    /// Writes the row's `meaning`.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.meaning())
+    }
+}
+impl core::error::Error for VerifyCode {}
+impl core::str::FromStr for VerifyCode {
+    type Err = crate::UnknownValue;
+    /// Parses the exact key (case-sensitive, no trimming).
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::__private::parse_known(text)
+    }
+}
+impl crate::WireCode for VerifyCode {
+    const NOUN: &'static str = "verify code";
+    const METRIC_LABELS: &'static [&'static str] = {
+        static LABELS: [&str; 28] = {
+            let mut labels = [crate::OTHER_LABEL; 28];
+            let mut row = 0;
+            while row < VERIFY_CODE_ROWS.len() {
+                labels[row] = VERIFY_CODE_ROWS[row].code;
+                row += 1;
+            }
+            labels
+        };
+        &LABELS
+    };
+    #[inline]
+    fn from_wire(text: &str) -> Option<Self> {
+        Self::from_code(text)
+    }
+    #[inline]
+    fn as_wire(self) -> &'static str {
+        self.as_str()
+    }
+}
+impl crate::CatalogRow for VerifyCode {
+    const MODULE: &'static str = "verify";
+    const TABLE: &'static str = "code";
+    const DOCS_PAGE: &'static str = "docs/verify.md";
+    const WORDS_COLUMNS: &'static [&'static str] = &[];
+    #[inline]
+    fn title(self) -> &'static str {
+        self.meaning()
+    }
+    #[inline]
+    fn status(self) -> Option<u16> {
+        None
+    }
+    #[inline]
+    fn word_facts(self) -> crate::__private::prelude::Vec<crate::__private::WordFact> {
+        let mut facts = crate::__private::prelude::Vec::new();
+        crate::__private::one_word(&mut facts, "verdict", self.verdict());
+        crate::__private::one_word(&mut facts, "action", self.action());
+        crate::__private::one_word(&mut facts, "confidence", self.confidence());
+        crate::__private::one_word(&mut facts, "test_mode", self.test_mode());
+        facts
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for VerifyCode {
+    /// Writes the wire string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for VerifyCode {
+    /// Reads an exact wire string; any other is an error that names it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_known(deserializer)
+    }
+}

@@ -7,7 +7,7 @@ use super::reader::{Reader, Table};
 use super::{RawRowRef, Text};
 use crate::diagnostic::Span;
 use crate::format::{self, param, value};
-use crate::keywords::{CharClass, Confidence, JsonType, Keyword, RuleKind, Severity};
+use crate::keywords::{CharClass, JsonType, Keyword, RuleConfidence, RuleKind, Severity};
 
 /// One `[[param]]` entry: an init parameter and the rule its value must follow.
 #[derive(Debug)]
@@ -33,7 +33,7 @@ pub struct RawParam {
     /// How serious a broken rule is.
     pub severity: RawKeyword<Severity>,
     /// Where the rule comes from.
-    pub confidence: RawKeyword<Confidence>,
+    pub confidence: RawKeyword<RuleConfidence>,
     /// What the parameter is for.
     pub doc: Text,
 }

@@ -1,7 +1,7 @@
 //! Init parameters and the rules their values must follow.
 
 use super::{Catalog, RowRef};
-use crate::keywords::{CharClass, Confidence, JsonType, Severity};
+use crate::keywords::{CharClass, JsonType, RuleConfidence, Severity};
 
 /// One init parameter and the rule its value must follow.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +29,7 @@ pub struct Param {
     /// How serious a broken rule is.
     pub severity: Severity,
     /// Where the rule comes from.
-    pub confidence: Confidence,
+    pub confidence: RuleConfidence,
     /// What the parameter is for.
     pub doc: String,
 }

@@ -1,18 +1,25 @@
-//! A table's data: one static array per column, in variant order, in a private module
-//! of the table's own (`<table>_columns`, so that no column's name can meet another
-//! item's), beside the accessors (one per column, public methods of the table's enum)
-//! that read them at the variant's index. Each cell's text appears once.
+//! A table's data and its accessors (one per column, public methods of the table's enum
+//! that read the variant's row). Each cell's text appears once.
 //!
-//! Arrays of literals are what rustc checks fastest: at 10,000 rows, an array of row
-//! structs cost a dependent's debug build about 0.8 s more than these (issue 11's
-//! measurements). An absent optional text is stored as `""`, which no present text can
-//! be (the check refuses empty text); other optional columns hold `Option`s.
+//! A small table (see [`super::table::is_small`], every real catalog's) keeps each row's
+//! facts together: a private row struct `<Type>Row` with one field per column, and one
+//! static array `<TYPE>_ROWS` of one struct literal per row, in variant order, which the
+//! accessors index with the variant.
+//!
+//! A big table keeps one static array per column instead, in variant order, in a private
+//! module of the table's own (`<table>_columns`, so that no column's name can meet
+//! another item's), beside the accessors. Arrays of literals are what rustc checks
+//! fastest: at 10,000 rows, an array of row structs cost a dependent's debug build about
+//! 0.8 s more than these (issue 11's measurements). There an absent optional text is
+//! stored as `""`, which no present text can be (the check refuses empty text); other
+//! optional columns hold `Option`s.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::render::{filled_item, item, module_parts, Part, Piece};
-use super::tokens::{doc, ident};
+use super::render::{filled_item, item, module_parts, part, Part, Piece};
+use super::table::is_small;
+use super::tokens::{doc, ident, type_static};
 use super::trees;
 use crate::keywords::ColumnKind;
 use crate::markdown::escape_inline;
@@ -36,9 +43,13 @@ fn empty_means_absent(column: &Column) -> bool {
     column.optional && column.kind == ColumnKind::Text
 }
 
-/// The module of `table`'s column arrays and accessors, in parts: one per column, printed
-/// on its own, and the accessors.
+/// `table`'s data and accessors: a small table's row struct, rows and accessors in one
+/// part, or a big table's module of column arrays and accessors, in parts (one per
+/// column, printed on its own, and the accessors).
 pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Part<'a>> {
+    if is_small(table) {
+        return vec![part(move || rows(catalog, table))];
+    }
     let outer = move || {
         let module_doc = doc(&format!(
             "The columns of [`{}`], one array each, and their accessors.",
@@ -191,4 +202,98 @@ fn accessor(catalog: &Catalog, table: &Table, column: &Column) -> TokenStream {
             #body
         }
     }
+}
+
+/// The private struct of one row of a small table.
+fn row_struct(table: &Table) -> Ident {
+    format_ident!("{}Row", table.type_name)
+}
+
+/// The static array of a small table's rows.
+fn rows_static(table: &Table) -> Ident {
+    type_static(&table.type_name, "ROWS")
+}
+
+/// A small table's row struct, its rows (one struct literal each) and the accessors,
+/// each reading one field of the variant's row.
+fn rows(catalog: &Catalog, table: &Table) -> TokenStream {
+    let name = ident(&table.type_name);
+    let (row_struct, rows_static) = (row_struct(table), rows_static(table));
+    let count = Literal::usize_unsuffixed(table.rows.len());
+    let fields: Vec<Ident> = table.columns.iter().map(|c| ident(&c.name)).collect();
+    let types = table.columns.iter().map(|c| column_type(catalog, c));
+    let rows = table.rows.iter().map(|row| {
+        let cells = table
+            .columns
+            .iter()
+            .zip(&row.cells)
+            .map(|(column, cell)| match cell {
+                Cell::Absent => trees::path(&["None"]),
+                present if column.optional => trees::some(cell_value(catalog, column, present)),
+                present => cell_value(catalog, column, present),
+            });
+        quote!(#row_struct { #( #fields: #cells, )* })
+    });
+    let accessors = table.columns.iter().zip(&fields).map(|(column, field)| {
+        let ty = column_type(catalog, column);
+        let column_doc = doc(&escape_inline(&column.doc));
+        let body = if table.rows.is_empty() {
+            quote!(match self {})
+        } else {
+            quote!(#rows_static[self as usize].#field)
+        };
+        quote! {
+            #column_doc
+            #[inline]
+            pub const fn #field(self) -> #ty {
+                #body
+            }
+        }
+    });
+    let struct_doc = doc(&format!(
+        "The facts of one [`{}`], one field per column (documented at its accessor).",
+        table.type_name
+    ));
+    let rows_doc = doc(&format!(
+        "The rows of [`{}`], one per variant, in variant order.",
+        table.type_name
+    ));
+    // A table without rows never reads its row struct.
+    let allow = table.rows.is_empty().then(|| quote!(#[allow(dead_code)]));
+    quote! {
+        #struct_doc
+        #allow
+        struct #row_struct {
+            #( #fields: #types, )*
+        }
+
+        #rows_doc
+        static #rows_static: [#row_struct; #count] = [ #( #rows, )* ];
+
+        impl #name {
+            #( #accessors )*
+        }
+    }
+}
+
+/// The initializer of `table`'s static array of metric labels: each row's key in variant
+/// order, then the runtime's `OTHER_LABEL`. A big table's is one copy of its key column's
+/// array; a small table's copies the key of each row.
+pub(crate) fn metric_labels(table: &Table) -> TokenStream {
+    let key_column = &table.columns[table.key];
+    if !is_small(table) {
+        let (module, keys) = (columns_module(table), column_static(key_column));
+        return quote!(crate::__private::with_other(&#module::#keys));
+    }
+    let (rows, key) = (rows_static(table), ident(&key_column.name));
+    let count = Literal::usize_unsuffixed(table.rows.len() + 1);
+    quote! {{
+        let mut labels = [crate::OTHER_LABEL; #count];
+        let mut row = 0;
+        while row < #rows.len() {
+            labels[row] = #rows[row].#key;
+            row += 1;
+        }
+        labels
+    }}
 }

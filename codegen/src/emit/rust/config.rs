@@ -141,15 +141,19 @@ fn validate_method(settable: &[&Param]) -> TokenStream {
 fn validate_step(param: &Param) -> TokenStream {
     let (m, v, validate) = (method(param), variant(param), validator_name(param));
     match &param.rule {
-        Rule::Any => quote!(let #m = crate::report::present(&mut problems, Param::#v, self.#m);),
+        Rule::Any => {
+            quote!(let #m = crate::config_report::present(&mut problems, Param::#v, self.#m);)
+        }
         Rule::OneOf { .. } => {
-            quote!(let #m = crate::report::typed(&mut problems, Param::#v, self.#m, #validate);)
+            quote!(let #m = crate::config_report::typed(&mut problems, Param::#v, self.#m, #validate);)
         }
         Rule::CertifyId { prefix_method, .. } => {
             let prefix = super::tokens::ident(prefix_method);
-            quote!(let #m = crate::report::kept(&mut problems, Param::#v, self.#m, |value| #validate(value, self.#prefix));)
+            quote!(let #m = crate::config_report::kept(&mut problems, Param::#v, self.#m, |value| #validate(value, self.#prefix));)
         }
-        _ => quote!(let #m = crate::report::kept(&mut problems, Param::#v, self.#m, #validate);),
+        _ => {
+            quote!(let #m = crate::config_report::kept(&mut problems, Param::#v, self.#m, #validate);)
+        }
     }
 }
 

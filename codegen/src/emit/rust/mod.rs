@@ -103,6 +103,19 @@ mod tests {
         module(&catalog, "catalog/test.toml").expect("renders")
     }
 
+    /// The module of [`SMALL`] with rows added until its table is big.
+    fn big_module() -> String {
+        let mut source = SMALL.to_owned();
+        for row in 0..SMALL_TABLE_MAX_ROWS {
+            source.push_str(&format!(
+                "\n[[code]]\ncode = \"Extra{row}\"\ndescription = \"d\"\nhttp_status = 400\n\
+                 retry = \"never\"\ntags = []\nweight = 1\n"
+            ));
+        }
+        let catalog = crate::parse(&source).expect("valid");
+        module(&catalog, "catalog/test.toml").expect("renders")
+    }
+
     #[test]
     fn says_it_is_generated_and_parses() {
         let text = small_module();
@@ -111,27 +124,75 @@ mod tests {
     }
 
     #[test]
-    fn keeps_each_column_in_one_array_and_reads_accessors_from_it() {
+    fn keeps_each_rows_facts_together_and_reads_accessors_from_it() {
         let text = small_module();
-        assert!(text.contains("mod test_code_columns {"), "{text}");
+        // One private row struct, one field per column, of the accessor's type.
         assert!(
-            text.contains("static CODE: [&str; 2] = [\"Bad.Thing\", \"T001\"];"),
+            text.contains(
+                "struct TestCodeRow {\n    code: &'static str,\n    description: &'static str,\n    \
+                 notes: Option<&'static str>,\n    http_status: u16,\n    retry: Retry,\n    \
+                 tags: &'static [Retry],\n    weight: i64,\n}"
+            ),
             "{text}"
         );
-        assert!(text.contains("static NOTES: [&str; 2] = [\"\", \"A note.\"];"));
-        assert!(text.contains("[&[Retry]; 2] = [&[Retry::Never, Retry::Later]"));
-        assert!(text.contains("static WEIGHT: [i64; 2] = [-3,"));
-        // The accessors sit beside the arrays, in the columns' module.
-        let columns = &text[text.find("mod test_code_columns {").unwrap()..];
-        assert!(columns.contains(
-            "pub const fn http_status(self) -> u16 {\n            HTTP_STATUS[self as usize]\n        }"
+        // One struct literal per row, in variant order, each cell in its field.
+        assert!(
+            text.contains("static TEST_CODE_ROWS: [TestCodeRow; 2] = [\n    TestCodeRow {\n        \
+                 code: \"Bad.Thing\",\n        description: \"It broke.\",\n        notes: None,\n        \
+                 http_status: 400,\n        retry: Retry::Never,\n        \
+                 tags: &[Retry::Never, Retry::Later],\n        weight: -3,\n    },\n    \
+                 TestCodeRow {\n        code: \"T001\",\n        description: \"Slow down.\",\n        \
+                 notes: Some(\"A note.\"),\n        http_status: 429,"),
+            "{text}"
+        );
+        assert!(!text.contains("_columns"), "{text}");
+        // The accessors read one field of the variant's row.
+        assert!(text.contains(
+            "pub const fn http_status(self) -> u16 {\n        TEST_CODE_ROWS[self as usize].http_status\n    }"
         ), "{text}");
-        assert!(columns.contains("if text.is_empty() { None } else { Some(text) }"));
-        assert!(columns.contains("pub const fn tags(self) -> &'static [Retry] {"));
-        // Each text appears once in the arrays, and the key once more in the lookup and
+        assert!(text.contains(
+            "pub const fn notes(self) -> Option<&'static str> {\n        TEST_CODE_ROWS[self as usize].notes\n    }"
+        ), "{text}");
+        assert!(text.contains("pub const fn tags(self) -> &'static [Retry] {"));
+        // Each text appears once in the rows, and the key once more in the lookup and
         // in the variant's doc.
         assert_eq!(text.matches("\"It broke.\"").count(), 1);
         assert_eq!(text.matches("\"Bad.Thing\"").count(), 2);
+    }
+
+    #[test]
+    fn every_trait_impl_is_written_out() {
+        let text = small_module();
+        for header in [
+            "impl core::fmt::Display for TestCode {",
+            "impl core::error::Error for TestCode {}",
+            "impl core::str::FromStr for TestCode {",
+            "impl crate::WireCode for TestCode {",
+            "impl crate::CatalogRow for TestCode {",
+            "#[cfg(feature = \"serde\")]\nimpl serde::Serialize for TestCode {",
+            "#[cfg(feature = \"serde\")]\nimpl<'de> serde::Deserialize<'de> for TestCode {",
+            "#[cfg(feature = \"http\")]\nimpl From<TestCode> for http::StatusCode {",
+            "impl core::fmt::Display for Retry {",
+            "impl core::str::FromStr for Retry {",
+            "impl crate::WireCode for Retry {",
+            "impl serde::Serialize for Retry {",
+        ] {
+            assert_eq!(text.matches(header).count(), 1, "{header}\n{text}");
+        }
+        assert!(
+            text.contains("fn title(self) -> &'static str {\n        self.description()\n    }"),
+            "{text}"
+        );
+        assert!(text.contains(
+            "crate::__private::one_word(&mut facts, \"retry\", self.retry());\n        \
+             crate::__private::many_words(&mut facts, \"tags\", self.tags());"
+        ));
+        // No macro of the runtime's writes an impl.
+        assert!(
+            !text.replace("crate::__private::", "").contains("crate::__"),
+            "{text}"
+        );
+        assert!(!text.contains("_impls!"), "{text}");
     }
 
     #[test]
@@ -152,15 +213,7 @@ mod tests {
 
     #[test]
     fn a_big_table_debug_prints_the_variant_name_from_a_table() {
-        let mut source = SMALL.to_owned();
-        for row in 0..SMALL_TABLE_MAX_ROWS {
-            source.push_str(&format!(
-                "\n[[code]]\ncode = \"Extra{row}\"\ndescription = \"d\"\nhttp_status = 400\n\
-                 retry = \"never\"\ntags = []\nweight = 1\n"
-            ));
-        }
-        let catalog = crate::parse(&source).expect("valid");
-        let text = module(&catalog, "catalog/test.toml").expect("renders");
+        let text = big_module();
         assert!(
             text.contains(
                 "#[derive(Clone, Copy, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum TestCode"
@@ -169,8 +222,18 @@ mod tests {
         );
         assert!(text
             .contains("static TEST_CODE_NAMES: [&str; 130] = [\n    \"BadThing\",\n    \"T001\","));
-        // `__table_impls!` makes `Debug` write `TEST_CODE_NAMES[*self as usize]`.
-        assert!(text.contains("debug_names(TEST_CODE_NAMES)"), "{text}");
+        // `Debug` writes `TEST_CODE_NAMES[*self as usize]`, written out.
+        assert!(
+            text.contains(
+                "impl core::fmt::Debug for TestCode {\n    /// Writes the variant's name.\n    \
+                 #[inline]\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        \
+                 f.write_str(TEST_CODE_NAMES[*self as usize])"
+            ),
+            "{text}"
+        );
+        // A big table keeps one array per column.
+        assert!(text.contains("mod test_code_columns {"), "{text}");
+        assert!(text.contains("static NOTES: [&str; 130] = [\n        \"\",\n        \"A note.\","));
         assert!(
             text.contains("pub const ALL: &'static [TestCode] = &[\n        TestCode::BadThing,")
         );
@@ -178,21 +241,37 @@ mod tests {
 
     #[test]
     fn metric_labels_cost_a_table_only_a_path_to_its_keys() {
-        // `__table_impls!` gives `METRIC_LABELS` and `metric_label`, copying the key
-        // column's array, which it is given: no second list of keys, and no `_OTHER`
-        // (the runtime's word).
+        // `METRIC_LABELS` copies the keys where they are stored, a small table's from its
+        // rows: no second list of keys, and no `_OTHER` (the runtime's word).
         let text = small_module();
         assert!(
-            text.contains("    pub(super) static CODE: [&str; 2] = [\"Bad.Thing\", \"T001\"];"),
+            text.contains(
+                "static LABELS: [&str; 3] = {\n            \
+                 let mut labels = [crate::OTHER_LABEL; 3];\n            let mut row = 0;\n            \
+                 while row < TEST_CODE_ROWS.len() {\n                \
+                 labels[row] = TEST_CODE_ROWS[row].code;"
+            ),
             "{text}"
         );
+        assert_eq!(text.matches("\"Bad.Thing\"").count(), 2, "{text}");
+        assert!(!text.contains(crate::OTHER_LABEL), "{text}");
+        // A big table's copies its key column's array, the only one its module shows.
+        let text = big_module();
         assert!(
-            text.contains("key(code, test_code_columns::CODE)"),
+            text.contains("    pub(super) static CODE: [&str; 130] = [\n        \"Bad.Thing\","),
+            "{text}"
+        );
+        let flat: String = text.split_whitespace().collect();
+        assert!(
+            flat.contains(
+                "staticLABELS:[&str;131]=crate::__private::with_other(&test_code_columns::CODE,);"
+            ) || flat.contains(
+                "staticLABELS:[&str;131]=crate::__private::with_other(&test_code_columns::CODE);"
+            ),
             "{text}"
         );
         assert_eq!(text.matches("pub(super)").count(), 1, "{text}");
-        assert!(!text.contains("METRIC_LABELS"), "{text}");
-        assert!(!text.contains("metric_label"), "{text}");
+        assert_eq!(text.matches("\"Bad.Thing\"").count(), 2, "{text}");
         assert!(!text.contains(crate::OTHER_LABEL), "{text}");
     }
 
@@ -203,13 +282,61 @@ mod tests {
         let text = module(&catalog, "catalog/params.toml").expect("renders");
         let impls = text.matches("impl crate::WireCode for ").count();
         assert!(impls > 0, "{text}");
-        assert_eq!(
-            text.matches("const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(")
-                .count(),
-            impls,
-            "{text}"
-        );
+        // Every enum of words (vocabularies, `Param`, each `one_of`'s values) copies its
+        // static of words; each table copies its rows' keys.
+        let words = text.matches("] = crate::__private::with_other(&").count();
+        let tables = text.matches("labels[row] = ").count();
+        assert_eq!(words + tables, impls, "{text}");
+        assert_eq!(tables, catalog.tables.len(), "{text}");
+        for param in &catalog.params {
+            if let crate::model::Rule::OneOf {
+                type_name, values, ..
+            } = &param.rule
+            {
+                let stem = heck::AsShoutySnakeCase(type_name).to_string();
+                let labels = format!(
+                    "static LABELS: [&str; {}] = crate::__private::with_other(&{stem}_WORDS);",
+                    values.len() + 1
+                );
+                assert!(text.contains(&labels), "{labels}\n{text}");
+            }
+        }
+        assert!(text.contains("PARAM_WORDS"), "{text}");
         assert!(!text.contains(crate::OTHER_LABEL), "{text}");
+    }
+
+    #[test]
+    fn every_enum_of_words_has_one_shape() {
+        // A vocabulary, `Param` and a `one_of`'s values: the same items and impls, only
+        // `FromStr` differs (a value's runs its parameter's validator).
+        let source = include_str!("../../../tests/golden/params.toml");
+        let catalog = crate::parse(source).expect("valid");
+        let text = module(&catalog, "catalog/params.toml").expect("renders");
+        let value_enum = catalog
+            .params
+            .iter()
+            .find_map(|param| match &param.rule {
+                crate::model::Rule::OneOf { type_name, .. } => Some(type_name.clone()),
+                _ => None,
+            })
+            .expect("a one_of rule");
+        let vocabulary = catalog.vocabularies[0].type_name.clone();
+        for name in [vocabulary.as_str(), "Param", value_enum.as_str()] {
+            let stem = heck::AsShoutySnakeCase(name).to_string();
+            for item in [
+                format!("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum {name} {{"),
+                format!("static {stem}_WORDS: [&str; "),
+                format!("impl {name} {{\n    /// Every value, in catalog order.\n    pub const ALL: &'static [Self] = &["),
+                format!("pub const fn as_str(self) -> &'static str {{\n        {stem}_WORDS[self as usize]\n    }}"),
+                format!("impl core::fmt::Display for {name} {{"),
+                format!("impl core::str::FromStr for {name} {{"),
+                format!("impl crate::WireCode for {name} {{"),
+                format!("impl serde::Serialize for {name} {{"),
+                format!("impl<'de> serde::Deserialize<'de> for {name} {{"),
+            ] {
+                assert_eq!(text.matches(&item).count(), 1, "{item}\n{text}");
+            }
+        }
     }
 
     #[test]

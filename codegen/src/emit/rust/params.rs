@@ -1,12 +1,14 @@
-//! The `Param` enum (one variant per `[[param]]`: its names in one static array, which
-//! `from_name` scans, its other facts in one static row array) and one typed enum per
-//! `one_of` rule.
+//! The `Param` enum (one variant per `[[param]]`, an enum of words whose words are the
+//! names, its other facts in one static row array) and one typed enum per `one_of` rule
+//! (an enum of words whose words are the values): both in the shape of
+//! [`super::vocabulary::word_enum`].
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::tokens::{doc, doc_lines, ident, option, type_static};
-use crate::keywords::{Confidence, JsonType, Severity};
+use super::vocabulary::{word_enum, EnumWord, Parse, WordEnum};
+use crate::keywords::{JsonType, RuleConfidence, Severity};
 use crate::markdown::escape_inline;
 use crate::model::{Catalog, EnumValue, Param, Rule};
 
@@ -32,9 +34,9 @@ fn severity_path(severity: Severity) -> TokenStream {
     quote!(crate::Severity::#variant)
 }
 
-fn confidence_path(confidence: Confidence) -> TokenStream {
+fn confidence_path(confidence: RuleConfidence) -> TokenStream {
     let variant = ident(&heck::AsUpperCamelCase(confidence.word()).to_string());
-    quote!(crate::Confidence::#variant)
+    quote!(crate::RuleConfidence::#variant)
 }
 
 fn param_doc(catalog: &Catalog, param: &Param) -> TokenStream {
@@ -50,11 +52,10 @@ fn param_doc(catalog: &Catalog, param: &Param) -> TokenStream {
     doc_lines(&lines)
 }
 
-/// The `Param` enum and its row array.
+/// The `Param` enum (an enum of words: each parameter's name), its row array and the
+/// accessors that read it.
 pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
     let params = &catalog.params;
-    let variants: Vec<Ident> = params.iter().map(variant).collect();
-    let docs = params.iter().map(|param| param_doc(catalog, param));
     let scope = catalog.scope_vocabulary().map_or_else(
         || quote!(()),
         |vocabulary| {
@@ -62,34 +63,31 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
             quote!(#name)
         },
     );
-    let data = param_data(catalog, &scope);
-    let enum_doc = doc(&format!(
-        "An init parameter checked for the {}.",
-        escape_inline(&catalog.name)
-    ));
-    let impls = super::integrations::word_impls(
-        &ident("Param"),
-        &ident("PARAM_NAMES"),
-        "init parameter",
-        &variants,
-    );
     let row_fn = if params.is_empty() {
         quote!(match self {})
     } else {
         quote!(&PARAM_ROWS[self as usize])
     };
     let accessors = param_accessors(&scope);
-    quote! {
-        #enum_doc
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum Param {
-            #( #docs #variants, )*
-        }
-
-        #data
-
-        impl Param {
+    word_enum(WordEnum {
+        name: "Param",
+        doc: doc(&format!(
+            "An init parameter checked for the {}.",
+            escape_inline(&catalog.name)
+        )),
+        noun: "init parameter".to_owned(),
+        words: params
+            .iter()
+            .map(|param| EnumWord {
+                variant: &param.variant,
+                word: &param.name,
+                doc: param_doc(catalog, param),
+            })
+            .collect(),
+        parse: Parse::Exact,
+        data: param_data(catalog, &scope),
+        methods: quote! {
+            /// The parameter's facts.
             #[inline]
             const fn row(self) -> &'static ParamRow {
                 #row_fn
@@ -102,10 +100,8 @@ pub(crate) fn param_enum(catalog: &Catalog) -> TokenStream {
             }
 
             #accessors
-        }
-
-        #impls
-    }
+        },
+    })
 }
 
 /// The private row struct, the static array of rows and the type-error row.
@@ -116,12 +112,7 @@ fn param_data(catalog: &Catalog, scope: &TokenStream) -> TokenStream {
         Some(at) => super::raised::path(catalog, at),
         None => quote!(unreachable!()),
     };
-    let names = catalog.params.iter().map(|param| param.name.as_str());
     quote! {
-        /// Each parameter's name as the page passes it, in variant order (apart from the
-        /// other facts, so that `from_name` scans only names).
-        static PARAM_NAMES: [&str; #count] = [ #( #names, )* ];
-
         /// The other facts of one parameter, kept together.
         struct ParamRow {
             scope: #scope,
@@ -131,7 +122,7 @@ fn param_data(catalog: &Catalog, scope: &TokenStream) -> TokenStream {
             rule: &'static str,
             raises: Raised,
             severity: crate::Severity,
-            confidence: crate::Confidence,
+            confidence: crate::RuleConfidence,
             doc: &'static str,
             parent: Option<Param>,
         }
@@ -151,7 +142,7 @@ fn param_accessors(scope: &TokenStream) -> TokenStream {
     quote! {
             /// The name as the page passes it; a member of an object is `object.member`.
             #[inline]
-            pub const fn name(self) -> &'static str { PARAM_NAMES[self as usize] }
+            pub const fn name(self) -> &'static str { self.as_str() }
             /// Where the page passes it.
             #[inline]
             pub const fn scope(self) -> #scope { self.row().scope }
@@ -178,7 +169,7 @@ fn param_accessors(scope: &TokenStream) -> TokenStream {
             pub const fn severity(self) -> crate::Severity { self.row().severity }
             /// Where the rule comes from.
             #[inline]
-            pub const fn confidence(self) -> crate::Confidence { self.row().confidence }
+            pub const fn confidence(self) -> crate::RuleConfidence { self.row().confidence }
             /// What the parameter is for.
             #[inline]
             pub const fn doc(self) -> &'static str { self.row().doc }
@@ -233,7 +224,8 @@ fn param_row(catalog: &Catalog, param: &Param) -> TokenStream {
     }
 }
 
-/// The typed enum of a `one_of` param, or `None` for other rules.
+/// The typed enum of a `one_of` param (an enum of words: its values), or `None` for
+/// other rules. Its `FromStr` is the param's validator.
 pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
     let Rule::OneOf {
         type_name, values, ..
@@ -241,93 +233,34 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
     else {
         return None;
     };
-    let name = ident(type_name);
-    let enum_doc = doc(&format!(
-        "A valid value of `{}`: {}",
-        param.name,
-        escape_inline(&param.doc)
-    ));
-    let variants: Vec<Ident> = values.iter().map(|v| ident(&v.variant)).collect();
-    let docs = values
-        .iter()
-        .map(|v: &EnumValue| doc(&format!("`{}`: {}.", v.value, escape_inline(&v.label))));
-    let texts: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
     let labels = values.iter().map(|v| v.label.as_str());
     let count = proc_macro2::Literal::usize_unsuffixed(values.len());
-    let table = type_static(type_name, "VALUES");
     let labels_static = type_static(type_name, "LABELS");
-    let impls = value_enum_impls(param, &name, &table, &variants, &texts);
-    Some(quote! {
-        #enum_doc
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name {
-            #( #docs #variants, )*
-        }
-
-        /// Each value as the page passes it, in variant order.
-        static #table: [&str; #count] = [ #( #texts, )* ];
-
-        /// Each value's human name, in variant order.
-        static #labels_static: [&str; #count] = [ #( #labels, )* ];
-
-        crate::__words!(#name, #table, [#( #variants ),*]);
-
-        impl #name {
+    Some(word_enum(WordEnum {
+        name: type_name,
+        doc: doc(&format!(
+            "A valid value of `{}`: {}",
+            param.name,
+            escape_inline(&param.doc)
+        )),
+        noun: format!("value of `{}`", param.name),
+        words: values
+            .iter()
+            .map(|v: &EnumValue| EnumWord {
+                variant: &v.variant,
+                word: &v.value,
+                doc: doc(&format!("`{}`: {}.", v.value, escape_inline(&v.label))),
+            })
+            .collect(),
+        parse: Parse::Validator(validator_name(param)),
+        data: quote! {
+            /// Each value's human name, in variant order.
+            static #labels_static: [&str; #count] = [ #( #labels, )* ];
+        },
+        methods: quote! {
             /// A human name for the value.
             #[inline]
             pub const fn label(self) -> &'static str { #labels_static[self as usize] }
-        }
-
-        #impls
-    })
-}
-
-/// The trait impls of the value enum `name` of `param`, whose `variants` stand for the
-/// values `texts`, but `Display` (from `__words!`): `FromStr` (the validator), `WireCode`
-/// (its `METRIC_LABELS` copied from `table`, the static of the values, by the runtime's
-/// `__metric_labels!`) and serde.
-fn value_enum_impls(
-    param: &Param,
-    name: &Ident,
-    table: &Ident,
-    variants: &[Ident],
-    texts: &[&str],
-) -> TokenStream {
-    let validate = validator_name(param);
-    let noun = format!("value of `{}`", param.name);
-    let serde = super::integrations::serde(name);
-    quote! {
-        impl core::str::FromStr for #name {
-            type Err = crate::ParamError;
-
-            /// Parses the exact value (case-sensitive), with a hint for near misses.
-            #[inline]
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                #validate(value)
-            }
-        }
-
-        // A `match`, not a scan of the values: validators run on every config, and
-        // LLVM compares short keys as integers.
-        impl crate::WireCode for #name {
-            const NOUN: &'static str = #noun;
-            const METRIC_LABELS: &'static [&'static str] = crate::__metric_labels!(#name, #table);
-
-            #[inline]
-            fn from_wire(text: &str) -> Option<Self> {
-                match text {
-                    #( #texts => Some(#name::#variants), )*
-                    _ => None,
-                }
-            }
-
-            #[inline]
-            fn as_wire(self) -> &'static str {
-                self.as_str()
-            }
-        }
-
-        #serde
-    }
+        },
+    }))
 }

@@ -1,6 +1,6 @@
-//! A table's enum: one variant per row, its column arrays and accessors (see
-//! [`super::columns`]), the names its `Debug` writes (a big table's; a small one derives
-//! `Debug`), and the rest in one call of the runtime's `__table_impls!`.
+//! A table's enum: one variant per row, its rows and accessors (see [`super::columns`]),
+//! the names its `Debug` writes (a big table's; a small one derives `Debug`), and its
+//! trait impls, written out (see [`super::integrations`]).
 //! The lookup `from_<key>` is chosen by [`super::lookup`]: a `match` for small tables, a
 //! generated perfect hash for big ones.
 
@@ -50,7 +50,7 @@ pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Par
 pub(crate) const SMALL_TABLE_MAX_ROWS: usize = 128;
 
 /// Whether `table` is small (see [`SMALL_TABLE_MAX_ROWS`]).
-fn is_small(table: &Table) -> bool {
+pub(crate) fn is_small(table: &Table) -> bool {
     table.rows.len() <= SMALL_TABLE_MAX_ROWS
 }
 
@@ -155,7 +155,7 @@ fn allow_deprecated(table: &Table) -> TokenStream {
     }
 }
 
-/// The rustdoc of a row's variant: its key (its texts are in the column arrays, once).
+/// The rustdoc of a row's variant: its key (its texts are in its row, once).
 fn row_doc(table: &Table, row: &Row) -> TokenStream {
     let mut lines = vec![format!("`{}`", table.key_of(row))];
     if let Some(why) = &row.deprecated {
@@ -165,9 +165,9 @@ fn row_doc(table: &Table, row: &Row) -> TokenStream {
     doc_lines(&lines)
 }
 
-/// Everything else, in one call of the runtime's `__table_impls!` (see
-/// [`super::integrations::table_impls`]).
+/// The trait impls (see [`super::integrations::table_impls`]).
 fn trait_impls(catalog: &Catalog, table: &Table) -> TokenStream {
     let names = (!is_small(table)).then(|| type_static(&table.type_name, "NAMES"));
-    super::integrations::table_impls(catalog, table, names.as_ref())
+    let labels = super::columns::metric_labels(table);
+    super::integrations::table_impls(catalog, table, names.as_ref(), labels)
 }

@@ -114,7 +114,7 @@ fn one_of(param: &Param, type_name: &str, hints: &[(String, String)]) -> TokenSt
     let name = validator_name(param);
     let variant = variant(param);
     let validator_doc = validator_doc(param);
-    let values_static = type_static(type_name, "VALUES");
+    let values_static = super::vocabulary::words_static(type_name);
     let value_type = ident(type_name);
     let (aliases_static, aliases) = if hints.is_empty() {
         (quote!(), quote!(&[]))

@@ -1,7 +1,7 @@
 //! [`Report`]: everything a whole-config validation found, and the typed config when no
 //! problem is an error. Also the small helpers the generated `validate()` uses.
 
-use crate::problem::ParamError;
+use crate::param_error::ParamError;
 use crate::Param;
 use alloc::vec::Vec;
 

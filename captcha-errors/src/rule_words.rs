@@ -7,4 +7,9 @@
 #[rustfmt::skip]
 mod words;
 
-pub use words::{Confidence, JsonType, Severity};
+pub use words::{JsonType, RuleConfidence, Severity};
+
+/// The old name of [`RuleConfidence`], which a catalog's `Confidence` vocabulary (such as
+/// [`verify::Confidence`](crate::verify::Confidence)) shared.
+#[deprecated(note = "renamed `RuleConfidence`, apart from the catalogs' `Confidence` vocabularies")]
+pub type Confidence = RuleConfidence;

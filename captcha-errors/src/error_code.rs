@@ -1,5 +1,6 @@
-//! Hand-written additions to the generated init types: facts derived from a column
-//! rather than stored in one.
+//! Hand-written additions to the generated init catalog's `ErrorCode`: facts derived
+//! from a column rather than stored in one. (They name the init catalog's words, which
+//! only a catalog-declared derived fact could move into the generated module.)
 
 use crate::{ErrorCode, Retry};
 
