@@ -25,7 +25,7 @@ usage: cargo xtask gen [--check] [--catalog PATH] [--out DIR]
                    equal length, text, http_status and word columns) to PATH, the same
                    for the same N and S (default seed 11); module NAME (default
                    synth_N); generate it with `gen --catalog PATH --out DIR`
-  --bench-modules  regenerate captcha-errors/benches/generated/, the 6-, 1,000- and
+  --bench-modules  regenerate bench/generated/, the 6-, 1,000- and
                    10,000-code modules the lookup benchmark includes; with --check,
                    write nothing and exit 1 if they are stale";
 
