@@ -4,7 +4,7 @@
 # shape issue 11 measured; holdout, issue 20's; short, F001 to F9999; long, dotted codes
 # of 30 to 60 bytes under long shared prefixes), and for each
 #   size          generated Rust bytes against catalog bytes
-#   gen           `xtask gen` wall time and peak memory (/usr/bin/time -v)
+#   gen           `xtask gen` wall time, CPU time and peak memory (GNU time)
 #   instructions  `from_code` instructions per lookup (valgrind's callgrind): hits, misses
 #                 of a key's length (its middle byte changed), near misses (one byte
 #                 changed, added or dropped, in turn) and issue 20's mix (three hits to
@@ -128,12 +128,14 @@ time_gen() {
   for run in $(seq "$runs"); do
     rm -rf "$out"
     mkdir -p "$out"
-    (cd "$2" && /usr/bin/time -f "%e %M" -o "$work/time.txt" "$1" gen \
+    (cd "$2" && /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$1" gen \
       --catalog "$work/catalogs/$3.toml" --out "$out" >/dev/null)
-    cat "$work/time.txt" >>"$record"
+    # Wall, peak memory and CPU (user + system, which the load of a shared machine
+    # disturbs less than the wall time).
+    awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/time.txt" >>"$record"
   done
-  echo "wall $(median "$record" 1) s, peak $(echo "scale=1; $(median "$record" 2) / 1024" | bc) MiB" \
-    "(medians of $runs runs)"
+  echo "wall $(median "$record" 1) s, CPU $(median "$record" 3) s," \
+    "peak $(echo "scale=1; $(median "$record" 2) / 1024" | bc) MiB (medians of $runs runs)"
 }
 
 if wants gen; then

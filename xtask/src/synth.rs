@@ -329,11 +329,11 @@ fn holdout_code(rng: &mut Rng, words: &[&str]) -> String {
         let share = length.saturating_sub(code.len()) / (segments - segment);
         let start = code.len();
         while code.len() - start < share.max(1) {
-            code.push_str(*rng.pick(words));
+            code.push_str(rng.pick::<&str>(words));
         }
     }
     while code.len() < length {
-        code.push_str(*rng.pick(words));
+        code.push_str(rng.pick::<&str>(words));
     }
     code.truncate(length);
     if code.ends_with('.') {
@@ -361,7 +361,7 @@ fn long_code(rng: &mut Rng, words: &[&str]) -> String {
         if words_added > 0 && rng.below(3) == 0 {
             code.push('.');
         }
-        code.push_str(*rng.pick(words));
+        code.push_str(rng.pick::<&str>(words));
         words_added += 1;
     }
     if code.len() > 60 {

@@ -3,7 +3,7 @@
 //!
 //! - [`perfect_hash`]: the lookup of a table too big for a `match`, searched at
 //!   generation time;
-//! - [`parts`]: printing a module with a table of more than [`LARGE_TABLE_MIN_ROWS`] - 1
+//! - [`parts`]: printing a module with a table of at least [`LARGE_TABLE_MIN_ROWS`]
 //!   rows in parts, on every core;
 //! - [`trees`]: the big arrays of such a module, built as syntax trees rather than
 //!   written as tokens for syn to read back.

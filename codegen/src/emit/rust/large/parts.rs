@@ -47,7 +47,8 @@ mod tests {
 
     use super::*;
     use crate::emit::rust::render::{
-        filled_item, filled_part, item, module_parts, part, render, render_in_one_pass,
+        braced_parts, filled_item, filled_part, item, module_parts, part, render,
+        render_in_one_pass,
     };
     use crate::emit::rust::trees;
 
@@ -158,6 +159,45 @@ mod tests {
         ];
         let parts = module_parts("columns", outer, opening, items);
         assert_eq!(both(&parts).expect("renders"), whole);
+    }
+
+    #[test]
+    fn an_enum_in_pieces_prints_as_it_would_whole() {
+        let whole = render(quote!(
+            #[derive(Clone, Copy)]
+            pub enum E {
+                /// One.
+                A,
+                B,
+                C,
+            }
+        ))
+        .expect("renders");
+        let pieces = vec![
+            item(|| {
+                quote!(
+                    #[doc = " One."]
+                    A,
+                )
+            }),
+            item(|| quote!(B,)),
+            item(|| quote!(C,)),
+        ];
+        let parts = braced_parts(
+            |variants| quote!(#[derive(Clone, Copy)] pub enum E { #variants }),
+            |variants| quote!(pub enum E { #variants }),
+            pieces,
+        );
+        assert_eq!(both(&parts).expect("renders"), whole);
+        // A piece with nothing before it to join is an error, not a panic.
+        let alone = braced_parts(
+            |v| quote!(pub enum E { #v }),
+            |v| quote!(pub enum E { #v }),
+            vec![item(|| quote!(A,)), item(|| quote!(B,))],
+        );
+        assert!(render_in_one_pass(&alone[1..])
+            .unwrap_err()
+            .contains("no item to join"));
     }
 
     #[test]
