@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Reproduces the scale figures of issue 11 on this machine: synthetic catalogs of 6, 1,000
-# and 10,000 codes (`cargo xtask synth`), and for each
+# Reproduces the scale figures of issues 11 and 20 on this machine: synthetic catalogs of
+# 6, 1,000 and 10,000 codes of each shape (`cargo xtask synth --shape S`: registry, the
+# shape issue 11 measured; holdout, issue 20's; short, F001 to F9999; long, dotted codes
+# of 30 to 60 bytes under long shared prefixes), and for each
 #   size          generated Rust bytes against catalog bytes
-#   gen           `xtask gen` wall time and peak memory (/usr/bin/time -v)
-#   instructions  `from_code` instructions per lookup, hits and misses (valgrind's callgrind)
-#   build         a dependent's clean debug and release build against the crate with the
+#   gen           `xtask gen` wall time, CPU time and peak memory (GNU time)
+#   instructions  `from_code` instructions per lookup (valgrind's callgrind): hits, misses
+#                 of a key's length (its middle byte changed), near misses (one byte
+#                 changed, added or dropped, in turn) and issue 20's mix (three hits to
+#                 one near miss)
+#   build         a dependent's clean build against the crate with each shape's
 #                 10,000-code catalog added, against the crate as it is, and against a
 #                 hand-written 6-code `match` crate
 #   rustc         the instructions rustc spends compiling the crate as it is, and the
@@ -17,6 +22,9 @@
 #   RUNS=N           interleaved clean builds per figure; the median is shown (default: 3)
 #   BASELINE=REV     also measure size, gen and instructions with the generator of git
 #                    revision REV (for example HEAD, before the working tree's changes)
+#   SHAPES="A B"     the shapes (default: registry holdout short long)
+#   SIZES="N M"      the numbers of codes (default: 6 1000 10000; `build` needs 10000)
+#   PROFILES="P"     the profiles of `build` (default: debug release)
 #
 # Needs cargo, valgrind (callgrind_annotate), GNU time at /usr/bin/time and bc. Builds
 # run offline: the crates it makes have no dependencies but captcha-errors.
@@ -25,7 +33,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${SCALE_WORK:-$root/target/scale}"
 runs="${RUNS:-3}"
-sizes=(6 1000 10000)
+read -r -a sizes <<<"${SIZES:-6 1000 10000}"
+read -r -a shapes <<<"${SHAPES:-registry holdout short long}"
+read -r -a profiles <<<"${PROFILES:-debug release}"
 target="${CARGO_TARGET_DIR:-$root/target}"
 sections=("$@")
 [ ${#sections[@]} -eq 0 ] && sections=(all)
@@ -56,20 +66,31 @@ echo "== building xtask (release)"
 (cd "$root" && cargo build --quiet --release -p xtask)
 xtask="$target/release/xtask"
 
-# Catalogs and their generated modules, with the generator `$1` (an xtask binary) run in
-# the checkout `$2`, into "$work/$3-N".
-generate() {
-  local bin="$1" checkout="$2" prefix="$3" codes
+# Every catalog's name: SHAPE_N, which is also its module's.
+catalogs=()
+for shape in "${shapes[@]}"; do
   for codes in "${sizes[@]}"; do
-    mkdir -p "$work/$prefix-$codes"
-    (cd "$checkout" && "$bin" gen --catalog "$work/catalogs/synth_$codes.toml" \
-      --out "$work/$prefix-$codes" >/dev/null)
+    catalogs+=("${shape}_$codes")
+  done
+done
+
+# Catalogs and their generated modules, with the generator `$1` (an xtask binary) run in
+# the checkout `$2`, into "$work/$3-SHAPE_N".
+generate() {
+  local bin="$1" checkout="$2" prefix="$3" name
+  for name in "${catalogs[@]}"; do
+    mkdir -p "$work/$prefix-$name"
+    (cd "$checkout" && "$bin" gen --catalog "$work/catalogs/$name.toml" \
+      --out "$work/$prefix-$name" >/dev/null)
   done
 }
 
 mkdir -p "$work/catalogs"
-for codes in "${sizes[@]}"; do
-  (cd "$root" && "$xtask" synth --codes "$codes" --out "$work/catalogs/synth_$codes.toml" >/dev/null)
+for shape in "${shapes[@]}"; do
+  for codes in "${sizes[@]}"; do
+    (cd "$root" && "$xtask" synth --codes "$codes" --shape "$shape" --module "${shape}_$codes" \
+      --out "$work/catalogs/${shape}_$codes.toml" >/dev/null)
+  done
 done
 generate "$xtask" "$root" gen
 
@@ -83,51 +104,53 @@ if [ -n "${BASELINE:-}" ]; then
   generate "$baseline_xtask" "$work/baseline" base
 fi
 
-module() { echo "$work/$1-$2/captcha-errors/src/generated/synth_$2.rs"; }
+module() { echo "$work/$1-$2/captcha-errors/src/generated/$2.rs"; }
 
 if wants size; then
   echo
   echo "== generated Rust against catalog, bytes"
-  for codes in "${sizes[@]}"; do
-    catalog=$(wc -c <"$work/catalogs/synth_$codes.toml")
-    rust=$(wc -c <"$(module gen "$codes")")
-    line="$codes codes: catalog $catalog, Rust $rust, ratio $(echo "scale=2; $rust / $catalog" | bc)"
+  for name in "${catalogs[@]}"; do
+    catalog=$(wc -c <"$work/catalogs/$name.toml")
+    rust=$(wc -c <"$(module gen "$name")")
+    line="$name: catalog $catalog, Rust $rust, ratio $(echo "scale=2; $rust / $catalog" | bc)"
     if [ -n "$baseline_xtask" ]; then
-      line="$line (baseline Rust $(wc -c <"$(module base "$codes")"))"
+      line="$line (baseline Rust $(wc -c <"$(module base "$name")"))"
     fi
     echo "$line"
   done
 fi
 
-# Wall seconds and peak MiB of `xtask gen` with binary `$1` in checkout `$2`, for N = `$3`:
-# the medians of RUNS runs.
+# Wall seconds and peak MiB of `xtask gen` with binary `$1` in checkout `$2`, for the
+# catalog `$3`: the medians of RUNS runs.
 time_gen() {
   local out="$work/time-gen" record="$work/gen-times.txt" run
   rm -f "$record"
   for run in $(seq "$runs"); do
     rm -rf "$out"
     mkdir -p "$out"
-    (cd "$2" && /usr/bin/time -f "%e %M" -o "$work/time.txt" "$1" gen \
-      --catalog "$work/catalogs/synth_$3.toml" --out "$out" >/dev/null)
-    cat "$work/time.txt" >>"$record"
+    (cd "$2" && /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$1" gen \
+      --catalog "$work/catalogs/$3.toml" --out "$out" >/dev/null)
+    # Wall, peak memory and CPU (user + system, which the load of a shared machine
+    # disturbs less than the wall time).
+    awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/time.txt" >>"$record"
   done
-  echo "wall $(median "$record" 1) s, peak $(echo "scale=1; $(median "$record" 2) / 1024" | bc) MiB" \
-    "(medians of $runs runs)"
+  echo "wall $(median "$record" 1) s, CPU $(median "$record" 3) s," \
+    "peak $(echo "scale=1; $(median "$record" 2) / 1024" | bc) MiB (medians of $runs runs)"
 }
 
 if wants gen; then
   echo
-  echo "== xtask gen --catalog synth_N.toml --out DIR (/usr/bin/time)"
-  for codes in "${sizes[@]}"; do
-    echo "$codes codes: $(time_gen "$xtask" "$root" "$codes")"
+  echo "== xtask gen --catalog SHAPE_N.toml --out DIR (/usr/bin/time)"
+  for name in "${catalogs[@]}"; do
+    echo "$name: $(time_gen "$xtask" "$root" "$name")"
     if [ -n "$baseline_xtask" ]; then
-      echo "$codes codes, baseline: $(time_gen "$baseline_xtask" "$work/baseline" "$codes")"
+      echo "$name, baseline: $(time_gen "$baseline_xtask" "$work/baseline" "$name")"
     fi
   done
 fi
 
-# A program that looks up every key (or every key with its middle byte changed) of one
-# table, ROUNDS times, through `lookup_TABLE`, a function callgrind counts alone.
+# A program that looks up every key of one table (or a near miss of each, or a mix: see
+# `probes`), ROUNDS times, through `lookup_TABLE`, a function callgrind counts alone.
 write_harness() {
   local dir="$1" prefix="$2" crate="$3"
   mkdir -p "$dir/src"
@@ -155,20 +178,44 @@ EOF
     else
       echo 'pub use captcha_errors::{CatalogRow, UnknownValue, WireCode, OTHER_LABEL, __private};'
     fi
-    for codes in "${sizes[@]}"; do
-      echo "#[path = \"$(module "$prefix" "$codes")\"] mod synth_$codes;"
-      echo "#[inline(never)] fn lookup_$codes(key: &str) -> Option<synth_$codes::SynthCode> { synth_$codes::SynthCode::from_code(key) }"
+    for name in "${catalogs[@]}"; do
+      echo "#[path = \"$(module "$prefix" "$name")\"] mod $name;"
+      echo "#[inline(never)] fn lookup_$name(key: &str) -> Option<$name::SynthCode> { $name::SynthCode::from_code(key) }"
     done
     echo '#[inline(never)] fn lookup_real(key: &str) -> Option<captcha_errors::ErrorCode> { captcha_errors::ErrorCode::from_code(key) }'
     cat <<'EOF'
-fn probes(keys: Vec<&'static str>, miss: bool) -> Vec<String> {
+/// The probes of `kind` for `keys`: `hit`, the keys; `miss`, each with its middle byte
+/// changed; `near`, each with one byte changed, added or dropped (in turn, at a place
+/// that moves along the key); `mix`, issue 20's hold-out mix: every fourth probe a near
+/// miss, the others hits.
+fn probes(keys: Vec<&'static str>, kind: &str) -> Vec<String> {
+    let near = |index: usize, key: &str| {
+        let mut bytes = key.as_bytes().to_vec();
+        let at = (index * 7) % bytes.len();
+        match index % 3 {
+            0 => bytes[at] ^= 1,
+            1 => bytes.insert(at, b'x'),
+            _ => {
+                bytes.remove(at);
+            }
+        }
+        bytes
+    };
     let mut probes: Vec<String> = keys
         .into_iter()
-        .map(|key| {
+        .enumerate()
+        .map(|(index, key)| {
             let mut bytes = key.as_bytes().to_vec();
-            if miss {
-                let middle = bytes.len() / 2;
-                bytes[middle] ^= 1;
+            match kind {
+                "hit" => {}
+                "miss" => {
+                    let middle = bytes.len() / 2;
+                    bytes[middle] ^= 1;
+                }
+                "near" => bytes = near(index, key),
+                "mix" if index % 4 == 3 => bytes = near(index / 4, key),
+                "mix" => {}
+                other => panic!("no probes {other}"),
             }
             String::from_utf8(bytes).expect("ASCII")
         })
@@ -192,18 +239,20 @@ fn run<T>(probes: &[String], rounds: usize, lookup: fn(&str) -> Option<T>) -> us
     found
 }
 macro_rules! table {
-    ($ty:ty, $lookup:ident, $miss:expr, $rounds:expr) => {
-        run(&probes(<$ty>::ALL.iter().map(|row| row.as_str()).collect(), $miss), $rounds, $lookup)
+    ($ty:ty, $lookup:ident, $kind:expr, $rounds:expr) => {
+        run(&probes(<$ty>::ALL.iter().map(|row| row.as_str()).collect(), $kind), $rounds, $lookup)
     };
 }
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let (miss, rounds) = (args[2] == "miss", args[3].parse().expect("rounds"));
+    let (kind, rounds) = (args[2].as_str(), args[3].parse().expect("rounds"));
     let found = match args[1].as_str() {
-        "real" => table!(captcha_errors::ErrorCode, lookup_real, miss, rounds),
-        "6" => table!(synth_6::SynthCode, lookup_6, miss, rounds),
-        "1000" => table!(synth_1000::SynthCode, lookup_1000, miss, rounds),
-        "10000" => table!(synth_10000::SynthCode, lookup_10000, miss, rounds),
+        "real" => table!(captcha_errors::ErrorCode, lookup_real, kind, rounds),
+EOF
+    for name in "${catalogs[@]}"; do
+      echo "        \"$name\" => table!($name::SynthCode, lookup_$name, kind, rounds),"
+    done
+    cat <<'EOF'
         other => panic!("no table {other}"),
     };
     println!("{found}");
@@ -224,7 +273,7 @@ collected() {
 # Instructions per lookup: the difference between 110 and 10 rounds, so that one-time
 # costs (the first call's symbol binding, page faults) cancel out.
 per_lookup() {
-  local bin="$1" table="$2" kind="$3" rows="$2"
+  local bin="$1" table="$2" kind="$3" rows="${2##*_}"
   [ "$table" = real ] && rows=6
   local few many
   few=$(collected "$bin" "$table" "$kind" 10)
@@ -234,10 +283,11 @@ per_lookup() {
 
 instructions() {
   local bin="$1" label="$2" table
-  for table in real "${sizes[@]}"; do
-    local name="$table codes"
+  for table in real "${catalogs[@]}"; do
+    local name="$table"
     [ "$table" = real ] && name="ErrorCode (6 codes)"
-    echo "$label $name: hits $(per_lookup "$bin" "$table" hit), misses $(per_lookup "$bin" "$table" miss)"
+    echo "$label $name: hits $(per_lookup "$bin" "$table" hit), misses $(per_lookup "$bin" "$table" miss)," \
+      "near misses $(per_lookup "$bin" "$table" near), mix $(per_lookup "$bin" "$table" mix)"
   done
 }
 
@@ -340,15 +390,20 @@ EOF
 if wants build; then
   echo
   echo "== a dependent's clean build, default features (median of $runs interleaved runs; load: $(cut -d' ' -f1-3 /proc/loadavg))"
-  copy="$work/checkout-10000"
-  mkdir -p "$copy"
-  (cd "$root" && git ls-files -z --cached --others --exclude-standard) |
-    (cd "$root" && xargs -0 -I{} sh -c 'test -f "{}" && mkdir -p "'"$copy"'/$(dirname "{}")" && cp "{}" "'"$copy"'/{}"')
-  cp "$work/catalogs/synth_10000.toml" "$copy/catalog/"
-  (cd "$copy" && "$xtask" gen >/dev/null)
-  write_dependent "$work/dep-10000" "captcha-errors = { path = \"$copy/captcha-errors\" }" \
-    '    let code = captcha_errors::synth_10000::SynthCode::from_code(&text);
-    println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
+  dependents=()
+  for shape in "${shapes[@]}"; do
+    # A copy of the checkout with the shape's 10,000-code catalog added.
+    copy="$work/checkout-${shape}_10000"
+    mkdir -p "$copy"
+    (cd "$root" && git ls-files -z --cached --others --exclude-standard) |
+      (cd "$root" && xargs -0 -I{} sh -c 'test -f "{}" && mkdir -p "'"$copy"'/$(dirname "{}")" && cp "{}" "'"$copy"'/{}"')
+    cp "$work/catalogs/${shape}_10000.toml" "$copy/catalog/"
+    (cd "$copy" && "$xtask" gen >/dev/null)
+    write_dependent "$work/dep-${shape}_10000" "captcha-errors = { path = \"$copy/captcha-errors\" }" \
+      "    let code = captcha_errors::${shape}_10000::SynthCode::from_code(&text);
+    println!(\"{:?}\", code.map(|code| (code.http_status(), code.description())));"
+    dependents+=("dep-${shape}_10000")
+  done
   write_dependent "$work/dep-real" "captcha-errors = { path = \"$root/captcha-errors\" }" \
     '    let code = captcha_errors::ErrorCode::from_code(&text);
     println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
@@ -356,24 +411,28 @@ if wants build; then
   write_dependent "$work/dep-handwritten" "handwritten = { path = \"$work/handwritten\" }" \
     '    let code = handwritten::ErrorCode::from_code(&text);
     println!("{:?}", code.map(|code| (code.http_status(), code.description())));'
-  # Interleaved: each run builds every dependent in both profiles, so that a change of
+  dependents+=(dep-real dep-handwritten)
+  # Interleaved: each run builds every dependent in each profile, so that a change of
   # load on the machine touches all of them alike.
   rm -f "$work"/times-*
   for run in $(seq "$runs"); do
-    for dependent in dep-10000 dep-real dep-handwritten; do
-      clean_build "$work/$dependent" "" "$work/times-$dependent-debug"
-      clean_build "$work/$dependent" --release "$work/times-$dependent-release"
+    for dependent in "${dependents[@]}"; do
+      for profile in "${profiles[@]}"; do
+        flags=""
+        [ "$profile" = release ] && flags=--release
+        clean_build "$work/$dependent" "$flags" "$work/times-$dependent-$profile"
+      done
     done
   done
-  for dependent in dep-10000 dep-real dep-handwritten; do
+  for dependent in "${dependents[@]}"; do
     line="$dependent:"
-    for profile in debug release; do
+    for profile in "${profiles[@]}"; do
       times="$work/times-$dependent-$profile"
       line="$line $profile $(median "$times" 1) s wall, $(median "$times" 2) s CPU;"
     done
     echo "$line"
   done
-  for profile in debug release; do
+  for profile in "${profiles[@]}"; do
     echo "real crate / hand-written, $profile: $(median_ratio "$work/times-dep-real-$profile" \
       "$work/times-dep-handwritten-$profile" 1)x wall, $(median_ratio \
       "$work/times-dep-real-$profile" "$work/times-dep-handwritten-$profile" 2)x CPU (median of per-run ratios)"

@@ -1,9 +1,11 @@
 //! `from_<key>` at 6, 1,000 and 10,000 codes: the crate's own `ErrorCode` (6 codes, a
 //! `match`), `VerifyCode` (27 codes of one length, a perfect hash), and the synthetic
 //! registries of 6, 1,000 and 10,000 codes (`cargo xtask synth`) whose generated modules
-//! are committed under `benches/generated/` (a benchmark cannot have a build script of its
-//! own, and one in `captcha-errors` would run in every dependent's build; `cargo xtask
-//! synth --bench-modules` writes them again, and its `--check` fails when they are stale).
+//! are committed under `bench/generated/` at the workspace root, outside this crate, so
+//! that its package does not carry their 5 MB (a benchmark cannot have a build script of
+//! its own, and one in `captcha-errors` would run in every dependent's build; `cargo
+//! xtask synth --bench-modules` writes them again, and its `--check` fails when they are
+//! stale). This file is left out of the package with them (`exclude` in Cargo.toml).
 //!
 //! Each benchmark looks up every code of its table once (hits), or every code with its
 //! middle byte changed (misses, which have the length of a code), in a fixed shuffled
@@ -23,17 +25,17 @@ pub use captcha_errors::{__private, CatalogRow, UnknownValue, WireCode, OTHER_LA
 
 #[allow(dead_code)]
 #[rustfmt::skip]
-#[path = "generated/synth_6.rs"]
+#[path = "../../bench/generated/synth_6.rs"]
 mod synth_6;
 
 #[allow(dead_code)]
 #[rustfmt::skip]
-#[path = "generated/synth_1000.rs"]
+#[path = "../../bench/generated/synth_1000.rs"]
 mod synth_1000;
 
 #[allow(dead_code)]
 #[rustfmt::skip]
-#[path = "generated/synth_10000.rs"]
+#[path = "../../bench/generated/synth_10000.rs"]
 mod synth_10000;
 
 /// The keys, and the same keys with their middle byte changed, in a fixed shuffled order.

@@ -9,6 +9,7 @@ const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--catalog PATH] [--out DIR]
        cargo xtask release VERSION
        cargo xtask synth --codes N --out PATH [--seed S] [--module NAME]
+                         [--shape registry|holdout|short|long]
        cargo xtask synth --bench-modules [--check]
 
   gen              regenerate every catalog/*.toml's Rust module, docs page and README
@@ -29,7 +30,7 @@ usage: cargo xtask gen [--check] [--catalog PATH] [--out DIR]
                    equal length, text, http_status and word columns) to PATH, the same
                    for the same N and S (default seed 11); module NAME (default
                    synth_N); generate it with `gen --catalog PATH --out DIR`
-  --bench-modules  regenerate captcha-errors/benches/generated/, the 6-, 1,000- and
+  --bench-modules  regenerate bench/generated/, the 6-, 1,000- and
                    10,000-code modules the lookup benchmark includes; with --check,
                    write nothing and exit 1 if they are stale";
 
@@ -179,6 +180,7 @@ enum SynthCommand {
 fn parse_synth_args(mut args: impl Iterator<Item = String>) -> Result<SynthCommand, String> {
     let (mut codes, mut out, mut seed, mut module) = (None, None, synth::DEFAULT_SEED, None);
     let (mut bench_modules, mut check) = (false, false);
+    let mut shape = synth::Shape::Registry;
     while let Some(arg) = args.next() {
         let mut value = |what: &str| args.next().ok_or(format!("`{arg}` needs {what}"));
         match arg.as_str() {
@@ -197,6 +199,12 @@ fn parse_synth_args(mut args: impl Iterator<Item = String>) -> Result<SynthComma
             }
             "--out" => out = Some(PathBuf::from(value("a path")?)),
             "--module" => module = Some(value("a module name")?),
+            "--shape" => {
+                let text = value("a shape")?;
+                shape = synth::Shape::from_name(&text).ok_or(format!(
+                    "`--shape {text}`: one of registry, holdout, short, long"
+                ))?;
+            }
             "--bench-modules" => bench_modules = true,
             "--check" => check = true,
             other => return Err(format!("unknown argument `{other}`")),
@@ -209,6 +217,7 @@ fn parse_synth_args(mut args: impl Iterator<Item = String>) -> Result<SynthComma
     let out = out.ok_or("`synth` needs `--out PATH`")?;
     let mut options = synth::Options::new(codes);
     options.seed = seed;
+    options.shape = shape;
     if let Some(module) = module {
         options.module = module;
     }

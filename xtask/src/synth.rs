@@ -24,6 +24,48 @@ pub struct Options {
     pub seed: u64,
     /// The catalog's `module`, which also names its docs page.
     pub module: String,
+    /// The shape of its codes.
+    pub shape: Shape,
+}
+
+/// The shape of a synthetic catalog's codes: the generated lookup is measured on each, so
+/// that no figure holds for one shape of key only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A cloud vendor's registry: `Category.Resource.Detail` codes of 8 to 40 bytes, made
+    /// from fixed word lists, many of one length (the shape issue 11 measured).
+    Registry,
+    /// Issue 20's hold-out: codes of 8 to 40 bytes, most (four in five) of 14 to 26,
+    /// three in five namespaced with a dot, their words drawn at random so that no fixed
+    /// place tells them apart.
+    Holdout,
+    /// Short codes with one common prefix: `F001` to `F9999`, then `F10000` and up (4 to
+    /// 6 bytes).
+    Short,
+    /// Long dotted codes of 30 to 60 bytes under a few long shared prefixes, such as
+    /// `Throttling.User.Quota.Daily.Exceeded`: the bytes that tell two codes apart sit
+    /// at their end, past the words a hash reads first.
+    Long,
+}
+
+impl Shape {
+    /// Every shape, in the order the benchmarks report them.
+    pub const ALL: [Shape; 4] = [Shape::Registry, Shape::Holdout, Shape::Short, Shape::Long];
+
+    /// The shape's name on the command line and in module names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Registry => "registry",
+            Shape::Holdout => "holdout",
+            Shape::Short => "short",
+            Shape::Long => "long",
+        }
+    }
+
+    /// The shape called `name`.
+    pub fn from_name(name: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|shape| shape.name() == name)
+    }
 }
 
 impl Options {
@@ -33,6 +75,7 @@ impl Options {
             codes,
             seed: DEFAULT_SEED,
             module: format!("synth_{codes}"),
+            shape: Shape::Registry,
         }
     }
 }
@@ -216,6 +259,9 @@ pub fn max_codes() -> usize {
 /// The rows of `options`: `options.codes` codes drawn from [`all_codes`] in a shuffled
 /// order, each with its texts.
 fn rows(options: &Options) -> Vec<Row> {
+    if options.shape != Shape::Registry {
+        return shaped_rows(options);
+    }
     let mut rng = Rng(options.seed);
     let mut codes = all_codes();
     // Fisher-Yates: the first `options.codes` entries become a uniform random choice.
@@ -253,6 +299,116 @@ fn rows(options: &Options) -> Vec<Row> {
         .collect()
 }
 
+/// The words the codes of [`Shape::Holdout`] and [`Shape::Long`] are made of.
+fn words() -> Vec<&'static str> {
+    let mut words: Vec<&str> = CATEGORIES.iter().map(|(word, _, _)| *word).collect();
+    words.extend(RESOURCES);
+    words.extend(DETAILS.iter().map(|(word, _)| *word));
+    words
+}
+
+/// A code of [`Shape::Holdout`]: 8 to 40 bytes, four in five of 14 to 26, three in five
+/// of two or three dotted segments, made of random words cut to the length.
+fn holdout_code(rng: &mut Rng, words: &[&str]) -> String {
+    let length = if rng.below(5) < 4 {
+        14 + rng.below(13)
+    } else {
+        8 + rng.below(33)
+    };
+    let segments = if rng.below(5) < 3 {
+        2 + rng.below(2)
+    } else {
+        1
+    };
+    let mut code = String::new();
+    for segment in 0..segments {
+        if segment > 0 {
+            code.push('.');
+        }
+        // Each segment gets its share of the length, in whole words.
+        let share = length.saturating_sub(code.len()) / (segments - segment);
+        let start = code.len();
+        while code.len() - start < share.max(1) {
+            code.push_str(rng.pick::<&str>(words));
+        }
+    }
+    while code.len() < length {
+        code.push_str(rng.pick::<&str>(words));
+    }
+    code.truncate(length);
+    if code.ends_with('.') {
+        code.pop();
+        code.push('X');
+    }
+    code
+}
+
+/// A code of [`Shape::Long`]: one of a few long prefixes, then words until 30 to 60
+/// bytes.
+fn long_code(rng: &mut Rng, words: &[&str]) -> String {
+    const PREFIXES: [&str; 6] = [
+        "Throttling.User.Quota.",
+        "Throttling.Account.Quota.",
+        "InvalidParameter.SecurityGroup.Rule.",
+        "InvalidParameter.SecurityGroup.Port.",
+        "Forbidden.RAM.Policy.Statement.",
+        "OperationDenied.Instance.Status.",
+    ];
+    let mut code = rng.pick(&PREFIXES).to_string();
+    let length = 30 + rng.below(31);
+    let mut words_added = 0;
+    while code.len() < length || words_added == 0 {
+        if words_added > 0 && rng.below(3) == 0 {
+            code.push('.');
+        }
+        code.push_str(rng.pick::<&str>(words));
+        words_added += 1;
+    }
+    if code.len() > 60 {
+        code.truncate(60);
+        if code.ends_with('.') {
+            code.pop();
+        }
+    }
+    code
+}
+
+/// The rows of a shape other than [`Shape::Registry`]: `options.codes` distinct codes
+/// (distinct variants too), each with a category drawn at random and texts that name it.
+fn shaped_rows(options: &Options) -> Vec<Row> {
+    let mut rng = Rng(options.seed);
+    let words = words();
+    let mut variants = BTreeSet::new();
+    let mut rows = Vec::with_capacity(options.codes);
+    let mut number = 0;
+    while rows.len() < options.codes {
+        let code = match options.shape {
+            Shape::Short => {
+                number += 1;
+                format!("F{number:03}")
+            }
+            Shape::Long => long_code(&mut rng, &words),
+            Shape::Holdout | Shape::Registry => holdout_code(&mut rng, &words),
+        };
+        if !variants.insert(codegen::names::derive_variant(&code)) {
+            continue;
+        }
+        let (category, http_status, retry) = *rng.pick(&CATEGORIES);
+        let description = format!("The request failed: {} ({category}).", lower_words(&code));
+        let troubleshooting = rng.pick(&ADVICE).to_string();
+        let notes = (rng.below(4) == 0).then(|| *rng.pick(&NOTES));
+        rows.push(Row {
+            code,
+            description,
+            troubleshooting,
+            notes,
+            http_status,
+            retry,
+        });
+    }
+    rows
+}
+
 /// `SecurityGroup` → `security group`.
 fn lower_words(name: &str) -> String {
     let mut words = String::new();
@@ -271,9 +427,14 @@ fn header(options: &Options) -> String {
         codes,
         seed,
         module,
+        shape,
     } = options;
+    let shape = match shape {
+        Shape::Registry => String::new(),
+        other => format!(" --shape {}", other.name()),
+    };
     format!(
-        r#"# A synthetic catalog of {codes} codes, made by `cargo xtask synth --codes {codes} --seed {seed} --module {module}`.
+        r#"# A synthetic catalog of {codes} codes, made by `cargo xtask synth --codes {codes} --seed {seed} --module {module}{shape}`.
 # Not a real vendor's errors: it exists to measure how generation scales.
 
 [catalog]
@@ -315,7 +476,12 @@ columns = [
 ///
 /// If `options.codes` is above [`max_codes`].
 pub fn catalog(options: &Options) -> Result<String, String> {
-    let max = max_codes();
+    let max = match options.shape {
+        Shape::Registry => max_codes(),
+        // Past this, the generators would look long for codes not yet made.
+        Shape::Holdout | Shape::Long => 50_000,
+        Shape::Short => 99_999,
+    };
     if options.codes > max {
         return Err(format!(
             "at most {max} synthetic codes can be made, not {}",
@@ -348,11 +514,12 @@ pub fn catalog(options: &Options) -> Result<String, String> {
 /// The modules the lookup benchmark includes, relative to the workspace root, and their
 /// number of codes: written by `cargo xtask synth --bench-modules`. They are committed
 /// because a benchmark cannot have a build script of its own, and one in
-/// `captcha-errors` would run in every dependent's build.
+/// `captcha-errors` would run in every dependent's build; outside the crate, so that its
+/// package does not carry them.
 pub const BENCH_MODULES: [(&str, usize); 3] = [
-    ("captcha-errors/benches/generated/synth_6.rs", 6),
-    ("captcha-errors/benches/generated/synth_1000.rs", 1000),
-    ("captcha-errors/benches/generated/synth_10000.rs", 10_000),
+    ("bench/generated/synth_6.rs", 6),
+    ("bench/generated/synth_1000.rs", 1000),
+    ("bench/generated/synth_10000.rs", 10_000),
 ];
 
 /// The module codegen makes from the synthetic catalog of `codes` codes (default seed),
@@ -444,6 +611,50 @@ mod tests {
             ..options.clone()
         };
         assert_ne!(catalog(&options), catalog(&other));
+    }
+
+    /// The codes of a catalog of `shape`, as parsed.
+    fn codes_of(shape: Shape, codes: usize) -> Vec<String> {
+        let options = Options {
+            shape,
+            ..Options::new(codes)
+        };
+        let text = catalog(&options).expect("a size it can make");
+        let parsed = codegen::parse(&text).unwrap_or_else(|e| panic!("{shape:?}: {e:?}"));
+        let table = &parsed.tables[0];
+        table
+            .rows
+            .iter()
+            .map(|row| table.key_of(row).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn each_shape_makes_valid_catalogs_of_its_shape() {
+        let holdout = codes_of(Shape::Holdout, 10_000);
+        assert_eq!(holdout.len(), 10_000);
+        assert!(holdout.iter().all(|code| (8..=40).contains(&code.len())));
+        let dotted = holdout.iter().filter(|code| code.contains('.')).count();
+        assert!(dotted * 2 > holdout.len(), "{dotted}");
+        let clustered = holdout
+            .iter()
+            .filter(|code| (14..=26).contains(&code.len()))
+            .count();
+        assert!(clustered * 4 > holdout.len() * 3, "{clustered}");
+
+        let short = codes_of(Shape::Short, 10_000);
+        assert!(short
+            .iter()
+            .all(|code| (4..=6).contains(&code.len()) && code.starts_with('F')));
+        assert_eq!(short[0], "F001");
+
+        let long = codes_of(Shape::Long, 2_000);
+        assert!(
+            long.iter().all(|code| (30..=60).contains(&code.len())),
+            "{long:?}"
+        );
+        assert!(long.iter().all(|code| code.matches('.').count() >= 3));
+        assert_eq!(Shape::from_name("long"), Some(Shape::Long));
     }
 
     #[test]

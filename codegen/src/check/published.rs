@@ -6,8 +6,10 @@
 
 use std::fmt;
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::Catalog;
+use crate::model::{Catalog, Row};
 
 /// One published row: its catalog's module, its table, its key and its variant, and the
 /// releases that added and deprecated it.
@@ -145,11 +147,27 @@ fn releases_of(words: &[&str]) -> Option<(Release, Option<Release>)> {
 /// Every published row of `catalog` that it no longer has under the same variant.
 pub fn check_published(catalog: &Catalog, record: &[(Published, Span)]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
+    // Each table's rows by key, made once: a search per entry costs a 10,000-row
+    // catalog's `gen` a fifth of its time.
+    let rows_by_key: Vec<HashMap<&str, &Row>> = catalog
+        .tables
+        .iter()
+        .map(|table| {
+            // Reversed, so that the first row of a key wins, as a search would find it.
+            let rows = table.rows.iter().rev();
+            rows.map(|row| (table.key_of(row), row)).collect()
+        })
+        .collect();
     for (entry, _) in record
         .iter()
         .filter(|(entry, _)| entry.module == catalog.module)
     {
-        let Some(table) = catalog.tables.iter().find(|t| t.name == entry.table) else {
+        let Some((table, rows)) = catalog
+            .tables
+            .iter()
+            .zip(&rows_by_key)
+            .find(|(t, _)| t.name == entry.table)
+        else {
             problems.push(
                 Diagnostic::new(
                     catalog.spans.module.clone(),
@@ -159,7 +177,7 @@ pub fn check_published(catalog: &Catalog, record: &[(Published, Span)]) -> Vec<D
             );
             continue;
         };
-        match table.rows.iter().find(|row| table.key_of(row) == entry.key) {
+        match rows.get(entry.key.as_str()).copied() {
             None => problems.push(
                 Diagnostic::new(
                     table.name_span.clone(),

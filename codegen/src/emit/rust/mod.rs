@@ -5,13 +5,13 @@
 mod columns;
 mod config;
 mod integrations;
+mod large;
 mod lookup;
 mod params;
 mod raised;
 mod render;
 mod table;
 mod tokens;
-mod trees;
 mod validators;
 mod vocabulary;
 
@@ -20,7 +20,8 @@ use quote::quote;
 use crate::check::CheckedSet;
 use crate::emit::output::Output;
 use crate::model::Catalog;
-use render::{part, render, render_parts};
+use large::trees;
+use render::{part, render, render_in_one_pass, Part};
 use tokens::{header, ident};
 
 /// The folder of the generated Rust modules, relative to the workspace root.
@@ -28,8 +29,8 @@ pub const GENERATED_DIR: &str = "captcha-errors/src/generated";
 /// The generated file that declares one module per catalog.
 pub const MODULES_RS: &str = "captcha-errors/src/generated/mod.rs";
 
-/// The Rust output: one module of `captcha-errors` per catalog (owned by it; its parts
-/// are printed on every core) and `generated/mod.rs`, which declares them.
+/// The Rust output: one module of `captcha-errors` per catalog (owned by it) and
+/// `generated/mod.rs`, which declares them.
 ///
 /// # Panics
 ///
@@ -50,8 +51,21 @@ pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
     out
 }
 
-/// The whole generated module of `catalog`. `catalog_path` goes into its header.
+/// The whole generated module of `catalog`. `catalog_path` goes into its header. A
+/// module whose tables all fit a `match` (every real catalog) is printed in one pass; one
+/// with a larger table is printed in parts on every core, by the machinery of
+/// [`large`].
 pub fn module(catalog: &Catalog, catalog_path: &str) -> Result<String, String> {
+    let parts = module_parts(catalog, catalog_path);
+    if large::module_is_large(catalog) {
+        large::parts::render_in_parallel(&parts)
+    } else {
+        render_in_one_pass(&parts)
+    }
+}
+
+/// The parts of the generated module of `catalog`, in order.
+fn module_parts<'a>(catalog: &'a Catalog, catalog_path: &'a str) -> Vec<Part<'a>> {
     let with_alloc = !catalog.params.is_empty();
     let mut parts = vec![part(move || header(catalog_path, with_alloc))];
     for vocabulary in &catalog.vocabularies {
@@ -74,7 +88,7 @@ pub fn module(catalog: &Catalog, catalog_path: &str) -> Result<String, String> {
         parts.push(part(|| config::init_config(&catalog.params)));
         parts.push(part(|| config::valid_config(&catalog.params)));
     }
-    render_parts(&parts)
+    parts
 }
 
 /// `generated/mod.rs`: one public module per catalog, in the order given.

@@ -1,17 +1,19 @@
-//! Printing a generated module: each part (an item or a few) is built as tokens, parsed
-//! and printed by prettyplease on its own, on every core, and the texts are joined in
-//! order. prettyplease prints a file's items one after another, so the result is the
-//! text it would print for the whole module at once.
+//! Printing a generated module. A module is built as a list of [`Part`]s: an item or a
+//! few, or a piece of a braced item (a module, an enum) cut into pieces, each built by a
+//! closure and, if its tokens left an array empty, completed in its parsed tree (see
+//! [`super::large::trees`]).
 //!
-//! A part may leave an array empty in its tokens and fill it in the parsed tree (see
-//! [`super::trees`]): syn would otherwise re-read every literal of a 10,000-row column
-//! that quote just wrote.
+//! A module whose tables all fit a `match` (every real catalog) is printed in one pass,
+//! by [`render_in_one_pass`]: its parts are built in order on this thread, parsed, joined
+//! into one syntax tree and printed once by prettyplease. A module with a large table is
+//! printed by [`super::large::parts::render_in_parallel`], each part on its own, on
+//! every core.
 
 use std::sync::Arc;
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use rayon::prelude::{IndexedParallelIterator, IntoParallelRefIterator, ParallelIterator};
+use syn::Item;
 
 use super::tokens::ident;
 
@@ -25,29 +27,33 @@ pub(crate) type Fill<'a> = Box<dyn Fn(&mut syn::File) -> Result<(), String> + Se
 /// A piece of [`braced_parts`] or an item of [`module_parts`]: its tokens, and what to
 /// fill in once they are parsed.
 pub(crate) struct Piece<'a> {
-    build: Build<'a>,
-    fill: Option<Fill<'a>>,
+    pub(super) build: Build<'a>,
+    pub(super) fill: Option<Fill<'a>>,
 }
 
 /// A part of a generated module, built when it is printed (token streams cannot cross
 /// threads, so each part is built on the thread that prints it), and which of its
 /// printed lines it keeps.
 pub(crate) struct Part<'a> {
-    build: Build<'a>,
-    fill: Option<Fill<'a>>,
-    keep: Keep,
+    pub(super) build: Build<'a>,
+    pub(super) fill: Option<Fill<'a>>,
+    pub(super) keep: Keep,
 }
 
-/// The lines of a part's printed text that go into the module.
+/// Where a part goes in the module: whole, or as a piece of a braced item (a module or
+/// an enum) cut into parts by [`braced_parts`]. Printed on its own (see
+/// [`super::large::parts`]), a part keeps the lines of its text this says; printed in one
+/// pass ([`render_in_one_pass`]), the items and variants of a piece join the item the
+/// part before it opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Keep {
-    /// Every line.
+pub(super) enum Keep {
+    /// A whole item or items: every line.
     All,
-    /// All but the last: the opening of a module whose items follow.
+    /// The opening of a braced item whose other pieces follow: all lines but the last.
     AllButLast,
-    /// All but the first and the last: items printed inside a module of their own.
+    /// A piece inside a braced item printed bare: all lines but the first and the last.
     Inner,
-    /// All but the first: the last items of a module, and its closing brace.
+    /// The last piece of a braced item, and its closing brace: all lines but the first.
     AllButFirst,
 }
 
@@ -156,32 +162,39 @@ pub(crate) fn filled_item<'a>(
     }
 }
 
-/// The module made of `parts`, in order: the first may hold the module's inner
+/// The module made of `parts`, in order, printed in one pass: each part is built, parsed
+/// and completed in turn, the pieces of a braced item are joined into it, and
+/// prettyplease prints the one syntax tree. The first part may hold the module's inner
 /// attributes.
-pub(crate) fn render_parts(parts: &[Part<'_>]) -> Result<String, String> {
-    // One task per part: a few of them are much bigger than the rest.
-    let texts: Vec<String> = parts
-        .par_iter()
-        .with_max_len(1)
-        .map(|part| {
-            let text = render_filled((part.build)(), part.fill.as_ref())?;
-            Ok(kept_lines(&text, part.keep))
-        })
-        .collect::<Result<_, String>>()?;
-    Ok(texts.concat())
+pub(crate) fn render_in_one_pass(parts: &[Part<'_>]) -> Result<String, String> {
+    let mut module = parsed(TokenStream::new(), None)?;
+    for part in parts {
+        let file = parsed((part.build)(), part.fill.as_ref())?;
+        module.attrs.extend(file.attrs);
+        match part.keep {
+            Keep::All | Keep::AllButLast => module.items.extend(file.items),
+            Keep::Inner | Keep::AllButFirst => join_piece(&mut module.items, file.items)?,
+        }
+    }
+    Ok(prettyplease::unparse(&module))
 }
 
-/// The lines of `text` that `keep` keeps.
-fn kept_lines(text: &str, keep: Keep) -> String {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let (skip_first, skip_last) = match keep {
-        Keep::All => (0, 0),
-        Keep::AllButLast => (0, 1),
-        Keep::Inner => (1, 1),
-        Keep::AllButFirst => (1, 0),
-    };
-    let end = lines.len().saturating_sub(skip_last).max(skip_first);
-    lines[skip_first.min(end)..end].concat()
+/// Joins the braced item of a piece (`mod name { items }` or `enum Name { variants }`,
+/// printed bare) into the item of the same kind the module's items end with.
+fn join_piece(items: &mut [Item], piece: Vec<Item>) -> Result<(), String> {
+    let broken = || "internal error: a piece of a braced item has no item to join".to_owned();
+    let [piece] = <[Item; 1]>::try_from(piece).map_err(|_| broken())?;
+    match (items.last_mut(), piece) {
+        (Some(Item::Mod(whole)), Item::Mod(piece)) => {
+            let (Some((_, whole)), Some((_, piece))) = (&mut whole.content, piece.content) else {
+                return Err(broken());
+            };
+            whole.extend(piece);
+        }
+        (Some(Item::Enum(whole)), Item::Enum(piece)) => whole.variants.extend(piece.variants),
+        _ => return Err(broken()),
+    }
+    Ok(())
 }
 
 /// Parses the tokens as a file and prints them with prettyplease.
@@ -190,140 +203,19 @@ pub(crate) fn render(tokens: TokenStream) -> Result<String, String> {
 }
 
 /// [`render`], with `fill` applied to the parsed file before it is printed.
-fn render_filled(tokens: TokenStream, fill: Option<&Fill<'_>>) -> Result<String, String> {
+pub(super) fn render_filled(
+    tokens: TokenStream,
+    fill: Option<&Fill<'_>>,
+) -> Result<String, String> {
+    Ok(prettyplease::unparse(&parsed(tokens, fill)?))
+}
+
+/// The tokens parsed as a file, with `fill` applied.
+fn parsed(tokens: TokenStream, fill: Option<&Fill<'_>>) -> Result<syn::File, String> {
     let mut file: syn::File = syn::parse2(tokens)
         .map_err(|error| format!("internal error: generated Rust does not parse: {error}"))?;
     if let Some(fill) = fill {
         fill(&mut file)?;
     }
-    Ok(prettyplease::unparse(&file))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::emit::rust::trees;
-
-    #[test]
-    fn parts_print_as_the_whole_module_would() {
-        let header = || quote!(#![doc = " A module."]);
-        let first = || quote!(pub struct A; impl A { pub fn a(self) -> u8 { 1 } });
-        let second = || {
-            quote!(
-                pub enum B {
-                    X,
-                    Y,
-                }
-                const C: [u8; 2] = [1, 2];
-            )
-        };
-        let (h, f, s) = (header(), first(), second());
-        let whole = render(quote!(#h #f #s)).expect("renders");
-        let joined = render_parts(&[part(header), part(first), part(second)]).expect("renders");
-        assert_eq!(joined, whole);
-    }
-
-    #[test]
-    fn a_module_in_parts_prints_as_it_would_whole() {
-        let name = quote::format_ident!("columns");
-        let outer = || quote!(#[doc = " The columns."] #[allow(dead_code)]);
-        let opening = || {
-            quote!(
-                use super::*;
-            )
-        };
-        let long = "a long text that does not fit on one line with the others at all";
-        let items = vec![
-            item(move || quote!(pub(super) static A: [&str; 3] = [#long, #long, #long];)),
-            item(|| {
-                quote!(
-                    pub(super) static B: [u16; 2] = [400, 403];
-                )
-            }),
-            item(|| {
-                quote!(
-                    pub(super) static C: [&[u8]; 1] = [&[1, 2]];
-                )
-            }),
-        ];
-        let whole = {
-            let (outer, opening) = (outer(), opening());
-            let items = items.iter().map(|item| (item.build)());
-            render(quote!(#outer mod #name { #opening #( #items )* })).expect("renders")
-        };
-        let parts = module_parts("columns", outer, opening, items);
-        assert_eq!(render_parts(&parts).expect("renders"), whole);
-        let empty = module_parts("columns", outer, opening, Vec::new());
-        let alone = render(quote!(
-            #[doc = " The columns."]
-            #[allow(dead_code)]
-            mod columns {
-                use super::*;
-            }
-        ));
-        assert_eq!(
-            render_parts(&empty).expect("renders"),
-            alone.expect("renders")
-        );
-    }
-
-    #[test]
-    fn a_filled_item_prints_as_its_tokens_would_in_a_module_in_parts() {
-        let texts = [
-            "one",
-            "two \"quoted\"",
-            "a long text that does not fit on one line with the others",
-        ];
-        let outer = || quote!(#[doc = " The columns."]);
-        let opening = || {
-            quote!(
-                use super::*;
-            )
-        };
-        let whole = render(quote!(
-            #[doc = " The columns."]
-            mod columns {
-                use super::*;
-                static TEXT: [&str; 3] = [#(#texts,)*];
-                static N: [u16; 1] = [400];
-            }
-        ))
-        .expect("renders");
-        let items = vec![
-            filled_item(
-                || {
-                    quote!(
-                        static TEXT: [&str; 3] = [];
-                    )
-                },
-                move |file| trees::fill_array(file, "TEXT", texts.map(trees::string)),
-            ),
-            item(|| {
-                quote!(
-                    static N: [u16; 1] = [400];
-                )
-            }),
-        ];
-        let parts = module_parts("columns", outer, opening, items);
-        assert_eq!(render_parts(&parts).expect("renders"), whole);
-    }
-
-    #[test]
-    fn a_fill_that_finds_nothing_to_fill_is_an_error() {
-        let parts = [filled_part(
-            || {
-                quote!(
-                    static A: [u8; 1] = [1];
-                )
-            },
-            |file| trees::fill_array(file, "A", []),
-        )];
-        assert!(render_parts(&parts).unwrap_err().contains("no static `A`"));
-    }
-
-    #[test]
-    fn a_part_that_does_not_parse_is_an_error() {
-        let broken = render_parts(&[part(|| quote!(fn))]);
-        assert!(broken.unwrap_err().contains("does not parse"));
-    }
+    Ok(file)
 }

@@ -7,6 +7,8 @@ use proptest::prelude::{prop_assert_eq, proptest, ProptestConfig};
 use super::search::{build, build_group_reading};
 use super::shared::{find_in, Combine};
 use super::*;
+use crate::emit::rust::lookup::{strategy, Strategy, MATCH_MAX_ROWS};
+use crate::emit::rust::tokens::ident;
 
 /// `count` distinct keys shaped like a vendor's codes (dotted words, 8 to 40 bytes,
 /// many of one length), made by a fixed rule.
@@ -205,7 +207,7 @@ fn small_tables_with_few_keys_per_length_keep_the_match() {
 fn the_generated_lookup_pastes_the_shared_core() {
     let keys = ["AAAA", "BBBB", "CCCC", "DDDD", "EEEEEEEEEE"];
     let hash = build(&keys).expect("a perfect hash");
-    let body = perfect_hash_body(&hash, &ident("TestCode"), &ident("code")).to_string();
+    let body = body(&hash, &ident("TestCode"), &ident("code")).to_string();
     let core = shared_core_tokens().to_string();
     assert!(body.contains(&core), "{body}");
     assert!(body.contains("fn key_hash"), "{body}");

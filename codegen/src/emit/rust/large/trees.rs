@@ -3,12 +3,12 @@
 //! written, which was a fifth of `gen`'s work at 10,000 rows. Built as a tree, each text
 //! is escaped once, by the same `proc_macro2` function that quote uses, so the printed
 //! module is the same. A part leaves such an array empty in its tokens and fills it in
-//! the parsed tree (see [`super::render::filled_part`]).
+//! the parsed tree (see [`crate::emit::rust::render::filled_part`]).
 
 use proc_macro2::Span;
 use syn::{Expr, ExprArray, ExprLit, ExprPath, Item, Lit, LitInt, LitStr, PathSegment};
 
-use super::tokens::ident;
+use crate::emit::rust::tokens::ident;
 
 /// A string literal, as `quote!` writes a `&str`.
 pub(crate) fn string(text: &str) -> Expr {
