@@ -54,7 +54,7 @@ pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
 /// The whole generated module of `catalog`. `catalog_path` goes into its header. A
 /// module whose tables all fit a `match` (every real catalog) is printed in one pass; one
 /// with a larger table is printed in parts on every core, by the machinery of
-/// [`large`].
+/// `large`.
 pub fn module(catalog: &Catalog, catalog_path: &str) -> Result<String, String> {
     let parts = module_parts(catalog, catalog_path);
     if large::module_is_large(catalog) {
