@@ -3,8 +3,10 @@
 //! and rows are referred to by their index in the catalog.
 
 mod params;
+mod row_ref;
 
 pub use params::{EnumValue, Param, Rule};
+pub use row_ref::RowRef;
 
 use crate::diagnostic::Span;
 use crate::keywords::ColumnKind;
@@ -147,15 +149,6 @@ pub enum Cell {
     Words(Vec<usize>),
 }
 
-/// A row of a table of the same catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RowRef {
-    /// The index of the table.
-    pub table: usize,
-    /// The index of the row in the table.
-    pub row: usize,
-}
-
 impl Table {
     /// The wire string of row `row`.
     pub fn key_of<'r>(&self, row: &'r Row) -> &'r str {
@@ -195,6 +188,36 @@ impl Catalog {
         self.vocabularies
             .iter()
             .find(|v| v.name == SCOPE_VOCABULARY)
+    }
+
+    /// The sentence every output documents a param's rule with: whether it is required,
+    /// its type, where it is passed, what it must be and (unless any value goes) the row
+    /// a broken rule raises, such as "Required string, passed in `init`; must be one of
+    /// `popup`, `embed`. A value that breaks the rule raises `mode` (FieldError, error)."
+    /// `escape` is applied to the rule's description, which holds catalog text, for
+    /// outputs that read Markdown.
+    pub fn param_sentence(&self, param: &Param, escape: fn(&str) -> String) -> String {
+        let required = if param.required {
+            "Required"
+        } else {
+            "Optional"
+        };
+        let mut sentence = format!(
+            "{required} {}, passed in `{}`; must be {}.",
+            param.json_type.word(),
+            self.scope_word(param),
+            escape(&param.rule.describe(param.json_type)),
+        );
+        if !matches!(param.rule, Rule::Any) {
+            let (table, row) = self.row(param.raises);
+            sentence.push_str(&format!(
+                " A value that breaks the rule raises `{}` ({}, {}).",
+                table.key_of(row),
+                table.type_name,
+                param.severity.word()
+            ));
+        }
+        sentence
     }
 }
 

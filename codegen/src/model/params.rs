@@ -1,6 +1,6 @@
 //! Init parameters and the rules their values must follow.
 
-use super::{Catalog, RowRef};
+use super::row_ref::RowRef;
 use crate::keywords::{CharClass, JsonType, RuleConfidence, Severity};
 
 /// One init parameter and the rule its value must follow.
@@ -124,38 +124,6 @@ impl Rule {
             ),
             Rule::Custom { function } => format!("accepted by the check `custom::{function}`"),
         }
-    }
-}
-
-impl Catalog {
-    /// The sentence every output documents a param's rule with: whether it is required,
-    /// its type, where it is passed, what it must be and (unless any value goes) the row
-    /// a broken rule raises, such as "Required string, passed in `init`; must be one of
-    /// `popup`, `embed`. A value that breaks the rule raises `mode` (FieldError, error)."
-    /// `escape` is applied to the rule's description, which holds catalog text, for
-    /// outputs that read Markdown.
-    pub fn param_sentence(&self, param: &Param, escape: fn(&str) -> String) -> String {
-        let required = if param.required {
-            "Required"
-        } else {
-            "Optional"
-        };
-        let mut sentence = format!(
-            "{required} {}, passed in `{}`; must be {}.",
-            param.json_type.word(),
-            self.scope_word(param),
-            escape(&param.rule.describe(param.json_type)),
-        );
-        if !matches!(param.rule, Rule::Any) {
-            let (table, row) = self.row(param.raises);
-            sentence.push_str(&format!(
-                " A value that breaks the rule raises `{}` ({}, {}).",
-                table.key_of(row),
-                table.type_name,
-                param.severity.word()
-            ));
-        }
-        sentence
     }
 }
 

@@ -1,7 +1,7 @@
 //! A table's data and its accessors (one per column, public methods of the table's enum
 //! that read the variant's row). Each cell's text appears once.
 //!
-//! A small table (see [`super::table::is_small`], every real catalog's) keeps each row's
+//! A small table (see [`super::size::is_small`], every real catalog's) keeps each row's
 //! facts together: a private row struct `<Type>Row` with one field per column, and one
 //! static array `<TYPE>_ROWS` of one struct literal per row, in variant order, which the
 //! accessors index with the variant.
@@ -17,10 +17,10 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::large::trees;
 use super::render::{filled_item, item, module_parts, part, Part, Piece};
-use super::table::is_small;
+use super::size::is_small;
 use super::tokens::{doc, ident, type_static};
-use super::trees;
 use crate::keywords::ColumnKind;
 use crate::markdown::escape_inline;
 use crate::model::{Catalog, Cell, Column, Table};
@@ -79,7 +79,7 @@ pub(crate) fn column_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Pa
 }
 
 /// The static array of the column at `index` of `table`, its cells built as syntax trees
-/// (see [`super::trees`]). The key column's is visible to the table's module, whose
+/// (see [`super::large::trees`]). The key column's is visible to the table's module, whose
 /// `__table_impls!` copies it into the table's metric labels.
 fn column_static_piece<'a>(catalog: &'a Catalog, table: &'a Table, index: usize) -> Piece<'a> {
     let skeleton = move || {

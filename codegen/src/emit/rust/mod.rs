@@ -10,6 +10,7 @@ mod lookup;
 mod params;
 mod raised;
 mod render;
+mod size;
 mod table;
 mod tokens;
 mod validators;
@@ -20,7 +21,6 @@ use quote::quote;
 use crate::check::CheckedSet;
 use crate::emit::output::Output;
 use crate::model::Catalog;
-use large::trees;
 use render::{part, render, render_in_one_pass, Part};
 use tokens::{header, ident};
 
@@ -110,7 +110,7 @@ pub fn modules_file(modules: &[&str], catalogs_shown: &str) -> Result<String, St
 mod tests {
     use super::*;
     use crate::test_catalog::SMALL;
-    use table::SMALL_TABLE_MAX_ROWS;
+    use size::SMALL_TABLE_MAX_ROWS;
 
     fn small_module() -> String {
         let catalog = crate::parse(SMALL).expect("valid");

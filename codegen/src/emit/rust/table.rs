@@ -8,9 +8,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::columns::column_parts;
+use super::large::trees;
 use super::render::{braced_parts, filled_part, item, part, Part};
+use super::size::is_small;
 use super::tokens::{doc_lines, ident, type_static};
-use super::trees;
 use crate::markdown::{escape_inline, link_or_text};
 use crate::model::{Catalog, Row, Table};
 
@@ -39,19 +40,6 @@ pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Par
     }
     parts.push(part(move || trait_impls(catalog, table)));
     parts
-}
-
-/// Tables of at most this many rows are small: they derive `Debug`, and name their
-/// variants `Self::` in `ALL`, which sits in one impl with the lookup. A bigger table's
-/// `Debug` writes the variant's name from a static table, as a derived `Debug` (one
-/// `match` arm per variant) costs a 10,000-row table's dependents seconds of build, and
-/// its `ALL` names the type, which rustc resolves faster (0.3 s of a debug build at
-/// 10,000 rows), in an impl printed beside the lookup's.
-pub(crate) const SMALL_TABLE_MAX_ROWS: usize = 128;
-
-/// Whether `table` is small (see [`SMALL_TABLE_MAX_ROWS`]).
-pub(crate) fn is_small(table: &Table) -> bool {
-    table.rows.len() <= SMALL_TABLE_MAX_ROWS
 }
 
 /// Variants per part of an enum: a 10,000-row enum prints in five parts, side by side.
@@ -102,7 +90,7 @@ fn variants(table: &Table, rows: &[Row]) -> TokenStream {
     quote!( #( #variants )* )
 }
 
-/// The name of each variant, which `Debug` writes (a syntax tree, see [`super::trees`]).
+/// The name of each variant, which `Debug` writes (a syntax tree, see [`super::large::trees`]).
 fn names_static(table: &Table) -> Part<'_> {
     let skeleton = move || {
         let names_static = type_static(&table.type_name, "NAMES");
