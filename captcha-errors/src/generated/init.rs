@@ -459,6 +459,15 @@ impl ErrorCode {
     }
 }
 impl ErrorCode {
+    /// Whether retrying later can succeed without changing anything.
+    ///
+    /// True when [`retry`](Self::retry) is [`Retry::Backoff`]; false for every other word.
+    #[inline]
+    pub const fn is_retryable(self) -> bool {
+        matches!(self.retry(), Retry::Backoff)
+    }
+}
+impl ErrorCode {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {

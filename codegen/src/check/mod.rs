@@ -251,6 +251,8 @@ pub(crate) enum NameKind {
     EnumValue(String),
     /// A variant of the enum generated for the named param.
     EnumVariant(String),
+    /// A method of the runtime's JSON report, named by a `scope` word's `json_object`.
+    JsonMethod,
 }
 
 /// Checks one entry at a time, collecting diagnostics and the names seen so far.
@@ -280,6 +282,10 @@ impl Checker<'_> {
         }
         self.seen
             .insert((NameKind::ConstantStem, "TYPE_ERROR_*".to_owned()), 0..0);
+        for method in vocabularies::JSON_REPORT_METHODS {
+            self.seen
+                .insert((NameKind::JsonMethod, (*method).to_owned()), 0..0);
+        }
     }
 
     /// Records `name`; reports it if a name of the same kind was seen before.
