@@ -282,10 +282,6 @@ impl Checker<'_> {
         }
         self.seen
             .insert((NameKind::ConstantStem, "TYPE_ERROR_*".to_owned()), 0..0);
-        for method in vocabularies::JSON_REPORT_METHODS {
-            self.seen
-                .insert((NameKind::JsonMethod, (*method).to_owned()), 0..0);
-        }
     }
 
     /// Records `name`; reports it if a name of the same kind was seen before.

@@ -356,7 +356,16 @@ fn only_a_scope_word_names_a_json_object_that_the_report_does_not_have() {
     assert_eq!(catalog.vocabularies[0].words[0].json_object, None);
     assert_eq!(
         messages(&named("config")),
-        vec!["the JSON report method `config` is taken by the generated code"]
+        vec!["the runtime's JSON report already has a method `config`"]
+    );
+    let twice = named("options").replacen(
+        "{ word = \"never\", doc = \"Do not.\" }",
+        "{ word = \"never\", doc = \"Do not.\", json_object = \"options\" }",
+        1,
+    );
+    assert_eq!(
+        messages(&twice),
+        vec!["duplicate JSON report method `options`"]
     );
     let bad = messages(&named("LaterOptions"));
     assert!(bad[0].contains("is not snake_case"), "{bad:?}");

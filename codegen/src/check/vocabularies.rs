@@ -10,10 +10,11 @@ use super::{Checker, NameKind};
 use crate::diagnostic::Diagnostic;
 use crate::load::{RawPredicate, RawVocabulary, RawWord, Text};
 use crate::model::{Predicate, Vocabulary, Word, SCOPE_VOCABULARY};
+use crate::suggest;
 
 /// The methods the runtime's JSON report (`captcha_errors::json::JsonReport`) has of its
 /// own; a `json_object` may not take them.
-pub(crate) const JSON_REPORT_METHODS: &[&str] =
+const JSON_REPORT_METHODS: &[&str] =
     &["problems", "param_problems", "is_valid", "config", "object"];
 
 impl Checker<'_> {
@@ -102,6 +103,22 @@ impl Checker<'_> {
             );
             return Err(());
         }
+        if JSON_REPORT_METHODS.contains(&method.get_ref().as_str()) {
+            self.report(
+                Diagnostic::new(
+                    method.span(),
+                    format!(
+                        "the runtime's JSON report already has a method `{}`",
+                        method.get_ref()
+                    ),
+                )
+                .with_help(format!(
+                    "name the JSON object otherwise; the report's own methods are {}",
+                    suggest::quoted_list(JSON_REPORT_METHODS)
+                )),
+            );
+            return Err(());
+        }
         let ok = self.snake_case(
             method,
             "name the JSON object's method in snake_case, such as `init_options`",
@@ -151,5 +168,32 @@ impl Checker<'_> {
         }
         self.not_other_label(word, "word")
             && self.unique(NameKind::Word(vocabulary.to_owned()), word, "word")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::JSON_REPORT_METHODS;
+
+    /// The list of the JSON report's own methods is the runtime's: every method of its
+    /// hand-written `impl JsonReport` block, and no other.
+    #[test]
+    fn the_json_report_methods_are_the_runtimes() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../captcha-errors/src/json.rs");
+        let source = std::fs::read_to_string(path).expect("the runtime's json.rs");
+        let start = source
+            .find("impl<'a> JsonReport<'a> {")
+            .expect("the report's impl");
+        let block = &source[start..];
+        let block = &block[..block.find("\n}\n").expect("the impl's end")];
+        let mut found: Vec<&str> = block
+            .split("fn ")
+            .skip(1)
+            .filter_map(|rest| rest.split(['(', '<']).next())
+            .collect();
+        let mut expected = JSON_REPORT_METHODS.to_vec();
+        found.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(found, expected);
     }
 }

@@ -5,6 +5,7 @@
 mod columns;
 mod config;
 mod integrations;
+mod json_objects;
 mod large;
 mod lookup;
 mod params;
@@ -87,6 +88,7 @@ fn module_parts<'a>(catalog: &'a Catalog, catalog_path: &'a str) -> Vec<Part<'a>
         }));
         parts.push(part(|| config::init_config(&catalog.params)));
         parts.push(part(|| config::valid_config(&catalog.params)));
+        parts.push(part(|| json_objects::json_objects(catalog)));
     }
     parts
 }
