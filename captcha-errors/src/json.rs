@@ -131,21 +131,12 @@ impl<'a> JsonReport<'a> {
         }
     }
 
-    /// The object to pass to `initAliyunCaptcha({...})`, if the config is valid:
-    /// every `init` parameter that has a value, members nested in their objects.
+    /// The params of `scope` as one JSON object, if the config is valid: every param of
+    /// the scope that has a value, members nested in their objects. The catalog's scope
+    /// words name these objects (`json_object`): the generated module gives the report
+    /// one public method per such word, which calls this one.
     #[inline]
-    pub fn init_options(&self) -> Option<Map<String, Value>> {
-        self.object(Scope::Init)
-    }
-
-    /// The `window.AliyunCaptchaConfig` object (`region`, `prefix`), if the config is valid.
-    #[inline]
-    pub fn globals(&self) -> Option<Map<String, Value>> {
-        self.object(Scope::Global)
-    }
-
-    #[inline]
-    fn object(&self, scope: Scope) -> Option<Map<String, Value>> {
+    pub(crate) fn object(&self, scope: Scope) -> Option<Map<String, Value>> {
         let config = self.config()?;
         let mut object = Map::new();
         for (param, value) in config.entries().into_iter().flatten() {

@@ -60,7 +60,6 @@ mod bodies;
 mod catalog_row;
 mod config_report;
 pub mod custom;
-mod error_code;
 mod generated;
 #[cfg(feature = "serde")]
 pub mod json;

@@ -160,3 +160,21 @@ fn vocabularies_print_their_catalog_words() {
     let platforms: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
     assert_eq!(platforms, ["web", "h5", "app", "wechat"]);
 }
+
+/// `is_retryable` is generated from the catalog's `is_retryable` predicate of the `retry`
+/// vocabulary; it must keep the hand-written method's meaning (anything but
+/// `Retry::Never`) for every code, and stay usable in a `const`.
+#[test]
+fn is_retryable_is_the_retry_advice_being_anything_but_never() {
+    const { assert!(ErrorCode::Throttling.is_retryable()) };
+    const { assert!(!ErrorCode::IllegalScene.is_retryable()) };
+    for code in ErrorCode::ALL {
+        assert_eq!(
+            code.is_retryable(),
+            !matches!(code.retry(), Retry::Never),
+            "{code:?}"
+        );
+    }
+    assert!(ErrorCode::ALL.iter().any(|code| code.is_retryable()));
+    assert!(ErrorCode::ALL.iter().any(|code| !code.is_retryable()));
+}

@@ -136,3 +136,33 @@ fn a_config_that_is_not_an_object_is_an_error() {
         "the config must be a JSON object, not array"
     );
 }
+
+/// `init_options` and `globals` are generated from the catalog's scope words (their
+/// `json_object`): each writes the params of its own scope, and together they split a
+/// valid config's keys between them, as the hand-written methods did.
+#[test]
+fn each_scope_object_holds_exactly_the_params_of_its_scope() {
+    let input = page();
+    let report = validate_json(&input);
+    let init = report.init_options().unwrap();
+    let globals = report.globals().unwrap();
+    for (object, scope) in [
+        (&init, captcha_errors::Scope::Init),
+        (&globals, captcha_errors::Scope::Global),
+    ] {
+        assert!(!object.is_empty(), "{scope:?}");
+        for key in object.keys() {
+            let param = Param::from_name(key).unwrap_or_else(|| panic!("`{key}` is a param"));
+            assert_eq!(param.scope(), scope, "{key}");
+        }
+    }
+    let mut keys: Vec<&String> = init.keys().chain(globals.keys()).collect();
+    keys.sort();
+    let mut given: Vec<&String> = input.as_object().unwrap().keys().collect();
+    given.sort();
+    assert_eq!(keys, given);
+    // An invalid config has neither object.
+    let invalid = json!({ "region": 7 });
+    let report = validate_json(&invalid);
+    assert_eq!((report.init_options(), report.globals()), (None, None));
+}

@@ -286,7 +286,7 @@ pub const CATALOG: Section = Section {
 
 /// The keys of `[vocabulary.NAME]`.
 pub mod vocabulary {
-    use super::{Key, Value, TEXT, WORD};
+    use super::{Key, Value, PREDICATE, TEXT, WORD};
 
     /// `type`.
     pub const TYPE: Key = Key::optional(
@@ -298,6 +298,12 @@ pub mod vocabulary {
     pub const DOC: Key = Key::required("doc", TEXT, "What the words say.");
     /// `words`.
     pub const WORDS: Key = Key::required("words", Value::Entries(&WORD), "The words, in order.");
+    /// `predicates`.
+    pub const PREDICATES: Key = Key::optional(
+        "predicates",
+        Value::Entries(&PREDICATE),
+        "Facts derived from the words: each becomes a method `NAME(self) -> bool` of every table with a `word` column of this vocabulary.",
+    );
 }
 
 /// `[vocabulary.NAME]`.
@@ -306,7 +312,12 @@ pub const VOCABULARY: Section = Section {
     title: "a vocabulary",
     entry: "vocabulary",
     doc: "A closed set of words; generates an enum.",
-    keys: &[vocabulary::TYPE, vocabulary::DOC, vocabulary::WORDS],
+    keys: &[
+        vocabulary::TYPE,
+        vocabulary::DOC,
+        vocabulary::WORDS,
+        vocabulary::PREDICATES,
+    ],
 };
 
 /// The keys of one word of a vocabulary.
@@ -327,6 +338,12 @@ pub mod word {
         TEXT,
         "The enum variant, if not derived from the word.",
     );
+    /// `json_object`.
+    pub const JSON_OBJECT: Key = Key::optional(
+        "json_object",
+        TEXT,
+        "For a word of `[vocabulary.scope]`: the method of the runtime's JSON report that writes the params of this scope as one JSON object (snake_case).",
+    );
 }
 
 /// One `{ word = … }` of a vocabulary.
@@ -335,7 +352,37 @@ pub const WORD: Section = Section {
     title: "a word",
     entry: "word",
     doc: "One word of a vocabulary.",
-    keys: &[word::WORD, word::DOC, word::VARIANT],
+    keys: &[word::WORD, word::DOC, word::VARIANT, word::JSON_OBJECT],
+};
+
+/// The keys of one predicate of a vocabulary.
+pub mod predicate {
+    use super::{Key, Value, TEXT};
+
+    /// `name`.
+    pub const NAME: Key = Key::required(
+        "name",
+        TEXT,
+        "The method's name, such as `is_retryable` (snake_case).",
+    );
+    /// `doc`.
+    pub const DOC: Key = Key::required("doc", TEXT, "What the method tells, as a sentence.");
+    /// `words`.
+    pub const WORDS: Key = Key::required(
+        "words",
+        Value::Texts,
+        "The words for which the method is true; it is false for every other word.",
+    );
+}
+
+/// One `{ name = … }` of a vocabulary's `predicates`.
+pub const PREDICATE: Section = Section {
+    name: "predicate",
+    title: "a predicate",
+    entry: "predicate",
+    doc:
+        "A fact derived from a vocabulary's words: true for the listed words, false for the others.",
+    keys: &[predicate::NAME, predicate::DOC, predicate::WORDS],
 };
 
 /// The keys of `[table.NAME]`.
@@ -915,6 +962,7 @@ mod tests {
                 "catalog",
                 "vocabulary",
                 "word",
+                "predicate",
                 "table",
                 "column",
                 "param",

@@ -459,6 +459,15 @@ impl ErrorCode {
     }
 }
 impl ErrorCode {
+    /// Whether retrying later can succeed without changing anything.
+    ///
+    /// True when [`retry`](Self::retry) is [`Retry::Backoff`]; false for every other word.
+    #[inline]
+    pub const fn is_retryable(self) -> bool {
+        matches!(self.retry(), Retry::Backoff)
+    }
+}
+impl ErrorCode {
     /// The wire string, exactly as the catalog writes it.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -2747,5 +2756,30 @@ impl<'a> ValidConfig<'a> {
                 None => None,
             },
         ]
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::JsonReport<'_> {
+    /// The JSON object of the params of scope [`Scope::Global`], if the config is valid: every such param that has a value, members nested in their objects.
+    ///
+    /// Where a page passes them (scope `global`): In the global `window.AliyunCaptchaConfig` object, before the SDK loads.
+    ///
+    /// Its params: `region`, `prefix`.
+    #[inline]
+    pub fn globals(
+        &self,
+    ) -> Option<serde_json::Map<alloc::string::String, serde_json::Value>> {
+        self.object(Scope::Global)
+    }
+    /// The JSON object of the params of scope [`Scope::Init`], if the config is valid: every such param that has a value, members nested in their objects.
+    ///
+    /// Where a page passes them (scope `init`): In the options object of `initAliyunCaptcha({...})`.
+    ///
+    /// Its params: `SceneId`, `mode`, `element`, `button`, `language`, `UserCertifyId`, `slideStyle`, `immediate`, `timeout`, `rem`, `dualStack`, `showErrorTip`, `delayBeforeSuccess`, `autoRefresh`, `zIndex`, `captchaLogoImg`, `upLang`, `EncryptedSceneId`, `success`, `fail`, `getInstance`, `onError`, `onClose`.
+    #[inline]
+    pub fn init_options(
+        &self,
+    ) -> Option<serde_json::Map<alloc::string::String, serde_json::Value>> {
+        self.object(Scope::Init)
     }
 }

@@ -251,6 +251,8 @@ pub(crate) enum NameKind {
     EnumValue(String),
     /// A variant of the enum generated for the named param.
     EnumVariant(String),
+    /// A method of the runtime's JSON report, named by a `scope` word's `json_object`.
+    JsonMethod,
 }
 
 /// Checks one entry at a time, collecting diagnostics and the names seen so far.

@@ -174,7 +174,12 @@ impl Checker<'_> {
         found
     }
 
-    fn words(&mut self, vocabulary: &Vocabulary, words: &Spanned<Vec<Text>>) -> Option<Vec<usize>> {
+    /// The indexes of `words` in `vocabulary`, each word known and listed once.
+    pub(super) fn words(
+        &mut self,
+        vocabulary: &Vocabulary,
+        words: &Spanned<Vec<Text>>,
+    ) -> Option<Vec<usize>> {
         let mut found: Vec<usize> = Vec::new();
         let mut ok = true;
         for word in words.get_ref() {

@@ -8,7 +8,7 @@ use super::{Checker, NameKind};
 use crate::diagnostic::Diagnostic;
 use crate::keywords::ColumnKind;
 use crate::load::{RawCatalog, RawColumn, RawTable, Text, FORMAT_KEYS};
-use crate::model::{Column, Table, Vocabulary};
+use crate::model::{Column, Table, TablePredicate, Vocabulary};
 use crate::names;
 use crate::suggest;
 
@@ -73,6 +73,7 @@ impl Checker<'_> {
         let key = self.key_column(raw, &columns);
         let display = self.display_column(raw, &columns);
         let summary = self.summary(raw, &columns, key);
+        let predicates = self.table_predicates(raw, &columns, vocabularies);
         if !ok {
             return None;
         }
@@ -87,6 +88,7 @@ impl Checker<'_> {
             summary: summary?,
             columns,
             rows: Vec::new(),
+            predicates: predicates?,
             name_span: raw.name.span(),
             type_span: raw.type_name.span(),
         })
@@ -167,6 +169,85 @@ impl Checker<'_> {
             vocabulary,
             optional,
         })
+    }
+
+    /// The predicates `table` has: those of each vocabulary it has one `word` column of.
+    /// Each is a method of the table's enum, so its name is reserved beside the columns'.
+    /// A table with two `word` columns of a vocabulary with predicates is refused: the
+    /// methods could not tell which column to read.
+    fn table_predicates(
+        &mut self,
+        raw: &RawTable,
+        columns: &[Column],
+        vocabularies: &[Vocabulary],
+    ) -> Option<Vec<TablePredicate>> {
+        let mut found = Vec::new();
+        let mut ok = true;
+        for (index, vocabulary) in vocabularies.iter().enumerate() {
+            if vocabulary.predicates.is_empty() {
+                continue;
+            }
+            let mut readers = columns.iter().enumerate().filter(|(_, column)| {
+                column.kind == ColumnKind::Word && column.vocabulary == Some(index)
+            });
+            let Some((column, first)) = readers.next() else {
+                continue;
+            };
+            if let Some((second, _)) = readers.next() {
+                ok = false;
+                let raw_columns = raw.columns.get_ref();
+                self.report(
+                    Diagnostic::new(
+                        raw_columns[second].name.span(),
+                        format!(
+                            "the table `{}` has a second `word` column of the vocabulary `{}`, which declares predicates",
+                            raw.name.get_ref(),
+                            vocabulary.name
+                        ),
+                    )
+                    .with_label(raw_columns[column].name.span(), "the first is here")
+                    .with_help(format!(
+                        "a predicate such as `{}` reads the one `word` column of its vocabulary (here `{}`); declare a second vocabulary for this column",
+                        vocabulary.predicates[0].name, first.name
+                    )),
+                );
+                continue;
+            }
+            for (predicate_index, predicate) in vocabulary.predicates.iter().enumerate() {
+                let name = Text::new(predicate.name_span.clone(), predicate.name.clone());
+                if RESERVED_COLUMNS.contains(&predicate.name.as_str())
+                    || predicate.name.starts_with("from_")
+                {
+                    ok = false;
+                    self.report(
+                        Diagnostic::new(
+                            name.span(),
+                            format!(
+                                "the predicate `{}` would be a method of `{}`, whose name the generated code takes",
+                                predicate.name,
+                                raw.type_name.get_ref()
+                            ),
+                        )
+                        .with_help("rename the predicate; `as_str`, `row`, `variant`, `deprecated` and names starting with `from_` are taken"),
+                    );
+                    continue;
+                }
+                if self.unique(
+                    NameKind::Column(raw.name.get_ref().clone()),
+                    &name,
+                    "method",
+                ) {
+                    found.push(TablePredicate {
+                        vocabulary: index,
+                        predicate: predicate_index,
+                        column,
+                    });
+                } else {
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(found)
     }
 
     /// The vocabulary of a `word` or `words` column; none for other kinds.

@@ -209,3 +209,164 @@ fn a_typescript_name_two_catalog_names_make_points_at_both() {
     let label = diagnostic.labels.first().expect("a label");
     assert_eq!(&source[label.span.clone()], "\"ErrorCode\"");
 }
+
+/// [`SMALL`] whose `retry` vocabulary declares `predicates` (TOML inline tables).
+fn with_predicates(predicates: &str) -> String {
+    small_with(
+        "  { word = \"later\", doc = \"Try again later.\" },\n]\n",
+        &format!("  {{ word = \"later\", doc = \"Try again later.\" }},\n]\npredicates = [{predicates}]\n"),
+    )
+}
+
+#[test]
+fn a_predicate_becomes_a_method_of_each_table_with_one_word_column_of_its_vocabulary() {
+    let source = with_predicates(
+        "{ name = \"is_retryable\", doc = \"Whether a retry can succeed.\", words = [\"later\"] }",
+    );
+    let catalog = crate::parse(&source).expect("valid");
+    let predicate = &catalog.vocabularies[0].predicates[0];
+    assert_eq!(predicate.name, "is_retryable");
+    assert_eq!(predicate.doc, "Whether a retry can succeed.");
+    assert_eq!(predicate.words, vec![1]);
+    // The `word` column `retry` (index 4) is read; the `words` column `tags` is not.
+    assert_eq!(
+        catalog.tables[0].predicates,
+        vec![crate::model::TablePredicate {
+            vocabulary: 0,
+            predicate: 0,
+            column: 4
+        }]
+    );
+}
+
+#[test]
+fn a_predicate_names_words_of_its_vocabulary_each_once() {
+    let unknown = messages(&with_predicates(
+        "{ name = \"is_retryable\", doc = \"d\", words = [\"latr\"] }",
+    ));
+    assert_eq!(
+        unknown,
+        vec!["`latr` is not a word of the vocabulary `retry`"]
+    );
+    let twice = messages(&with_predicates(
+        "{ name = \"is_retryable\", doc = \"d\", words = [\"later\", \"later\"] }",
+    ));
+    assert_eq!(twice, vec!["`later` is listed twice"]);
+    let none = messages(&with_predicates(
+        "{ name = \"is_retryable\", doc = \"d\", words = [] }",
+    ));
+    assert_eq!(none, vec!["the predicate lists no words"]);
+}
+
+#[test]
+fn a_predicate_is_a_method_name_no_other_method_takes() {
+    let camel = messages(&with_predicates(
+        "{ name = \"isRetryable\", doc = \"d\", words = [\"later\"] }",
+    ));
+    assert_eq!(camel.len(), 1);
+    assert!(camel[0].contains("is not snake_case"), "{camel:?}");
+    let keyword = messages(&with_predicates(
+        "{ name = \"match\", doc = \"d\", words = [\"later\"] }",
+    ));
+    assert_eq!(keyword, vec!["`match` is a Rust keyword"]);
+    let column = messages(&with_predicates(
+        "{ name = \"weight\", doc = \"d\", words = [\"later\"] }",
+    ));
+    assert_eq!(column, vec!["duplicate method `weight`"]);
+    let generated = messages(&with_predicates(
+        "{ name = \"from_code\", doc = \"d\", words = [\"later\"] }",
+    ));
+    assert_eq!(
+        generated,
+        vec!["the predicate `from_code` would be a method of `TestCode`, whose name the generated code takes"]
+    );
+    let two = messages(&with_predicates(
+        "{ name = \"is_retryable\", doc = \"d\", words = [\"later\"] }, \
+         { name = \"is_retryable\", doc = \"e\", words = [\"never\"] }",
+    ));
+    assert_eq!(two, vec!["duplicate method `is_retryable`"]);
+}
+
+#[test]
+fn a_predicate_refuses_a_table_with_two_word_columns_of_its_vocabulary() {
+    let source = with_predicates("{ name = \"is_retryable\", doc = \"d\", words = [\"later\"] }")
+        .replacen(
+            "  { name = \"weight\", kind = \"integer\" },",
+            "  { name = \"weight\", kind = \"integer\" },\n  { name = \"upstream\", kind = \"word\", vocabulary = \"retry\", optional = true },",
+            1,
+        );
+    let all = messages(&source);
+    assert_eq!(
+        all,
+        vec!["the table `code` has a second `word` column of the vocabulary `retry`, which declares predicates"]
+    );
+    let diagnostics = crate::parse(&source).expect_err("rejected");
+    let help = diagnostics[0].help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("`is_retryable`") && help.contains("(here `retry`)"),
+        "{help}"
+    );
+    assert_eq!(&source[diagnostics[0].span.clone()], "\"upstream\"");
+}
+
+#[test]
+fn a_predicate_loads_with_the_keys_of_its_section() {
+    let misspelt = messages(&with_predicates(
+        "{ name = \"is_retryable\", doc = \"d\", word = [\"later\"] }",
+    ));
+    assert!(
+        misspelt.iter().any(|m| m.starts_with("unknown key `word`")),
+        "{misspelt:?}"
+    );
+    let wrong_type = messages(&with_predicates(
+        "{ name = \"is_retryable\", doc = \"d\", words = \"later\" }",
+    ));
+    assert!(
+        wrong_type.iter().any(|m| m.contains("`words`")),
+        "{wrong_type:?}"
+    );
+}
+
+#[test]
+fn only_a_scope_word_names_a_json_object_that_the_report_does_not_have() {
+    let outside = messages(&small_with(
+        "{ word = \"later\", doc = \"Try again later.\" }",
+        "{ word = \"later\", doc = \"Try again later.\", json_object = \"later_options\" }",
+    ));
+    assert_eq!(
+        outside,
+        vec!["only a word of `[vocabulary.scope]` names a JSON object, not a word of `retry`"]
+    );
+    let scope = small_with("[vocabulary.retry]", "[vocabulary.scope]")
+        .replace("vocabulary = \"retry\"", "vocabulary = \"scope\"");
+    let named = |object: &str| {
+        scope.replacen(
+            "{ word = \"later\", doc = \"Try again later.\" }",
+            &format!(
+                "{{ word = \"later\", doc = \"Try again later.\", json_object = \"{object}\" }}"
+            ),
+            1,
+        )
+    };
+    let catalog = crate::parse(&named("later_options")).expect("valid");
+    assert_eq!(
+        catalog.vocabularies[0].words[1].json_object.as_deref(),
+        Some("later_options")
+    );
+    assert_eq!(catalog.vocabularies[0].words[0].json_object, None);
+    assert_eq!(
+        messages(&named("config")),
+        vec!["the runtime's JSON report already has a method `config`"]
+    );
+    let twice = named("options").replacen(
+        "{ word = \"never\", doc = \"Do not.\" }",
+        "{ word = \"never\", doc = \"Do not.\", json_object = \"options\" }",
+        1,
+    );
+    assert_eq!(
+        messages(&twice),
+        vec!["duplicate JSON report method `options`"]
+    );
+    let bad = messages(&named("LaterOptions"));
+    assert!(bad[0].contains("is not snake_case"), "{bad:?}");
+}

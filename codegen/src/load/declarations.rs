@@ -6,7 +6,10 @@ use toml::Spanned;
 use super::reader::{type_name, Reader, Table};
 use super::{RawCatalog, RawRow, Text};
 use crate::diagnostic::{Diagnostic, Span};
-use crate::format::{self, catalog, column, table as table_keys, vocabulary, word as word_keys};
+use crate::format::{
+    self, catalog, column, predicate as predicate_keys, table as table_keys, vocabulary,
+    word as word_keys,
+};
 use crate::keywords::ColumnKind;
 use crate::suggest;
 
@@ -57,6 +60,21 @@ pub struct RawVocabulary {
     pub doc: Text,
     /// The words.
     pub words: Spanned<Vec<RawWord>>,
+    /// The predicates over the words, if given.
+    pub predicates: Option<Spanned<Vec<RawPredicate>>>,
+}
+
+/// One predicate of a vocabulary: a method true for some of its words.
+#[derive(Debug)]
+pub struct RawPredicate {
+    /// The whole `{ name = … }` table.
+    pub span: Span,
+    /// The method's name.
+    pub name: Text,
+    /// Its rustdoc.
+    pub doc: Text,
+    /// The words for which it is true.
+    pub words: Spanned<Vec<Text>>,
 }
 
 /// One word of a vocabulary.
@@ -70,6 +88,8 @@ pub struct RawWord {
     pub doc: Text,
     /// The Rust variant, if given.
     pub variant: Option<Text>,
+    /// The JSON report's method for the params of this scope word, if given.
+    pub json_object: Option<Text>,
 }
 
 /// A `[table.NAME]` declaration and, once loaded, its rows.
@@ -242,6 +262,9 @@ pub(super) fn vocabularies(
         let words = fields
             .entries(&vocabulary::WORDS)
             .map(|tables| reader.each(tables, word));
+        let predicates = fields
+            .entries(&vocabulary::PREDICATES)
+            .map(|tables| reader.each(tables, predicate));
         match (doc, words) {
             (Some(doc), Some(words)) if !reader.failed => {
                 catalog.vocabularies.push(RawVocabulary {
@@ -250,6 +273,7 @@ pub(super) fn vocabularies(
                     type_name,
                     doc,
                     words,
+                    predicates,
                 })
             }
             _ => {
@@ -266,6 +290,17 @@ fn word(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawWord> {
         word: fields.text(&word_keys::WORD)?,
         doc: fields.text(&word_keys::DOC)?,
         variant: fields.text(&word_keys::VARIANT),
+        json_object: fields.text(&word_keys::JSON_OBJECT),
+    })
+}
+
+fn predicate(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawPredicate> {
+    let mut fields = reader.section(entry, &format::PREDICATE);
+    Some(RawPredicate {
+        span: entry.span.clone(),
+        name: fields.text(&predicate_keys::NAME)?,
+        doc: fields.text(&predicate_keys::DOC)?,
+        words: fields.texts(&predicate_keys::WORDS)?,
     })
 }
 

@@ -20,7 +20,9 @@ use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::text_safety;
-pub use declarations::{RawColumn, RawMeta, RawRowRef, RawTable, RawVocabulary, RawWord};
+pub use declarations::{
+    RawColumn, RawMeta, RawPredicate, RawRowRef, RawTable, RawVocabulary, RawWord,
+};
 pub use params::{RawKeyword, RawParam, RawRuleSettings, RawValue};
 use reader::{Reader, Table};
 pub use rows::{RawCell, RawRow};

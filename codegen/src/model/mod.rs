@@ -62,6 +62,33 @@ pub struct Vocabulary {
     pub doc: String,
     /// The words, in catalog order.
     pub words: Vec<Word>,
+    /// The facts derived from the words, in catalog order.
+    pub predicates: Vec<Predicate>,
+}
+
+/// A fact derived from a vocabulary's words: a method `name(self) -> bool` of every
+/// table with a `word` column of the vocabulary, true for the listed words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Predicate {
+    /// The method's name, such as `is_retryable`.
+    pub name: String,
+    /// Its rustdoc, as the catalog writes it.
+    pub doc: String,
+    /// The indexes of the words for which it is true, in vocabulary order.
+    pub words: Vec<usize>,
+    /// The `name` value, for diagnostics.
+    pub name_span: Span,
+}
+
+/// A predicate as a table has it: the method reads one `word` column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TablePredicate {
+    /// The index of the vocabulary.
+    pub vocabulary: usize,
+    /// The index of the predicate in the vocabulary.
+    pub predicate: usize,
+    /// The index of the column it reads.
+    pub column: usize,
 }
 
 /// One word of a vocabulary.
@@ -73,6 +100,9 @@ pub struct Word {
     pub variant: String,
     /// The variant's rustdoc.
     pub doc: String,
+    /// For a word of the `scope` vocabulary: the method of the runtime's JSON report that
+    /// writes the params of this scope as one JSON object, if the catalog names one.
+    pub json_object: Option<String>,
 }
 
 /// A table: an enum with one variant per row and one accessor per column.
@@ -96,6 +126,8 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// The rows, in catalog order.
     pub rows: Vec<Row>,
+    /// The vocabularies' predicates this table has, one method each.
+    pub predicates: Vec<TablePredicate>,
     /// The table's name in its `[table.NAME]` header.
     pub name_span: Span,
     /// The `type` value.

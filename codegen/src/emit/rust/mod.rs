@@ -5,6 +5,7 @@
 mod columns;
 mod config;
 mod integrations;
+mod json_objects;
 mod large;
 mod lookup;
 mod params;
@@ -87,6 +88,7 @@ fn module_parts<'a>(catalog: &'a Catalog, catalog_path: &'a str) -> Vec<Part<'a>
         }));
         parts.push(part(|| config::init_config(&catalog.params)));
         parts.push(part(|| config::valid_config(&catalog.params)));
+        parts.push(part(|| json_objects::json_objects(catalog)));
     }
     parts
 }
@@ -128,6 +130,49 @@ mod tests {
         }
         let catalog = crate::parse(&source).expect("valid");
         module(&catalog, "catalog/test.toml").expect("renders")
+    }
+
+    #[test]
+    fn writes_a_vocabulary_predicate_as_a_method_of_the_table_in_either_size() {
+        let predicates = "  { word = \"later\", doc = \"Try again later.\" },\n]\npredicates = [\n  \
+            { name = \"is_retryable\", doc = \"Whether a retry can succeed.\", words = [\"later\"] },\n  \
+            { name = \"is_settled\", doc = \"Whether the advice is known.\", words = [\"never\", \"later\"] },\n]\n";
+        let small = SMALL.replacen(
+            "  { word = \"later\", doc = \"Try again later.\" },\n]\n",
+            predicates,
+            1,
+        );
+        let mut big = small.clone();
+        for row in 0..SMALL_TABLE_MAX_ROWS {
+            big.push_str(&format!(
+                "\n[[code]]\ncode = \"Extra{row}\"\ndescription = \"d\"\nhttp_status = 400\n\
+                 retry = \"never\"\ntags = []\nweight = 1\n"
+            ));
+        }
+        for source in [small, big] {
+            let catalog = crate::parse(&source).expect("valid");
+            let text = module(&catalog, "catalog/test.toml").expect("renders");
+            syn::parse_file(&text).expect("the module parses");
+            assert!(
+                text.contains(
+                    "    /// Whether a retry can succeed.\n    ///\n    /// True when [`retry`](Self::retry) \
+                     is [`Retry::Later`]; false for every other word.\n    #[inline]\n    \
+                     pub const fn is_retryable(self) -> bool {\n        \
+                     matches!(self.retry(), Retry::Later)\n    }"
+                ),
+                "{text}"
+            );
+            assert!(
+                text.contains(
+                    "is [`Retry::Never`] or [`Retry::Later`]; false for every other word."
+                ),
+                "{text}"
+            );
+            assert!(
+                text.contains("matches!(self.retry(), Retry::Never | Retry::Later)"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -38,8 +38,70 @@ pub(crate) fn table_parts<'a>(catalog: &'a Catalog, table: &'a Table) -> Vec<Par
             part(move || impl_block(table, lookup(table))),
         ]);
     }
+    if !table.predicates.is_empty() {
+        parts.push(part(move || predicates(catalog, table)));
+    }
     parts.push(part(move || trait_impls(catalog, table)));
     parts
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The methods of `table`'s vocabulary predicates, each a `matches!` on the one `word`
+/// column of its vocabulary.
+fn predicates(catalog: &Catalog, table: &Table) -> TokenStream {
+    let methods = table.predicates.iter().map(|found| {
+        let vocabulary = &catalog.vocabularies[found.vocabulary];
+        let predicate = &vocabulary.predicates[found.predicate];
+        let column = &table.columns[found.column];
+        let (name, accessor) = (ident(&predicate.name), ident(&column.name));
+        let vocabulary_type = ident(&vocabulary.type_name);
+        let variants: Vec<_> = predicate
+            .words
+            .iter()
+            .map(|word| ident(&vocabulary.words[*word].variant))
+            .collect();
+        let links: Vec<String> = variants
+            .iter()
+            .map(|variant| format!("[`{}::{variant}`]", vocabulary.type_name))
+            .collect();
+        let method_doc = doc_lines(&[
+            escape_inline(&predicate.doc),
+            String::new(),
+            format!(
+                "True when [`{}`](Self::{}) is {}; false for every other word.",
+                column.name,
+                column.name,
+                or_list(&links)
+            ),
+        ]);
+        let pattern = quote!(#( #vocabulary_type::#variants )|*);
+        let pattern = if column.optional {
+            quote!(Some(#pattern))
+        } else {
+            pattern
+        };
+        quote! {
+            #method_doc
+            #[inline]
+            pub const fn #name(self) -> bool {
+                matches!(self.#accessor(), #pattern)
+            }
+        }
+    });
+    let name = ident(&table.type_name);
+    quote! {
+        impl #name {
+            #( #methods )*
+        }
+    }
 }
 
 /// Variants per part of an enum: a 10,000-row enum prints in five parts, side by side.

@@ -46,11 +46,11 @@ mod tests {
     use quote::quote;
 
     use super::*;
+    use crate::emit::rust::large::trees;
     use crate::emit::rust::render::{
         braced_parts, filled_item, filled_part, item, module_parts, part, render,
         render_in_one_pass,
     };
-    use crate::emit::rust::large::trees;
 
     /// The module of `parts` printed in parallel, after checking that printing it in one
     /// pass gives the same text (or error).
