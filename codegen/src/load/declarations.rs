@@ -3,138 +3,17 @@
 use toml::de::DeValue;
 use toml::Spanned;
 
+use super::raw::{
+    RawCatalog, RawColumn, RawMeta, RawPredicate, RawRowRef, RawTable, RawVocabulary, RawWord, Text,
+};
 use super::reader::{type_name, Reader, Table};
-use super::{RawCatalog, RawRow, Text};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::Diagnostic;
 use crate::format::{
     self, catalog, column, predicate as predicate_keys, table as table_keys, vocabulary,
     word as word_keys,
 };
 use crate::keywords::ColumnKind;
 use crate::suggest;
-
-/// The `[catalog]` table.
-#[derive(Debug)]
-pub struct RawMeta {
-    /// The whole table.
-    pub span: Span,
-    /// The title used in the docs.
-    pub name: Text,
-    /// The address of the page the vendor's facts come from.
-    pub source: Text,
-    /// Which facts are the vendor's and which are the project's.
-    pub provenance: Text,
-    /// The Rust module.
-    pub module: Text,
-    /// The docs page.
-    pub docs: Text,
-    /// The README section, if any.
-    pub readme_section: Option<Text>,
-    /// The row a value of the wrong JSON type raises.
-    pub type_error: Option<RawRowRef>,
-    /// Whether `type_error` is written at all (it may be written wrong).
-    pub has_type_error: bool,
-}
-
-/// A reference to a row, written `{ table = "key" }`, such as `{ field = "region" }`.
-#[derive(Debug, Clone)]
-pub struct RawRowRef {
-    /// The whole inline table.
-    pub span: Span,
-    /// The table's name.
-    pub table: Text,
-    /// The row's key.
-    pub key: Text,
-}
-
-/// A `[vocabulary.NAME]` declaration.
-#[derive(Debug)]
-pub struct RawVocabulary {
-    /// The whole declaration.
-    pub span: Span,
-    /// The name, as the header writes it.
-    pub name: Text,
-    /// The enum's name, if given.
-    pub type_name: Option<Text>,
-    /// The enum's rustdoc.
-    pub doc: Text,
-    /// The words.
-    pub words: Spanned<Vec<RawWord>>,
-    /// The predicates over the words, if given.
-    pub predicates: Option<Spanned<Vec<RawPredicate>>>,
-}
-
-/// One predicate of a vocabulary: a method true for some of its words.
-#[derive(Debug)]
-pub struct RawPredicate {
-    /// The whole `{ name = … }` table.
-    pub span: Span,
-    /// The method's name.
-    pub name: Text,
-    /// Its rustdoc.
-    pub doc: Text,
-    /// The words for which it is true.
-    pub words: Spanned<Vec<Text>>,
-}
-
-/// One word of a vocabulary.
-#[derive(Debug)]
-pub struct RawWord {
-    /// The whole `{ word = … }` table.
-    pub span: Span,
-    /// The word.
-    pub word: Text,
-    /// Its rustdoc.
-    pub doc: Text,
-    /// The Rust variant, if given.
-    pub variant: Option<Text>,
-    /// The JSON report's method for the params of this scope word, if given.
-    pub json_object: Option<Text>,
-}
-
-/// A `[table.NAME]` declaration and, once loaded, its rows.
-#[derive(Debug)]
-pub struct RawTable {
-    /// The whole declaration.
-    pub span: Span,
-    /// The name, as the header writes it.
-    pub name: Text,
-    /// The enum's name.
-    pub type_name: Text,
-    /// The enum's rustdoc.
-    pub doc: Text,
-    /// The key column's name.
-    pub key: Text,
-    /// The name of the column `Display` writes.
-    pub display: Text,
-    /// What a rejected parse calls the input, if given.
-    pub noun: Option<Text>,
-    /// The columns the README summary shows, if given.
-    pub summary: Option<Spanned<Vec<Text>>>,
-    /// The columns.
-    pub columns: Spanned<Vec<RawColumn>>,
-    /// The `[[NAME]]` rows that loaded completely.
-    pub rows: Vec<RawRow>,
-}
-
-/// One column of a table.
-#[derive(Debug)]
-pub struct RawColumn {
-    /// The whole `{ name = … }` table.
-    pub span: Span,
-    /// The name.
-    pub name: Text,
-    /// The kind, as written and as understood.
-    pub kind: Spanned<ColumnKind>,
-    /// The vocabulary, for `word` and `words`.
-    pub vocabulary: Option<Text>,
-    /// Whether a row may leave it out.
-    pub optional: Option<Spanned<bool>>,
-    /// The accessor's rustdoc, if given.
-    pub doc: Option<Text>,
-    /// The docs table's header, if given.
-    pub title: Option<Text>,
-}
 
 /// The `[catalog]` table; reported when absent.
 pub(super) fn meta(reader: &mut Reader<'_>, root: &Table<'_, '_>) -> Option<RawMeta> {

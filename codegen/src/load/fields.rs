@@ -6,8 +6,8 @@
 use toml::Spanned;
 
 use super::declarations::row_ref;
+use super::raw::{RawRowRef, Text};
 use super::reader::{Reader, Table};
-use super::{RawRowRef, Text};
 use crate::format::{Key, Section, Value};
 
 /// A value read for one key, with the type its [`Value`] asks for.

@@ -10,46 +10,24 @@
 mod declarations;
 mod fields;
 mod params;
+mod raw;
 pub(crate) mod reader;
 mod rows;
 
 use std::collections::HashSet;
 
 use toml::de::DeTable;
-use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::text_safety;
-pub use declarations::{
-    RawColumn, RawMeta, RawPredicate, RawRowRef, RawTable, RawVocabulary, RawWord,
+pub use raw::{
+    RawCatalog, RawCell, RawColumn, RawKeyword, RawMeta, RawParam, RawPredicate, RawRow, RawRowRef,
+    RawRuleSettings, RawTable, RawValue, RawVocabulary, RawWord, Text,
 };
-pub use params::{RawKeyword, RawParam, RawRuleSettings, RawValue};
 use reader::{Reader, Table};
-pub use rows::{RawCell, RawRow};
-
-/// A string from the catalog with its place.
-pub type Text = Spanned<String>;
 
 /// The top-level keys of the format; every other top-level key must name a declared table.
 pub const FORMAT_KEYS: &[&str] = &crate::format::TOP_KEYS;
-
-/// The catalog as written, before its meaning is checked.
-#[derive(Debug, Default)]
-pub struct RawCatalog {
-    /// The `[catalog]` table, if it loaded.
-    pub meta: Option<RawMeta>,
-    /// The `[vocabulary.*]` declarations that loaded.
-    pub vocabularies: Vec<RawVocabulary>,
-    /// The `[table.*]` declarations that loaded, each with its rows.
-    pub tables: Vec<RawTable>,
-    /// The `[[param]]` entries that loaded completely.
-    pub params: Vec<RawParam>,
-    /// What did not load (`table` or `param`, then its name or key), so that references
-    /// to it are not reported again as references to nothing.
-    pub unloaded: HashSet<(String, String)>,
-    /// Vocabularies and tables whose declaration did not load.
-    pub unloaded_declarations: HashSet<String>,
-}
 
 /// Loads catalog text. Returns what loaded and every problem found; entries with a
 /// problem are left out of the raw model so that later stages do not report twice.

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::Text;
+use super::raw::Text;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::suggest;
 

@@ -3,37 +3,11 @@
 //! its column's kind asks for.
 
 use toml::de::DeValue;
-use toml::Spanned;
 
+use super::raw::{RawCell, RawRow, RawTable};
 use super::reader::{Reader, Table};
-use super::{RawTable, Text};
-use crate::diagnostic::Span;
 use crate::format::{self, row};
 use crate::keywords::ColumnKind;
-
-/// One `[[NAME]]` row.
-#[derive(Debug)]
-pub struct RawRow {
-    /// The whole entry.
-    pub span: Span,
-    /// The Rust variant, if given.
-    pub variant: Option<Text>,
-    /// Why the row is retired, if it is.
-    pub deprecated: Option<Text>,
-    /// One cell per column, in column order; `None` where the row leaves it out.
-    pub cells: Vec<Option<RawCell>>,
-}
-
-/// A value of one column, with the type its kind asks for.
-#[derive(Debug, Clone)]
-pub enum RawCell {
-    /// A `key`, `text` or `word` value.
-    Text(Text),
-    /// An `integer` or `http_status` value.
-    Integer(Spanned<i64>),
-    /// A `words` value.
-    Words(Spanned<Vec<Text>>),
-}
 
 /// The rows of `table` that loaded completely, and the keys of those that did not.
 pub(super) fn load(
