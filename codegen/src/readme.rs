@@ -20,17 +20,18 @@ pub enum SpliceError {
     Broken(String),
 }
 
-/// `readme` with the text between the markers of section `name` replaced by `section`.
-pub fn splice(readme: &str, name: &str, section: &str) -> Result<String, SpliceError> {
+/// `readme` (the file `file`, as messages name it) with the text between the markers of
+/// section `name` replaced by `section`.
+pub fn splice(readme: &str, file: &str, name: &str, section: &str) -> Result<String, SpliceError> {
     let (begin_line, end_line) = (begin_marker(name), end_marker(name));
-    let begin = single(readme, &begin_line)?;
-    let end = single(readme, &end_line)?;
+    let begin = single(readme, file, &begin_line)?;
+    let end = single(readme, file, &end_line)?;
     let (begin, end) = match (begin, end) {
         (None, None) => return Err(SpliceError::Absent),
         (Some(begin), Some(end)) if begin < end => (begin, end),
         (Some(_), Some(_)) => {
             return Err(SpliceError::Broken(format!(
-                "README.md has the end marker of the section \"{name}\" before its begin marker"
+                "{file} has the end marker of the section \"{name}\" before its begin marker"
             )))
         }
         (None, Some(_)) | (Some(_), None) => {
@@ -40,7 +41,7 @@ pub fn splice(readme: &str, name: &str, section: &str) -> Result<String, SpliceE
                 &end_line
             };
             return Err(SpliceError::Broken(format!(
-                "README.md lacks the marker line `{missing}`; add it back around the generated section"
+                "{file} lacks the marker line `{missing}`; add it back around the generated section"
             )));
         }
     };
@@ -52,12 +53,12 @@ pub fn splice(readme: &str, name: &str, section: &str) -> Result<String, SpliceE
     ))
 }
 
-fn single(readme: &str, marker: &str) -> Result<Option<usize>, SpliceError> {
+fn single(readme: &str, file: &str, marker: &str) -> Result<Option<usize>, SpliceError> {
     let mut found = readme.match_indices(marker).map(|(at, _)| at);
     match (found.next(), found.next()) {
         (at, None) => Ok(at),
         (Some(_), Some(_)) => Err(SpliceError::Broken(format!(
-            "README.md has the marker line `{marker}` more than once; keep one"
+            "{file} has the marker line `{marker}` more than once; keep one"
         ))),
         (None, Some(_)) => Ok(None),
     }
@@ -72,30 +73,36 @@ mod tests {
         let (b, e) = (begin_marker("init"), end_marker("init"));
         let (ob, oe) = (begin_marker("other"), end_marker("other"));
         let readme = format!("intro\n{b}\nold\n{e}\nmid\n{ob}\nkeep\n{oe}\n");
-        let spliced = splice(&readme, "init", "new\n").unwrap();
+        let spliced = splice(&readme, "README.md", "init", "new\n").unwrap();
         assert_eq!(
             spliced,
             format!("intro\n{b}\n\nnew\n{e}\nmid\n{ob}\nkeep\n{oe}\n")
         );
         // Splicing is idempotent.
-        assert_eq!(splice(&spliced, "init", "new\n").unwrap(), spliced);
+        assert_eq!(
+            splice(&spliced, "README.md", "init", "new\n").unwrap(),
+            spliced
+        );
     }
 
     #[test]
     fn tells_absent_from_broken_markers() {
-        assert_eq!(splice("no markers", "init", "x"), Err(SpliceError::Absent));
+        assert_eq!(
+            splice("no markers", "README.md", "init", "x"),
+            Err(SpliceError::Absent)
+        );
         let (b, e) = (begin_marker("init"), end_marker("init"));
         let only_begin = format!("{b}\n");
         assert!(
-            matches!(splice(&only_begin, "init", "x"), Err(SpliceError::Broken(m)) if m.contains("lacks"))
+            matches!(splice(&only_begin, "README.md", "init", "x"), Err(SpliceError::Broken(m)) if m.contains("lacks"))
         );
         let twice = format!("{b}\n{b}\n{e}");
         assert!(
-            matches!(splice(&twice, "init", "x"), Err(SpliceError::Broken(m)) if m.contains("more than once"))
+            matches!(splice(&twice, "README.md", "init", "x"), Err(SpliceError::Broken(m)) if m.contains("more than once"))
         );
         let swapped = format!("{e}\n{b}");
         assert!(
-            matches!(splice(&swapped, "init", "x"), Err(SpliceError::Broken(m)) if m.contains("before"))
+            matches!(splice(&swapped, "README.md", "init", "x"), Err(SpliceError::Broken(m)) if m.contains("before"))
         );
     }
 }

@@ -268,6 +268,33 @@ fn catalog_error(
     )
 }
 
+/// `text`, the file `file`, with section `name` filled with `section`. Absent markers leave
+/// the text as it was; with `absent` (whose section it is, where its markers belong) they
+/// are noted.
+fn splice_section(
+    text: String,
+    file: &str,
+    name: &str,
+    section: &str,
+    absent: Option<(String, &str)>,
+    notes: &mut Vec<String>,
+) -> Result<String, GenError> {
+    match codegen::readme::splice(&text, file, name, section) {
+        Ok(spliced) => Ok(spliced),
+        Err(SpliceError::Absent) => {
+            if let Some((whose, place)) = absent {
+                notes.push(format!(
+                    "{file} has no markers for the section \"{name}\"{whose}; add `{begin}` and `{end}` {place}",
+                    begin = codegen::readme::begin_marker(name),
+                    end = codegen::readme::end_marker(name),
+                ));
+            }
+            Ok(text)
+        }
+        Err(SpliceError::Broken(message)) => Err(GenError::Readme(message)),
+    }
+}
+
 /// The README under `out` with every section filled, if there is a README.
 fn splice_readme(
     out: &Path,
@@ -280,25 +307,26 @@ fn splice_readme(
     }
     let mut readme = line_endings::to_lf(&read(&readme_path)?).into_owned();
     for section in sections {
-        match codegen::readme::splice(&readme, &section.name, &section.text) {
-            Ok(spliced) => readme = spliced,
-            Err(SpliceError::Absent) => notes.push(format!(
-                "README.md has no markers for the section \"{name}\" of {owner}; add `{begin}` and `{end}` where it belongs",
-                name = section.name,
-                owner = section.owner,
-                begin = codegen::readme::begin_marker(&section.name),
-                end = codegen::readme::end_marker(&section.name),
-            )),
-            Err(SpliceError::Broken(message)) => return Err(GenError::Readme(message)),
-        }
+        let absent = (format!(" of {}", section.owner), "where it belongs");
+        readme = splice_section(
+            readme,
+            codegen::README_MD,
+            &section.name,
+            &section.text,
+            Some(absent),
+            notes,
+        )?;
     }
     // The format's own section belongs to no catalog: filled wherever the README has it.
     let format = codegen::format::readme_section();
-    match codegen::readme::splice(&readme, codegen::format::README_SECTION, &format) {
-        Ok(spliced) => readme = spliced,
-        Err(SpliceError::Absent) => {}
-        Err(SpliceError::Broken(message)) => return Err(GenError::Readme(message)),
-    }
+    readme = splice_section(
+        readme,
+        codegen::README_MD,
+        codegen::format::README_SECTION,
+        &format,
+        None,
+        notes,
+    )?;
     Ok(Some(Planned {
         path: PathBuf::from(codegen::README_MD),
         contents: readme,
@@ -315,25 +343,19 @@ fn splice_changelog(
     if !path.exists() {
         return Ok(None);
     }
-    let name = codegen::emit::changelog::SECTION;
     let text = line_endings::to_lf(&read(&path)?).into_owned();
-    match codegen::readme::splice(&text, name, section) {
-        Ok(contents) => Ok(Some(Planned {
-            path: PathBuf::from(codegen::CHANGELOG_MD),
-            contents,
-        })),
-        Err(SpliceError::Absent) => {
-            notes.push(format!(
-                "CHANGELOG.md has no markers for the section \"{name}\"; add `{begin}` and `{end}` under its next release",
-                begin = codegen::readme::begin_marker(name),
-                end = codegen::readme::end_marker(name),
-            ));
-            Ok(None)
-        }
-        Err(SpliceError::Broken(message)) => {
-            Err(GenError::Readme(format!("{} (in CHANGELOG.md)", message)))
-        }
-    }
+    let contents = splice_section(
+        text,
+        codegen::CHANGELOG_MD,
+        codegen::emit::changelog::SECTION,
+        section,
+        Some((String::new(), "under its next release")),
+        notes,
+    )?;
+    Ok(Some(Planned {
+        path: PathBuf::from(codegen::CHANGELOG_MD),
+        contents,
+    }))
 }
 
 /// A planned file whose contents differ from the file on disk.

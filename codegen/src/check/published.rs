@@ -29,14 +29,6 @@ pub struct Published {
     pub deprecated: Option<Release>,
 }
 
-impl Published {
-    /// Whether `other` is the same row under the same variant (whatever the releases).
-    pub fn same_row(&self, other: &Published) -> bool {
-        (&self.module, &self.table, &self.key, &self.variant)
-            == (&other.module, &other.table, &other.key, &other.variant)
-    }
-}
-
 /// A release of the crates, as the record names it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Release {
