@@ -10,7 +10,7 @@
 //! JSON Schema of the format is written from it, and so is the README's list of keys
 //! ([`readme_section`]). A key's name is spelt here and nowhere else.
 
-use crate::keywords::{CharClass, ColumnKind, JsonType, RuleConfidence, RuleKind, Severity};
+use crate::keywords::{CharClass, ColumnKind, JsonType, Locale, RuleConfidence, RuleKind, Severity};
 use crate::markdown::{escape_inline, header, row};
 
 /// A closed set of words that a key's value comes from.
@@ -28,6 +28,8 @@ pub enum Words {
     Confidence,
     /// [`CharClass`].
     CharClass,
+    /// [`Locale`].
+    Locale,
 }
 
 impl Words {
@@ -51,6 +53,7 @@ impl Words {
                 RuleConfidence::doc,
             ),
             Words::CharClass => pairs(CharClass::ALL, CharClass::word, CharClass::doc),
+            Words::Locale => pairs(Locale::ALL, Locale::word, Locale::doc),
         }
     }
 
@@ -63,6 +66,7 @@ impl Words {
             Words::Severity => "a severity",
             Words::Confidence => "a confidence",
             Words::CharClass => "a character class",
+            Words::Locale => "a locale",
         }
     }
 }
@@ -229,7 +233,7 @@ const TEXT: Value = Value::Text { pattern: None };
 
 /// The keys of `[catalog]`.
 pub mod catalog {
-    use super::{Key, Value, TEXT};
+    use super::{Key, Value, Words, TEXT};
 
     /// `name`.
     pub const NAME: Key = Key::required("name", TEXT, "The title used in the docs.");
@@ -259,6 +263,18 @@ pub mod catalog {
         TEXT,
         "The README section whose markers name it, if any.",
     );
+    /// `locales`.
+    pub const LOCALES: Key = Key::optional(
+        "locales",
+        Value::WordList(Words::Locale),
+        "The languages the catalog is written in, `en` (the source, the plain cells) first; every translatable cell must be written in each of the others.",
+    );
+    /// `name_in`.
+    pub const NAME_IN: Key = Key::optional(
+        "name_in",
+        Value::Map,
+        "`name` in each locale besides `en`, such as `{ zh-CN = \"…\" }`; required once `locales` lists one.",
+    );
     /// `type_error`.
     pub const TYPE_ERROR: Key = Key::optional(
         "type_error",
@@ -280,6 +296,8 @@ pub const CATALOG: Section = Section {
         catalog::MODULE,
         catalog::DOCS,
         catalog::README_SECTION,
+        catalog::LOCALES,
+        catalog::NAME_IN,
         catalog::TYPE_ERROR,
     ],
 };
@@ -322,7 +340,7 @@ pub const VOCABULARY: Section = Section {
 
 /// The keys of one word of a vocabulary.
 pub mod word {
-    use super::{Key, TEXT};
+    use super::{Key, Value, TEXT};
 
     /// `word`.
     pub const WORD: Key = Key::required(
@@ -344,6 +362,12 @@ pub mod word {
         TEXT,
         "For a word of `[vocabulary.scope]`: the method of the runtime's JSON report that writes the params of this scope as one JSON object (snake_case).",
     );
+    /// `row`.
+    pub const ROW: Key = Key::optional(
+        "row",
+        Value::RowRef,
+        "A row of a table of this catalog that the word leads to, such as `{ user_message = \"forbidden\" }`; the enum gets a method named after the table that returns it (`None` for a word without one). All words name rows of one table.",
+    );
 }
 
 /// One `{ word = … }` of a vocabulary.
@@ -352,7 +376,7 @@ pub const WORD: Section = Section {
     title: "a word",
     entry: "word",
     doc: "One word of a vocabulary.",
-    keys: &[word::WORD, word::DOC, word::VARIANT, word::JSON_OBJECT],
+    keys: &[word::WORD, word::DOC, word::VARIANT, word::JSON_OBJECT, word::ROW],
 };
 
 /// The keys of one predicate of a vocabulary.
@@ -407,6 +431,12 @@ pub mod table {
         TEXT,
         "What a failed parse calls the input, such as `error code`.",
     );
+    /// `noun_in`.
+    pub const NOUN_IN: Key = Key::optional(
+        "noun_in",
+        Value::Map,
+        "`noun` in each locale besides `en`; required once a column is translatable.",
+    );
     /// `summary`.
     pub const SUMMARY: Key = Key::optional(
         "summary",
@@ -430,6 +460,7 @@ pub const TABLE: Section = Section {
         table::KEY,
         table::DISPLAY,
         table::NOUN,
+        table::NOUN_IN,
         table::SUMMARY,
         table::COLUMNS,
     ],
@@ -471,6 +502,18 @@ pub mod column {
     );
     /// `title`.
     pub const TITLE: Key = Key::optional("title", TEXT, "The column's header in the docs.");
+    /// `title_in`.
+    pub const TITLE_IN: Key = Key::optional(
+        "title_in",
+        Value::Map,
+        "`title` in each locale besides `en`; required for a translatable column and for the key column of its table.",
+    );
+    /// `translatable`.
+    pub const TRANSLATABLE: Key = Key::optional(
+        "translatable",
+        Value::Bool,
+        "For `text`: whether each row is also written in every locale of the catalog besides `en`, in a `[NAME.LOCALE]` table after the row.",
+    );
 }
 
 /// One `{ name = …, kind = … }` of a table's `columns`.
@@ -486,6 +529,8 @@ pub const COLUMN: Section = Section {
         column::OPTIONAL,
         column::DOC,
         column::TITLE,
+        column::TITLE_IN,
+        column::TRANSLATABLE,
     ],
 };
 
@@ -512,7 +557,7 @@ pub const ROW: Section = Section {
     name: "row",
     title: "a row",
     entry: "row",
-    doc: "One row: a value for each of the table's columns.",
+    doc: "One row: a value for each of the table's columns; after it, for each locale of the catalog besides `en`, a `[NAME.LOCALE]` table holding its translatable cells in that locale.",
     keys: &[row::VARIANT, row::DEPRECATED],
 };
 
@@ -693,7 +738,7 @@ pub const PARAM: Section = Section {
 
 /// The keys of one allowed value of a `one_of` rule.
 pub mod value {
-    use super::{Key, TEXT};
+    use super::{Key, Value, Words, TEXT};
 
     /// `value`.
     pub const VALUE: Key = Key::required("value", TEXT, "The value as the page passes it.");
@@ -705,6 +750,12 @@ pub mod value {
         TEXT,
         "The enum variant, if not derived from the value.",
     );
+    /// `locale`.
+    pub const LOCALE: Key = Key::optional(
+        "locale",
+        Value::Word(Words::Locale),
+        "The locale whose text the value selects, for a param that chooses a language; the enum maps between its values and locales.",
+    );
 }
 
 /// One `{ value = …, label = … }` of a `one_of` rule's `values`.
@@ -713,7 +764,7 @@ pub const VALUE: Section = Section {
     title: "a value",
     entry: "value",
     doc: "One allowed value of a `one_of` rule.",
-    keys: &[value::VALUE, value::LABEL, value::VARIANT],
+    keys: &[value::VALUE, value::LABEL, value::VARIANT, value::LOCALE],
 };
 
 /// The top-level keys of a catalog; every other top-level key must name a declared table.

@@ -1,5 +1,5 @@
 //! The closed sets of words that the catalog format itself defines: column kinds, JSON
-//! types, severities, rule kinds and character classes. Each is a Rust enum, so every
+//! types, severities, rule kinds, locales and character classes. Each is a Rust enum, so every
 //! `match` on one is exhaustive; a catalog's own vocabularies live in the catalog.
 
 /// A closed set of words of the format, read from a catalog.
@@ -142,6 +142,56 @@ keywords! {
         IdSelector = "id_selector" => "A CSS ID selector: `#` then an id without whitespace.",
         CertifyId = "certify_id" => "The prefix held by another param, `_`, then ASCII letters or digits. Takes `prefix_param`, `suffix_len`.",
         Custom = "custom" => "A hand-written check named by `function`, in `custom.rs` and `ts/src/custom.ts`.",
+    }
+}
+
+keywords! {
+    /// A language a catalog's text can be written in: a BCP 47 tag. English is the source
+    /// every catalog is written in; a catalog lists the others it carries in `locales`.
+    Locale {
+        En = "en" => "English, the source language of every catalog.",
+        ZhCn = "zh-CN" => "Simplified Chinese as written in mainland China; it also serves Singapore and Malaysia.",
+        ZhTw = "zh-TW" => "Traditional Chinese as written in Taiwan; it also serves Hong Kong and Macao.",
+    }
+}
+
+impl Locale {
+    /// The source language: plain cells are written in it.
+    pub const SOURCE: Locale = Locale::En;
+
+    /// The primary language subtag, lower case, such as `zh`.
+    pub const fn language(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn | Locale::ZhTw => "zh",
+        }
+    }
+
+    /// The script subtags of requests this locale answers, such as `Hant`.
+    pub const fn scripts(self) -> &'static [&'static str] {
+        match self {
+            Locale::En => &[],
+            Locale::ZhCn => &["Hans"],
+            Locale::ZhTw => &["Hant"],
+        }
+    }
+
+    /// The region subtags of requests this locale answers, such as `HK`.
+    pub const fn regions(self) -> &'static [&'static str] {
+        match self {
+            Locale::En => &[],
+            Locale::ZhCn => &["CN", "SG", "MY"],
+            Locale::ZhTw => &["TW", "HK", "MO"],
+        }
+    }
+
+    /// The language's name in itself, for links between pages.
+    pub const fn own_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::ZhCn => "简体中文",
+            Locale::ZhTw => "繁體中文",
+        }
     }
 }
 

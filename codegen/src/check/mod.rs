@@ -7,6 +7,7 @@
 
 pub mod across;
 mod catalog;
+mod locales;
 mod params;
 pub mod published;
 mod rows;
@@ -25,6 +26,7 @@ use across::check_across;
 use published::Published;
 
 use crate::diagnostic::{self, Diagnostic, Span};
+use crate::keywords::Locale;
 use crate::load::{RawCatalog, Text};
 use crate::model::Catalog;
 use crate::names;
@@ -176,8 +178,23 @@ pub fn check(
     };
     checker.reserve_type_names();
     let meta = raw.meta.as_ref().and_then(|meta| checker.meta(meta, &raw));
-    let vocabularies = checker.vocabularies(&raw.vocabularies);
-    let tables = checker.tables(&raw, &vocabularies);
+    let locales = raw.meta.as_ref().and_then(|meta| checker.locales(meta));
+    let others: Vec<Locale> = locales
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|locale| *locale != Locale::SOURCE)
+        .collect();
+    let name_in = raw.meta.as_ref().and_then(|meta| {
+        let name_in = checker.translations(meta.name_in.as_ref(), &others, "name_in")?;
+        let why = "the catalog lists locales besides `en`";
+        checker
+            .require_translations(&name_in, &others, meta.span.clone(), "name_in", why)
+            .then_some(name_in)
+    });
+    let mut vocabularies = checker.vocabularies(&raw.vocabularies);
+    let tables = checker.tables(&raw, &vocabularies, &others);
+    checker.word_rows(&raw, &mut vocabularies, &tables);
     let params = checker.params(&raw, &tables, &vocabularies);
     let type_error = raw
         .meta
@@ -189,7 +206,7 @@ pub fn check(
         crate::diagnostic::sort(&mut diagnostics);
         return Err(diagnostics);
     }
-    let Some(meta) = meta else {
+    let (Some(meta), Some(locales), Some(name_in)) = (meta, locales, name_in) else {
         return Err(vec![Diagnostic::new(
             0..0,
             "the catalog has no `[catalog]` table",
@@ -202,6 +219,8 @@ pub fn check(
         module: meta.module,
         docs: meta.docs,
         readme_section: meta.readme_section,
+        locales,
+        name_in,
         vocabularies,
         tables: tables.into_iter().map(|table| table.table).collect(),
         params,

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::{Checker, NameKind};
 use crate::diagnostic::Diagnostic;
-use crate::keywords::ColumnKind;
+use crate::keywords::{ColumnKind, Locale};
 use crate::load::{RawCell, RawTable, Text};
 use crate::model::{Cell, Column, Row, Table, Vocabulary};
 use crate::names;
@@ -21,6 +21,7 @@ impl Checker<'_> {
         raw: &RawTable,
         table: &Table,
         vocabularies: &[Vocabulary],
+        others: &[Locale],
     ) -> (Vec<Row>, HashMap<String, usize>) {
         let mut rows = Vec::new();
         let mut keys = HashMap::new();
@@ -63,12 +64,18 @@ impl Checker<'_> {
                 cells.push(self.cell(column, cell.as_ref(), vocabularies, what));
             }
             let cells: Option<Vec<Cell>> = cells.into_iter().collect();
-            if let (Some(variant), Ok(deprecated), Some(cells)) = (variant, deprecated, cells) {
+            let translations = cells.as_ref().and_then(|cells| {
+                self.row_translations(raw_row, table, cells, others, key.get_ref(), key.span())
+            });
+            if let (Some(variant), Ok(deprecated), Some(cells), Some(translations)) =
+                (variant, deprecated, cells, translations)
+            {
                 keys.insert(key.get_ref().clone(), rows.len());
                 rows.push(Row {
                     variant,
                     deprecated,
                     cells,
+                    translations,
                     key_span: key.span(),
                 });
             }

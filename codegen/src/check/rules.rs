@@ -81,12 +81,17 @@ impl Checker<'_> {
         };
         let mut ok = self.type_name(&type_name, "type_name");
         let mut allowed = Vec::with_capacity(values.get_ref().len());
+        let mut spans = Vec::with_capacity(values.get_ref().len());
         for value in values.get_ref() {
             match self.enum_value(name, value) {
-                Some(value) => allowed.push(value),
+                Some(checked) => {
+                    allowed.push(checked);
+                    spans.push(value.span.clone());
+                }
                 None => ok = false,
             }
         }
+        ok &= self.value_locales(&allowed, &spans);
         let hints = match &settings.hints {
             Some(pairs) => self.hints(values.get_ref(), pairs.get_ref()),
             None => Some(Vec::new()),
@@ -135,10 +140,15 @@ impl Checker<'_> {
             span,
             "variant name",
         );
+        let locale = match &value.locale {
+            Some(locale) => Some(self.keyword(locale, "locale")?),
+            None => None,
+        };
         Some(EnumValue {
             value: text.clone(),
             label: label?,
             variant,
+            locale,
         })
         .filter(|_| unique)
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::{Checker, NameKind};
 use crate::diagnostic::Diagnostic;
-use crate::keywords::ColumnKind;
+use crate::keywords::{ColumnKind, Locale};
 use crate::load::{RawCatalog, RawColumn, RawTable, Text, FORMAT_KEYS};
 use crate::model::{Column, Table, TablePredicate, Vocabulary};
 use crate::names;
@@ -29,13 +29,14 @@ impl Checker<'_> {
         &mut self,
         raw: &RawCatalog,
         vocabularies: &[Vocabulary],
+        others: &[Locale],
     ) -> Vec<CheckedTable> {
         let mut tables = Vec::new();
         for raw_table in &raw.tables {
-            let Some(mut table) = self.table(raw_table, raw, vocabularies) else {
+            let Some(mut table) = self.table(raw_table, raw, vocabularies, others) else {
                 continue;
             };
-            let (rows, keys) = self.rows(raw_table, &table, vocabularies);
+            let (rows, keys) = self.rows(raw_table, &table, vocabularies, others);
             table.rows = rows;
             tables.push(CheckedTable { table, keys });
         }
@@ -47,6 +48,7 @@ impl Checker<'_> {
         raw: &RawTable,
         catalog: &RawCatalog,
         vocabularies: &[Vocabulary],
+        others: &[Locale],
     ) -> Option<Table> {
         let name = raw.name.get_ref();
         let mut ok = self.snake_case(
@@ -66,8 +68,9 @@ impl Checker<'_> {
         ok &= self.type_name(&raw.type_name, "type");
         let doc = self.text(&raw.doc, "`doc` of the table");
         let noun = self.optional_text(raw.noun.as_ref(), "`noun` of the table");
-        let columns = self.columns(raw, catalog, vocabularies);
-        let (Some(columns), Some(doc), Ok(noun)) = (columns, doc, noun) else {
+        let noun_in = self.translations(raw.noun_in.as_ref(), others, "noun_in");
+        let columns = self.columns(raw, catalog, vocabularies, others);
+        let (Some(columns), Some(doc), Ok(noun), Some(noun_in)) = (columns, doc, noun, noun_in) else {
             return None;
         };
         let key = self.key_column(raw, &columns);
@@ -78,9 +81,10 @@ impl Checker<'_> {
             return None;
         }
         let type_name = raw.type_name.get_ref().clone();
-        Some(Table {
+        let table = Table {
             name: name.clone(),
             noun: noun.unwrap_or_else(|| names::words_of(&type_name)),
+            noun_in,
             type_name,
             doc,
             key: key?,
@@ -91,7 +95,9 @@ impl Checker<'_> {
             predicates: predicates?,
             name_span: raw.name.span(),
             type_span: raw.type_name.span(),
-        })
+        };
+        self.table_translations(&table, others, raw.span.clone())
+            .then_some(table)
     }
 
     fn columns(
@@ -99,6 +105,7 @@ impl Checker<'_> {
         raw: &RawTable,
         catalog: &RawCatalog,
         vocabularies: &[Vocabulary],
+        others: &[Locale],
     ) -> Option<Vec<Column>> {
         if raw.columns.get_ref().is_empty() {
             self.report(
@@ -112,7 +119,7 @@ impl Checker<'_> {
         let mut columns = Vec::new();
         let mut ok = true;
         for column in raw.columns.get_ref() {
-            match self.column(raw, column, catalog, vocabularies) {
+            match self.column(raw, column, catalog, vocabularies, others) {
                 Some(column) => columns.push(column),
                 None => ok = false,
             }
@@ -126,6 +133,7 @@ impl Checker<'_> {
         raw: &RawColumn,
         catalog: &RawCatalog,
         vocabularies: &[Vocabulary],
+        others: &[Locale],
     ) -> Option<Column> {
         let name = raw.name.get_ref();
         let mut ok = self.snake_case(
@@ -158,7 +166,18 @@ impl Checker<'_> {
         }
         let doc = self.optional_text(raw.doc.as_ref(), "`doc` of the column");
         let title = self.optional_text(raw.title.as_ref(), "`title` of the column");
-        let (Ok(doc), Ok(title), Ok(vocabulary)) = (doc, title, vocabulary) else {
+        let title_in = self.translations(raw.title_in.as_ref(), others, "title_in");
+        let translatable = raw.translatable.as_ref().is_some_and(|flag| *flag.get_ref());
+        if translatable && kind != ColumnKind::Text {
+            ok = false;
+            if let Some(flag) = &raw.translatable {
+                self.report(
+                    Diagnostic::new(flag.span(), format!("only a `text` column can be translatable; `{name}` is a `{}` column", kind.word()))
+                        .with_help("remove `translatable`: keys, numbers and words stay the same in every language"),
+                );
+            }
+        }
+        let (Ok(doc), Ok(title), Ok(vocabulary), Some(title_in)) = (doc, title, vocabulary, title_in) else {
             return None;
         };
         ok.then(|| Column {
@@ -168,6 +187,8 @@ impl Checker<'_> {
             kind,
             vocabulary,
             optional,
+            translatable,
+            title_in,
         })
     }
 

@@ -65,6 +65,7 @@ impl Checker<'_> {
                     variant,
                     doc,
                     json_object,
+                    row: None,
                 }),
                 _ => ok = false,
             }
@@ -77,6 +78,7 @@ impl Checker<'_> {
             doc: doc.unwrap_or_default(),
             words,
             predicates: Vec::new(),
+            row_table: None,
         };
         for predicate in raw.predicates.iter().flat_map(|list| list.get_ref()) {
             match self.predicate(predicate, &vocabulary) {

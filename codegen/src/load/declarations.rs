@@ -4,7 +4,8 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use super::raw::{
-    RawCatalog, RawColumn, RawMeta, RawPredicate, RawRowRef, RawTable, RawVocabulary, RawWord, Text,
+    RawCatalog, RawColumn, RawKeyword, RawMeta, RawPredicate, RawRowRef, RawTable, RawVocabulary,
+    RawWord, Text,
 };
 use super::reader::{type_name, Reader, Table};
 use crate::diagnostic::Diagnostic;
@@ -37,6 +38,14 @@ pub(super) fn meta(reader: &mut Reader<'_>, root: &Table<'_, '_>) -> Option<RawM
         module: fields.text(&catalog::MODULE)?,
         docs: fields.text(&catalog::DOCS)?,
         readme_section: fields.text(&catalog::README_SECTION),
+        locales: fields.texts(&catalog::LOCALES).map(|locales| {
+            let span = locales.span();
+            Spanned::new(
+                span,
+                locales.into_inner().into_iter().map(RawKeyword::parse).collect(),
+            )
+        }),
+        name_in: fields.map(&catalog::NAME_IN),
         type_error: fields.row_ref(&catalog::TYPE_ERROR),
         has_type_error: table.table.contains_key(catalog::TYPE_ERROR.name),
     })
@@ -170,6 +179,7 @@ fn word(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawWord> {
         doc: fields.text(&word_keys::DOC)?,
         variant: fields.text(&word_keys::VARIANT),
         json_object: fields.text(&word_keys::JSON_OBJECT),
+        row: fields.row_ref(&word_keys::ROW),
     })
 }
 
@@ -210,6 +220,7 @@ fn declared_table(reader: &mut Reader<'_>, name: Text, table: &Table<'_, '_>) ->
         key: fields.text(&table_keys::KEY)?,
         display: fields.text(&table_keys::DISPLAY)?,
         noun: fields.text(&table_keys::NOUN),
+        noun_in: fields.map(&table_keys::NOUN_IN),
         summary: fields.texts(&table_keys::SUMMARY),
         columns: columns?,
         rows: Vec::new(),
@@ -243,5 +254,7 @@ fn column(reader: &mut Reader<'_>, entry: &Table<'_, '_>) -> Option<RawColumn> {
         optional: fields.boolean(&column::OPTIONAL),
         doc: fields.text(&column::DOC),
         title: fields.text(&column::TITLE),
+        title_in: fields.map(&column::TITLE_IN),
+        translatable: fields.boolean(&column::TRANSLATABLE),
     })
 }

@@ -22,7 +22,7 @@ use crate::diagnostic::Diagnostic;
 use crate::text_safety;
 pub use raw::{
     RawCatalog, RawCell, RawColumn, RawKeyword, RawMeta, RawParam, RawPredicate, RawRow, RawRowRef,
-    RawRuleSettings, RawTable, RawValue, RawVocabulary, RawWord, Text,
+    RawRowTranslation, RawRuleSettings, RawTranslations, RawTable, RawValue, RawVocabulary, RawWord, Text,
 };
 use reader::{Reader, Table};
 

@@ -87,6 +87,7 @@ fn values(reader: &mut Reader<'_>, entries: Spanned<Vec<Table<'_, '_>>>) -> Span
                 value: fields.text(&value::VALUE)?,
                 label: fields.text(&value::LABEL)?,
                 variant: fields.text(&value::VARIANT),
+                locale: fields.text(&value::LOCALE).map(RawKeyword::parse),
             })
         })();
         match loaded {

@@ -8,8 +8,12 @@ use toml::Spanned;
 
 use crate::diagnostic::Span;
 use crate::keywords::{
-    CharClass, ColumnKind, JsonType, Keyword, RuleConfidence, RuleKind, Severity,
+    CharClass, ColumnKind, JsonType, Keyword, Locale, RuleConfidence, RuleKind, Severity,
 };
+
+/// Text in locales besides English, as written: each locale tag with its text, in file
+/// order, such as `{ zh-CN = "…" }`.
+pub type RawTranslations = Spanned<Vec<(Text, Text)>>;
 
 /// A string from the catalog with its place.
 pub type Text = Spanned<String>;
@@ -31,6 +35,10 @@ pub struct RawMeta {
     pub docs: Text,
     /// The README section, if any.
     pub readme_section: Option<Text>,
+    /// The languages the catalog is written in, if it lists them.
+    pub locales: Option<Spanned<Vec<RawKeyword<Locale>>>>,
+    /// `name` in other locales, if given.
+    pub name_in: Option<RawTranslations>,
     /// The row a value of the wrong JSON type raises.
     pub type_error: Option<RawRowRef>,
     /// Whether `type_error` is written at all (it may be written wrong).
@@ -91,6 +99,8 @@ pub struct RawWord {
     pub variant: Option<Text>,
     /// The JSON report's method for the params of this scope word, if given.
     pub json_object: Option<Text>,
+    /// The row the word leads to, if given.
+    pub row: Option<RawRowRef>,
 }
 
 /// A `[table.NAME]` declaration and, once loaded, its rows.
@@ -110,6 +120,8 @@ pub struct RawTable {
     pub display: Text,
     /// What a rejected parse calls the input, if given.
     pub noun: Option<Text>,
+    /// `noun` in other locales, if given.
+    pub noun_in: Option<RawTranslations>,
     /// The columns the README summary shows, if given.
     pub summary: Option<Spanned<Vec<Text>>>,
     /// The columns.
@@ -135,6 +147,10 @@ pub struct RawColumn {
     pub doc: Option<Text>,
     /// The docs table's header, if given.
     pub title: Option<Text>,
+    /// `title` in other locales, if given.
+    pub title_in: Option<RawTranslations>,
+    /// Whether rows carry the column in every locale, if said.
+    pub translatable: Option<Spanned<bool>>,
 }
 
 /// One `[[param]]` entry: an init parameter and the rule its value must follow.
@@ -242,6 +258,8 @@ pub struct RawValue {
     pub label: Text,
     /// The Rust variant name, if not derived from the value.
     pub variant: Option<Text>,
+    /// The locale the value selects, if given.
+    pub locale: Option<RawKeyword<Locale>>,
 }
 
 /// One `[[NAME]]` row.
@@ -255,6 +273,19 @@ pub struct RawRow {
     pub deprecated: Option<Text>,
     /// One cell per column, in column order; `None` where the row leaves it out.
     pub cells: Vec<Option<RawCell>>,
+    /// The `[NAME.LOCALE]` tables after the row, in file order.
+    pub translations: Vec<RawRowTranslation>,
+}
+
+/// One `[NAME.LOCALE]` table: a row's translatable cells in one locale.
+#[derive(Debug)]
+pub struct RawRowTranslation {
+    /// The locale as the header writes it.
+    pub locale: RawKeyword<Locale>,
+    /// The whole table.
+    pub span: Span,
+    /// Each cell: the column's name and the text, in file order.
+    pub cells: Vec<(Text, Text)>,
 }
 
 /// A value of one column, with the type its kind asks for.

@@ -9,7 +9,7 @@ pub use params::{EnumValue, Param, Rule};
 pub use row_ref::RowRef;
 
 use crate::diagnostic::Span;
-use crate::keywords::ColumnKind;
+use crate::keywords::{ColumnKind, Locale};
 
 /// A catalog whose every entry is valid.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,10 @@ pub struct Catalog {
     pub docs: String,
     /// The README section the catalog fills, if any.
     pub readme_section: Option<String>,
+    /// The languages the catalog is written in: English (the source) first.
+    pub locales: Vec<Locale>,
+    /// `name` in each of the other locales.
+    pub name_in: Translations,
     /// The closed sets of words, in catalog order.
     pub vocabularies: Vec<Vocabulary>,
     /// The tables, in catalog order.
@@ -64,6 +68,8 @@ pub struct Vocabulary {
     pub words: Vec<Word>,
     /// The facts derived from the words, in catalog order.
     pub predicates: Vec<Predicate>,
+    /// The table whose rows the words lead to (`row`), if any word names one.
+    pub row_table: Option<usize>,
 }
 
 /// A fact derived from a vocabulary's words: a method `name(self) -> bool` of every
@@ -103,6 +109,8 @@ pub struct Word {
     /// For a word of the `scope` vocabulary: the method of the runtime's JSON report that
     /// writes the params of this scope as one JSON object, if the catalog names one.
     pub json_object: Option<String>,
+    /// The row of the vocabulary's `row_table` the word leads to, if any.
+    pub row: Option<usize>,
 }
 
 /// A table: an enum with one variant per row and one accessor per column.
@@ -116,6 +124,8 @@ pub struct Table {
     pub doc: String,
     /// What a rejected parse calls the input, such as "error code".
     pub noun: String,
+    /// `noun` in each of the catalog's other locales.
+    pub noun_in: Translations,
     /// The index of the key column.
     pub key: usize,
     /// The index of the column `Display` writes.
@@ -149,6 +159,10 @@ pub struct Column {
     pub vocabulary: Option<usize>,
     /// Whether a row may leave it out.
     pub optional: bool,
+    /// Whether each row also has the cell in every other locale of the catalog.
+    pub translatable: bool,
+    /// `title` in each of the catalog's other locales.
+    pub title_in: Translations,
 }
 
 /// One row of a table.
@@ -160,6 +174,9 @@ pub struct Row {
     pub deprecated: Option<String>,
     /// One cell per column, in column order.
     pub cells: Vec<Cell>,
+    /// One entry per column, in column order: a translatable column's present cell in
+    /// each other locale of the catalog; empty for every other cell.
+    pub translations: Vec<Translations>,
     /// Where the row's key is written.
     pub key_span: Span,
 }
@@ -181,7 +198,42 @@ pub enum Cell {
     Words(Vec<usize>),
 }
 
+/// Text in the locales of a catalog besides English, in the catalog's order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Translations(pub Vec<(Locale, String)>);
+
+impl Translations {
+    /// The text in `locale`, if written.
+    pub fn get(&self, locale: Locale) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(written, _)| *written == locale)
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// The text in `locale`, or `english` where it has none (English itself included).
+    pub fn or<'a>(&'a self, locale: Locale, english: &'a str) -> &'a str {
+        self.get(locale).unwrap_or(english)
+    }
+}
+
+impl Row {
+    /// The text of the `text` column at `column` in `locale`: its translation, or the
+    /// English cell where the catalog has none; `None` where the row leaves it out.
+    pub fn text_in(&self, column: usize, locale: Locale) -> Option<&str> {
+        match &self.cells[column] {
+            Cell::Text(english) => Some(self.translations[column].or(locale, english)),
+            _ => None,
+        }
+    }
+}
+
 impl Table {
+    /// Whether any column is translatable.
+    pub fn is_translated(&self) -> bool {
+        self.columns.iter().any(|column| column.translatable)
+    }
+
     /// The wire string of row `row`.
     pub fn key_of<'r>(&self, row: &'r Row) -> &'r str {
         match &row.cells[self.key] {

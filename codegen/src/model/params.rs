@@ -93,6 +93,8 @@ pub struct EnumValue {
     pub label: String,
     /// The Rust variant name.
     pub variant: String,
+    /// The locale the value selects, if the catalog says.
+    pub locale: Option<crate::keywords::Locale>,
 }
 
 impl Rule {
