@@ -22,6 +22,22 @@ pub trait CatalogRow: WireCode {
     /// The text `Display` writes: a short human title of the row.
     fn title(self) -> &'static str;
 
+    /// [`Self::title`] in `locale`: the catalog's translation, or the English title where
+    /// the catalog has none in that locale.
+    #[inline]
+    fn title_in(self, locale: crate::Locale) -> &'static str {
+        let _ = locale;
+        self.title()
+    }
+
+    /// What the table calls one of its rows ([`WireCode::NOUN`]) in `locale`, or in
+    /// English where the catalog has no translation.
+    #[inline]
+    fn noun_in(locale: crate::Locale) -> &'static str {
+        let _ = locale;
+        Self::NOUN
+    }
+
     /// The row's HTTP status, if its table has an `http_status` column (the first one).
     fn status(self) -> Option<u16>;
 

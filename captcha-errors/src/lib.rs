@@ -63,6 +63,8 @@ pub mod custom;
 mod generated;
 #[cfg(feature = "serde")]
 pub mod json;
+mod locale;
+mod negotiate;
 mod one_of_hint;
 mod param_error;
 mod param_value;
@@ -115,7 +117,7 @@ pub use param_error::{ParamError, ProblemKind};
 pub use param_value::ParamValue;
 #[allow(deprecated)]
 pub use rule_words::Confidence;
-pub use rule_words::{JsonType, RuleConfidence, Severity};
+pub use rule_words::{JsonType, Locale, RuleConfidence, Severity};
 pub use unknown_value::UnknownValue;
 pub use wire::{UnknownCode, Wire, WireCode, OTHER_LABEL};
 

@@ -1,5 +1,6 @@
-//! The fixed words of the parameter rules that every catalog shares: the JSON type a
-//! value must have, how serious a broken rule is, and where a rule comes from. They are
+//! The fixed words of the catalog format that every catalog shares: the JSON type a
+//! value must have, how serious a broken rule is, where a rule comes from, and the
+//! locales a catalog's text is written in. They are
 //! part of the catalog format itself, not of any one catalog: `cargo xtask gen` writes
 //! them into `generated/_format.rs` from the table codegen reads the catalogs with.
 
@@ -7,7 +8,8 @@
 #[rustfmt::skip]
 mod words;
 
-pub use words::{JsonType, RuleConfidence, Severity};
+pub(crate) use words::SERVED;
+pub use words::{JsonType, Locale, RuleConfidence, Severity};
 
 /// The old name of [`RuleConfidence`], which a catalog's `Confidence` vocabulary (such as
 /// [`verify::Confidence`](crate::verify::Confidence)) shared.

@@ -10,7 +10,9 @@
 //! JSON Schema of the format is written from it, and so is the README's list of keys
 //! ([`readme_section`]). A key's name is spelt here and nowhere else.
 
-use crate::keywords::{CharClass, ColumnKind, JsonType, Locale, RuleConfidence, RuleKind, Severity};
+use crate::keywords::{
+    CharClass, ColumnKind, JsonType, Locale, RuleConfidence, RuleKind, Severity,
+};
 use crate::markdown::{escape_inline, header, row};
 
 /// A closed set of words that a key's value comes from.
@@ -376,7 +378,13 @@ pub const WORD: Section = Section {
     title: "a word",
     entry: "word",
     doc: "One word of a vocabulary.",
-    keys: &[word::WORD, word::DOC, word::VARIANT, word::JSON_OBJECT, word::ROW],
+    keys: &[
+        word::WORD,
+        word::DOC,
+        word::VARIANT,
+        word::JSON_OBJECT,
+        word::ROW,
+    ],
 };
 
 /// The keys of one predicate of a vocabulary.

@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use crate::check::CheckedSet;
 use crate::emit::output::Output;
-use crate::keywords::{JsonType, Keyword, RuleConfidence, Severity};
+use crate::keywords::{JsonType, Keyword, Locale, RuleConfidence, Severity};
 
 /// Where the generated file goes. The leading `_` keeps it apart from every catalog's
 /// module, whose name starts with a lowercase letter.
@@ -39,6 +39,8 @@ pub fn runtime_words() -> Result<String, String> {
         words_enum::<JsonType>(),
         words_enum::<Severity>(),
         words_enum::<RuleConfidence>(),
+        words_enum::<Locale>(),
+        locale_facts(),
     ];
     let tokens = quote! {
         #![doc = #line]
@@ -47,6 +49,45 @@ pub fn runtime_words() -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|error| format!("internal error: generated Rust does not parse: {error}"))?;
     Ok(prettyplease::unparse(&file))
+}
+
+/// What the runtime knows of each locale besides its tag: its name in itself, and the
+/// language, scripts and regions of the requests it answers, which
+/// `Locale::negotiate` reads.
+fn locale_facts() -> TokenStream {
+    let variants: Vec<_> = Locale::ALL
+        .iter()
+        .map(|locale| format_ident!("{}", variant_of(locale.word())))
+        .collect();
+    let own_names = Locale::ALL.iter().map(|locale| locale.own_name());
+    let served = Locale::ALL.iter().zip(&variants).map(|(locale, variant)| {
+        let (language, scripts, regions) = (locale.language(), locale.scripts(), locale.regions());
+        quote! {
+            crate::negotiate::Served {
+                locale: Locale::#variant,
+                language: #language,
+                scripts: &[ #( #scripts ),* ],
+                regions: &[ #( #regions ),* ],
+            }
+        }
+    });
+    let count = proc_macro2::Literal::usize_unsuffixed(Locale::ALL.len());
+    quote! {
+        impl Locale {
+            /// The language's name written in the language itself, such as `繁體中文`,
+            /// for a link to a page in it.
+            #[inline]
+            pub const fn own_name(self) -> &'static str {
+                match self {
+                    #( Locale::#variants => #own_names, )*
+                }
+            }
+        }
+
+        /// How each locale answers a request's language tags, in the order of
+        /// [`Locale::ALL`]; the first locale of a language answers the bare language.
+        pub(crate) static SERVED: [crate::negotiate::Served<Locale>; #count] = [ #( #served, )* ];
+    }
 }
 
 /// The enum of `K`'s words, its `ALL` and `as_str`, and `Display`, all written out.

@@ -105,3 +105,68 @@ impl core::fmt::Display for RuleConfidence {
         f.write_str(self.as_str())
     }
 }
+/// A language a catalog's text can be written in: a BCP 47 tag. English is the source
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Locale {
+    /// English, the source language of every catalog.
+    En,
+    /// Simplified Chinese as written in mainland China; it also serves Singapore and Malaysia.
+    ZhCn,
+    /// Traditional Chinese as written in Taiwan; it also serves Hong Kong and Macao.
+    ZhTw,
+}
+impl Locale {
+    /// Every value, in the order of the catalog format.
+    pub const ALL: &'static [Locale] = &[Locale::En, Locale::ZhCn, Locale::ZhTw];
+    /// The word the catalog and the docs use for this value.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn => "zh-CN",
+            Locale::ZhTw => "zh-TW",
+        }
+    }
+}
+impl core::fmt::Display for Locale {
+    /// Writes the word the catalog uses, as `as_str` returns it.
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl Locale {
+    /// The language's name written in the language itself, such as `繁體中文`,
+    /// for a link to a page in it.
+    #[inline]
+    pub const fn own_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::ZhCn => "简体中文",
+            Locale::ZhTw => "繁體中文",
+        }
+    }
+}
+/// How each locale answers a request's language tags, in the order of
+/// [`Locale::ALL`]; the first locale of a language answers the bare language.
+pub(crate) static SERVED: [crate::negotiate::Served<Locale>; 3] = [
+    crate::negotiate::Served {
+        locale: Locale::En,
+        language: "en",
+        scripts: &[],
+        regions: &[],
+    },
+    crate::negotiate::Served {
+        locale: Locale::ZhCn,
+        language: "zh",
+        scripts: &["Hans"],
+        regions: &["CN", "SG", "MY"],
+    },
+    crate::negotiate::Served {
+        locale: Locale::ZhTw,
+        language: "zh",
+        scripts: &["Hant"],
+        regions: &["TW", "HK", "MO"],
+    },
+];

@@ -174,10 +174,10 @@ pub enum ApiError {
 /// The facts of one [`ApiError`], one field per column (documented at its accessor).
 struct ApiErrorRow {
     code: &'static str,
-    description: &'static str,
+    description: [&'static str; 3],
     http_status: u16,
     retry: Retry,
-    advice: &'static str,
+    advice: [&'static str; 3],
     confidence: Confidence,
     source: &'static str,
 }
@@ -185,100 +185,188 @@ struct ApiErrorRow {
 static API_ERROR_ROWS: [ApiErrorRow; 11] = [
     ApiErrorRow {
         code: "MissingParameter",
-        description: "The request leaves out a parameter that the API requires.",
+        description: [
+            "The request leaves out a parameter that the API requires.",
+            "请求缺少 API 要求的参数。",
+            "請求缺少 API 必要的參數。",
+        ],
         http_status: 400,
         retry: Retry::Never,
-        advice: "Send CaptchaVerifyParam on every call; its absence is a bug in the calling service, so fix the code instead of retrying.",
+        advice: [
+            "Send CaptchaVerifyParam on every call; its absence is a bug in the calling service, so fix the code instead of retrying.",
+            "每次调用都要传入 CaptchaVerifyParam；缺少它说明调用方服务存在缺陷，应修复代码，而不是重试。",
+            "每次呼叫都要送出 CaptchaVerifyParam；少了它代表呼叫端的服務有 bug，應修正程式碼，而不是重試。",
+        ],
         confidence: Confidence::Official,
         source: "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
     },
     ApiErrorRow {
         code: "InvalidParameter",
-        description: "A request parameter carries a value that the API does not accept.",
+        description: [
+            "A request parameter carries a value that the API does not accept.",
+            "某个请求参数的值不被 API 接受。",
+            "某個請求參數帶有 API 不接受的值。",
+        ],
         http_status: 401,
         retry: Retry::Never,
-        advice: "Check the parameter values and the region endpoint. Alibaba lists this code with status 401 rather than 400, so do not read the status as an authentication failure.",
+        advice: [
+            "Check the parameter values and the region endpoint. Alibaba lists this code with status 401 rather than 400, so do not read the status as an authentication failure.",
+            "检查参数值和地域接入点。阿里云为此错误码列出的状态码是 401 而非 400，因此不要把该状态码理解为身份认证失败。",
+            "請檢查參數值與區域端點。阿里雲列出此錯誤代碼時用的狀態碼是 401 而不是 400，所以請勿將這個狀態碼解讀為身分驗證失敗。",
+        ],
         confidence: Confidence::Official,
         source: "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
     },
     ApiErrorRow {
         code: "Forbidden.AccountAccessDenied",
-        description: "The Alibaba Cloud account may not use the API, for example because the Captcha service was never activated or the account has overdue payments.",
+        description: [
+            "The Alibaba Cloud account may not use the API, for example because the Captcha service was never activated or the account has overdue payments.",
+            "该阿里云账号无权使用此 API，例如从未开通验证码服务，或账号存在欠费。",
+            "此阿里雲帳號不得使用此 API，例如從未開通驗證碼服務，或帳號有逾期未繳的費用。",
+        ],
         http_status: 403,
         retry: Retry::Never,
-        advice: "Activate Captcha 2.0 for the account and settle any overdue bills in the console, then call again.",
+        advice: [
+            "Activate Captcha 2.0 for the account and settle any overdue bills in the console, then call again.",
+            "在控制台为该账号开通验证码 2.0 并结清所有欠费账单，然后再次调用。",
+            "請在主控台為此帳號開通驗證碼 2.0，並繳清所有逾期帳單，然後再呼叫一次。",
+        ],
         confidence: Confidence::Official,
         source: "https://help.aliyun.com/zh/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client",
     },
     ApiErrorRow {
         code: "Forbidden.RAMUserAccessDenied",
-        description: "The RAM user whose access key signs the call has not been granted permission for the API.",
+        description: [
+            "The RAM user whose access key signs the call has not been granted permission for the API.",
+            "用于为此次调用签名的访问密钥所属的 RAM 用户未被授予该 API 的权限。",
+            "用來簽署此次呼叫的存取金鑰所屬的 RAM 使用者，尚未獲得此 API 的權限。",
+        ],
         http_status: 403,
         retry: Retry::Never,
-        advice: "Grant the RAM user the AliyunYundunAFSFullAccess policy, or a custom policy allowing the call, then call again.",
+        advice: [
+            "Grant the RAM user the AliyunYundunAFSFullAccess policy, or a custom policy allowing the call, then call again.",
+            "为该 RAM 用户授予 AliyunYundunAFSFullAccess 策略，或允许此调用的自定义策略，然后再次调用。",
+            "請授予該 RAM 使用者 AliyunYundunAFSFullAccess 原則，或允許此呼叫的自訂原則，然後再呼叫一次。",
+        ],
         confidence: Confidence::Observed,
         source: "Third-party mirror of the Captcha 2.0 client data page and public code; the policy name comes from the server-access documentation",
     },
     ApiErrorRow {
         code: "InternalError",
-        description: "Something failed inside Alibaba Cloud's service rather than in the request.",
+        description: [
+            "Something failed inside Alibaba Cloud's service rather than in the request.",
+            "故障发生在阿里云的服务内部，而不在请求本身。",
+            "問題出在阿里雲的服務內部，而不是請求本身。",
+        ],
         http_status: 500,
         retry: Retry::Backoff,
-        advice: "Repeat the call a few times with growing delays, then decide in advance whether the protected action fails open or closed while the service stays down.",
+        advice: [
+            "Repeat the call a few times with growing delays, then decide in advance whether the protected action fails open or closed while the service stays down.",
+            "以逐次增加的间隔重试几次调用；并事先决定在服务持续不可用期间，受保护的操作是放行（fail open）还是拒绝（fail closed）。",
+            "以逐次拉長的間隔重試幾次呼叫；並預先決定在服務持續中斷期間，受保護的操作要放行（fail open）還是拒絕（fail closed）。",
+        ],
         confidence: Confidence::Observed,
         source: "Third-party mirror of the Captcha 2.0 client data page and public code; Alibaba Cloud's generic OpenAPI error lists also give it status 500",
     },
     ApiErrorRow {
         code: "Throttling",
-        description: "Alibaba Cloud refused the call because the caller sent requests faster than allowed.",
+        description: [
+            "Alibaba Cloud refused the call because the caller sent requests faster than allowed.",
+            "调用方发送请求的速度超过了允许的上限，阿里云因此拒绝了这次调用。",
+            "呼叫端送出請求的速度超過允許上限，因此阿里雲拒絕了這次呼叫。",
+        ],
         http_status: 400,
         retry: Retry::Backoff,
-        advice: "Wait and repeat with growing delays, and lower the call rate. The 400 status comes from other products' lists and is not confirmed on a Captcha page.",
+        advice: [
+            "Wait and repeat with growing delays, and lower the call rate. The 400 status comes from other products' lists and is not confirmed on a Captcha page.",
+            "等待后以逐次增加的间隔重试，并降低调用频率。400 状态码来自其他产品的错误列表，尚未在验证码的文档页面上得到确认。",
+            "請稍候，再以逐次拉長的間隔重試，並降低呼叫頻率。400 狀態碼出自其他產品的錯誤清單，驗證碼的文件頁面並未證實。",
+        ],
         confidence: Confidence::Observed,
         source: "Generic Alibaba Cloud OpenAPI client error lists, e.g. https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/client-errors; not on a Captcha page",
     },
     ApiErrorRow {
         code: "SignatureDoesNotMatch",
-        description: "The signature in the Authorization header is not the one Alibaba Cloud computes for the request it received.",
+        description: [
+            "The signature in the Authorization header is not the one Alibaba Cloud computes for the request it received.",
+            "Authorization 请求头中的签名与阿里云针对其收到的请求计算出的签名不一致。",
+            "Authorization 標頭中的簽章，與阿里雲依據所收到的請求算出的簽章不符。",
+        ],
         http_status: 400,
         retry: Retry::Never,
-        advice: "Check that the AccessKey secret is the one paired with the AccessKey ID and carries no stray whitespace, and that the signed host, headers and body hash match exactly what is sent. Alibaba Cloud's DNS error list gives this code status 403 instead of 400.",
+        advice: [
+            "Check that the AccessKey secret is the one paired with the AccessKey ID and carries no stray whitespace, and that the signed host, headers and body hash match exactly what is sent. Alibaba Cloud's DNS error list gives this code status 403 instead of 400.",
+            "检查 AccessKey Secret 是否与 AccessKey ID 配对且不含多余的空白字符，并检查参与签名的 host、请求头和请求体哈希是否与实际发送的内容完全一致。阿里云 DNS 的错误列表为此错误码给出的状态码是 403 而非 400。",
+            "請確認 AccessKey Secret 與 AccessKey ID 是成對的一組，且沒有多餘的空白字元；並確認簽署的 host、標頭與主體雜湊和實際送出的內容完全相符。阿里雲 DNS 的錯誤清單將此錯誤代碼的狀態碼列為 403 而非 400。",
+        ],
         confidence: Confidence::Observed,
         source: "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html (400) and the DNS error list https://help.aliyun.com/en/dns/error-code (403); not on a Captcha page",
     },
     ApiErrorRow {
         code: "InvalidAccessKeyId.NotFound",
-        description: "Alibaba Cloud has no AccessKey with the ID that signed the request.",
+        description: [
+            "Alibaba Cloud has no AccessKey with the ID that signed the request.",
+            "阿里云中没有与签署该请求的 ID 对应的 AccessKey。",
+            "簽署此請求所用的 ID 在阿里雲找不到對應的 AccessKey。",
+        ],
         http_status: 404,
         retry: Retry::Never,
-        advice: "Check the configured AccessKey ID, and whether the key was deleted or disabled or the STS token behind it has expired. Some product lists give this code status 400 instead of 404.",
+        advice: [
+            "Check the configured AccessKey ID, and whether the key was deleted or disabled or the STS token behind it has expired. Some product lists give this code status 400 instead of 404.",
+            "检查所配置的 AccessKey ID，并确认该密钥是否已被删除或禁用，或其背后的 STS 令牌是否已过期。部分产品的错误列表为此错误码给出的状态码是 400 而非 404。",
+            "請檢查設定的 AccessKey ID，並確認該金鑰是否已被刪除或停用，或其背後的 STS 權杖是否已過期。部分產品的清單將此錯誤代碼的狀態碼列為 400 而非 404。",
+        ],
         confidence: Confidence::Observed,
         source: "Alibaba Cloud's generic OpenAPI error lists for other products: https://help.aliyun.com/en/polardb/client-error-codes and https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/common-error-codes-1 (404); the Mobile Push and DNS lists give 400; not on a Captcha page",
     },
     ApiErrorRow {
         code: "SignatureNonceUsed",
-        description: "The request carries a signature nonce that an earlier request has already used.",
+        description: [
+            "The request carries a signature nonce that an earlier request has already used.",
+            "请求携带的签名随机数（nonce）已被之前的请求使用过。",
+            "請求所帶的簽章隨機值（nonce）已被先前的請求用過。",
+        ],
         http_status: 400,
         retry: Retry::Never,
-        advice: "Generate a fresh random nonce, such as a UUID, for every request and every retry; never cache a signed request or sign twice with the same nonce.",
+        advice: [
+            "Generate a fresh random nonce, such as a UUID, for every request and every retry; never cache a signed request or sign twice with the same nonce.",
+            "为每个请求和每次重试生成新的随机 nonce（例如 UUID）；切勿缓存已签名的请求，也不要用同一个 nonce 签名两次。",
+            "每個請求與每次重試都要產生新的隨機 nonce（例如 UUID）；切勿快取已簽署的請求，也不要以同一個 nonce 簽署兩次。",
+        ],
         confidence: Confidence::Observed,
         source: "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; not on a Captcha page",
     },
     ApiErrorRow {
         code: "InvalidTimeStamp.Expired",
-        description: "The request's date lies more than 15 minutes away from the time at which Alibaba Cloud received it.",
+        description: [
+            "The request's date lies more than 15 minutes away from the time at which Alibaba Cloud received it.",
+            "请求中的日期与阿里云收到该请求的时间相差超过 15 分钟。",
+            "請求中的日期與阿里雲收到此請求的時間相差超過 15 分鐘。",
+        ],
         http_status: 400,
         retry: Retry::Never,
-        advice: "Keep the server clock synchronized with NTP, write x-acs-date in UTC rather than local time, and sign each attempt with the current time instead of reusing an old signed request.",
+        advice: [
+            "Keep the server clock synchronized with NTP, write x-acs-date in UTC rather than local time, and sign each attempt with the current time instead of reusing an old signed request.",
+            "使用 NTP 保持服务器时钟同步，x-acs-date 应使用 UTC 时间而非本地时间，并在每次尝试时用当前时间签名，不要复用旧的已签名请求。",
+            "請以 NTP 讓伺服器時鐘保持同步，x-acs-date 要用 UTC 而非當地時間，並且每次嘗試都以目前時間簽署，不要重複使用舊的已簽署請求。",
+        ],
         confidence: Confidence::Observed,
         source: "Alibaba Cloud's generic OpenAPI gateway error lists, e.g. the Mobile Push OpenAPI error table https://help.aliyun.com/document_detail/48054.html; the 15-minute window is stated in the V3 signature documentation https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature; not on a Captcha page",
     },
     ApiErrorRow {
         code: "IncompleteSignature",
-        description: "The request's signature is missing or not in the form Alibaba Cloud expects, for example an absent or malformed Authorization header.",
+        description: [
+            "The request's signature is missing or not in the form Alibaba Cloud expects, for example an absent or malformed Authorization header.",
+            "请求的签名缺失或不符合阿里云要求的格式，例如缺少 Authorization 请求头或其格式错误。",
+            "請求的簽章不存在，或不是阿里雲預期的格式，例如缺少 Authorization 標頭或標頭格式錯誤。",
+        ],
         http_status: 400,
         retry: Retry::Never,
-        advice: "Send an Authorization header of the form ACS3-HMAC-SHA256 Credential, SignedHeaders and Signature, and list host, content-type and every x-acs- header among the signed headers.",
+        advice: [
+            "Send an Authorization header of the form ACS3-HMAC-SHA256 Credential, SignedHeaders and Signature, and list host, content-type and every x-acs- header among the signed headers.",
+            "发送格式为 ACS3-HMAC-SHA256 Credential、SignedHeaders 和 Signature 的 Authorization 请求头，并将 host、content-type 以及每个 x-acs- 请求头都列入签名头。",
+            "送出格式為 ACS3-HMAC-SHA256 Credential、SignedHeaders 與 Signature 的 Authorization 標頭，並將 host、content-type 及每個 x-acs- 標頭都列入簽署的標頭。",
+        ],
         confidence: Confidence::Observed,
         source: "Alibaba Cloud's generic OpenAPI error lists for other products, e.g. https://help.aliyun.com/en/polardb/client-error-codes; not on a Captcha page",
     },
@@ -290,9 +378,16 @@ impl ApiError {
         API_ERROR_ROWS[self as usize].code
     }
     /// What the code means, in this project's words.
+    ///
+    /// In English; [`Self::description_in`] gives it in another locale.
     #[inline]
     pub const fn description(self) -> &'static str {
-        API_ERROR_ROWS[self as usize].description
+        API_ERROR_ROWS[self as usize].description[crate::Locale::En as usize]
+    }
+    /// [`Self::description`] in `locale`: the catalog's translation, or the English text where it has none in that locale.
+    #[inline]
+    pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+        API_ERROR_ROWS[self as usize].description[locale as usize]
     }
     /// The HTTP status Alibaba Cloud answers with for this code.
     #[inline]
@@ -305,9 +400,16 @@ impl ApiError {
         API_ERROR_ROWS[self as usize].retry
     }
     /// What to do about the error, as this project recommends it.
+    ///
+    /// In English; [`Self::advice_in`] gives it in another locale.
     #[inline]
     pub const fn advice(self) -> &'static str {
-        API_ERROR_ROWS[self as usize].advice
+        API_ERROR_ROWS[self as usize].advice[crate::Locale::En as usize]
+    }
+    /// [`Self::advice`] in `locale`: the catalog's translation, or the English text where it has none in that locale.
+    #[inline]
+    pub const fn advice_in(self, locale: crate::Locale) -> &'static str {
+        API_ERROR_ROWS[self as usize].advice[locale as usize]
     }
     /// How well the code and its status are backed by sources.
     #[inline]
@@ -431,6 +533,18 @@ impl crate::CatalogRow for ApiError {
         crate::__private::one_word(&mut facts, "retry", self.retry());
         crate::__private::one_word(&mut facts, "confidence", self.confidence());
         facts
+    }
+    #[inline]
+    fn title_in(self, locale: crate::Locale) -> &'static str {
+        self.description_in(locale)
+    }
+    #[inline]
+    fn noun_in(locale: crate::Locale) -> &'static str {
+        match locale {
+            crate::Locale::ZhCn => "API 错误码",
+            crate::Locale::ZhTw => "API 錯誤碼",
+            _ => <Self as crate::WireCode>::NOUN,
+        }
     }
 }
 #[cfg(feature = "serde")]

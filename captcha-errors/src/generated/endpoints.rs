@@ -237,7 +237,7 @@ struct EndpointRow {
     host: &'static str,
     region: EndpointRegion,
     kind: EndpointKind,
-    description: &'static str,
+    description: [&'static str; 3],
     confidence: Confidence,
     source: &'static str,
 }
@@ -247,7 +247,11 @@ static ENDPOINT_ROWS: [EndpointRow; 5] = [
         host: "captcha.cn-shanghai.aliyuncs.com",
         region: EndpointRegion::Cn,
         kind: EndpointKind::Public,
-        description: "The Shanghai host for pages in the Chinese mainland, reached over the internet by IPv4.",
+        description: [
+            "The Shanghai host for pages in the Chinese mainland, reached over the internet by IPv4.",
+            "上海地域的主机，供中国内地的页面使用，通过互联网以 IPv4 访问。",
+            "上海區域的主機，供中國大陸的頁面使用，透過網際網路以 IPv4 連線。",
+        ],
         confidence: Confidence::Official,
         source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
     },
@@ -255,7 +259,11 @@ static ENDPOINT_ROWS: [EndpointRow; 5] = [
         host: "captcha-dualstack.cn-shanghai.aliyuncs.com",
         region: EndpointRegion::Cn,
         kind: EndpointKind::DualStack,
-        description: "The Shanghai host for pages in the Chinese mainland, reached over the internet by IPv4 or IPv6.",
+        description: [
+            "The Shanghai host for pages in the Chinese mainland, reached over the internet by IPv4 or IPv6.",
+            "上海地域的主机，供中国内地的页面使用，通过互联网以 IPv4 或 IPv6 访问。",
+            "上海區域的主機，供中國大陸的頁面使用，透過網際網路以 IPv4 或 IPv6 連線。",
+        ],
         confidence: Confidence::Official,
         source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
     },
@@ -263,7 +271,11 @@ static ENDPOINT_ROWS: [EndpointRow; 5] = [
         host: "captcha-vpc.cn-shanghai.aliyuncs.com",
         region: EndpointRegion::Cn,
         kind: EndpointKind::Vpc,
-        description: "The Shanghai host for pages in the Chinese mainland that only servers inside an Alibaba Cloud VPC in Shanghai can reach.",
+        description: [
+            "The Shanghai host for pages in the Chinese mainland that only servers inside an Alibaba Cloud VPC in Shanghai can reach.",
+            "上海地域的主机，供中国内地的页面使用，仅位于上海阿里云 VPC 内的服务器可以访问。",
+            "上海區域的主機，供中國大陸的頁面使用，只有位於上海阿里雲 VPC 內的伺服器才能連線。",
+        ],
         confidence: Confidence::Official,
         source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
     },
@@ -271,7 +283,11 @@ static ENDPOINT_ROWS: [EndpointRow; 5] = [
         host: "captcha.ap-southeast-1.aliyuncs.com",
         region: EndpointRegion::Sgp,
         kind: EndpointKind::Public,
-        description: "The Singapore host for pages outside the Chinese mainland, reached over the internet by IPv4.",
+        description: [
+            "The Singapore host for pages outside the Chinese mainland, reached over the internet by IPv4.",
+            "新加坡地域的主机，供中国内地以外的页面使用，通过互联网以 IPv4 访问。",
+            "新加坡區域的主機，供中國大陸以外的頁面使用，透過網際網路以 IPv4 連線。",
+        ],
         confidence: Confidence::Official,
         source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
     },
@@ -279,7 +295,11 @@ static ENDPOINT_ROWS: [EndpointRow; 5] = [
         host: "captcha-dualstack.ap-southeast-1.aliyuncs.com",
         region: EndpointRegion::Sgp,
         kind: EndpointKind::DualStack,
-        description: "The Singapore host for pages outside the Chinese mainland, reached over the internet by IPv4 or IPv6.",
+        description: [
+            "The Singapore host for pages outside the Chinese mainland, reached over the internet by IPv4 or IPv6.",
+            "新加坡地域的主机，供中国内地以外的页面使用，通过互联网以 IPv4 或 IPv6 访问。",
+            "新加坡區域的主機，供中國大陸以外的頁面使用，透過網際網路以 IPv4 或 IPv6 連線。",
+        ],
         confidence: Confidence::Official,
         source: "https://www.alibabacloud.com/help/zh/doc-detail/2360571.html",
     },
@@ -301,9 +321,16 @@ impl Endpoint {
         ENDPOINT_ROWS[self as usize].kind
     }
     /// What the host is for, in this project's words.
+    ///
+    /// In English; [`Self::description_in`] gives it in another locale.
     #[inline]
     pub const fn description(self) -> &'static str {
-        ENDPOINT_ROWS[self as usize].description
+        ENDPOINT_ROWS[self as usize].description[crate::Locale::En as usize]
+    }
+    /// [`Self::description`] in `locale`: the catalog's translation, or the English text where it has none in that locale.
+    #[inline]
+    pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+        ENDPOINT_ROWS[self as usize].description[locale as usize]
     }
     /// How well the facts about the host are backed by sources.
     #[inline]
@@ -420,6 +447,18 @@ impl crate::CatalogRow for Endpoint {
         crate::__private::one_word(&mut facts, "kind", self.kind());
         crate::__private::one_word(&mut facts, "confidence", self.confidence());
         facts
+    }
+    #[inline]
+    fn title_in(self, locale: crate::Locale) -> &'static str {
+        self.description_in(locale)
+    }
+    #[inline]
+    fn noun_in(locale: crate::Locale) -> &'static str {
+        match locale {
+            crate::Locale::ZhCn => "验证服务接入地址",
+            crate::Locale::ZhTw => "驗證服務端點主機",
+            _ => <Self as crate::WireCode>::NOUN,
+        }
     }
 }
 #[cfg(feature = "serde")]

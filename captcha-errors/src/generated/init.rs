@@ -319,9 +319,9 @@ pub enum ErrorCode {
 /// The facts of one [`ErrorCode`], one field per column (documented at its accessor).
 struct ErrorCodeRow {
     code: &'static str,
-    description: &'static str,
-    troubleshooting: &'static str,
-    notes: Option<&'static str>,
+    description: [&'static str; 3],
+    troubleshooting: [&'static str; 3],
+    notes: Option<[&'static str; 3]>,
     http_status: u16,
     retry: Retry,
     category: Category,
@@ -331,11 +331,21 @@ struct ErrorCodeRow {
 static ERROR_CODE_ROWS: [ErrorCodeRow; 6] = [
     ErrorCodeRow {
         code: "IllegalUserTag",
-        description: "The user tag (prefix) parameter is invalid.",
-        troubleshooting: "See Activate Captcha Service to confirm that the parameter is passed correctly.",
-        notes: Some(
+        description: [
+            "The user tag (prefix) parameter is invalid.",
+            "用户标签（prefix）参数无效。",
+            "使用者標籤（prefix）參數無效。",
+        ],
+        troubleshooting: [
+            "See Activate Captcha Service to confirm that the parameter is passed correctly.",
+            "请参阅“开通验证码服务”，确认该参数已正确传入。",
+            "請參閱「開通驗證碼服務」，確認此參數是否正確傳入。",
+        ],
+        notes: Some([
             "IllegalUserTag applies only to Web and H5 client integration and App client integration. It does not apply to WeChat mini program integration.",
-        ),
+            "IllegalUserTag 仅适用于 Web 和 H5 客户端接入以及 App 客户端接入，不适用于微信（WeChat）小程序接入。",
+            "IllegalUserTag 只適用於 Web 與 H5 用戶端整合，以及 App 用戶端整合；微信（WeChat）小程式整合則不適用。",
+        ]),
         http_status: 400,
         retry: Retry::Never,
         category: Category::Configuration,
@@ -343,8 +353,16 @@ static ERROR_CODE_ROWS: [ErrorCodeRow; 6] = [
     },
     ErrorCodeRow {
         code: "IllegalCertifyId",
-        description: "The format of the custom `certifyId` (UserCertifyId) parameter is invalid.",
-        troubleshooting: "Confirm that the parameter format is: User tag (prefix)_10-digit random string that contains uppercase letters, lowercase letters, and digits. For code samples, see UserCertifyId parameter code samples.",
+        description: [
+            "The format of the custom `certifyId` (UserCertifyId) parameter is invalid.",
+            "自定义 `certifyId`（UserCertifyId）参数的格式无效。",
+            "自訂的 `certifyId`（UserCertifyId）參數格式無效。",
+        ],
+        troubleshooting: [
+            "Confirm that the parameter format is: User tag (prefix)_10-digit random string that contains uppercase letters, lowercase letters, and digits. For code samples, see UserCertifyId parameter code samples.",
+            "确认参数格式为：用户标签（prefix）_10 位随机字符串，由大写字母、小写字母和数字组成。代码示例请参阅“UserCertifyId 参数代码示例”。",
+            "請確認參數格式為：使用者標籤（prefix）_10 碼隨機字串，內含大寫字母、小寫字母與數字。程式碼範例請參閱「UserCertifyId 參數程式碼範例」。",
+        ],
         notes: None,
         http_status: 400,
         retry: Retry::Never,
@@ -353,8 +371,16 @@ static ERROR_CODE_ROWS: [ErrorCodeRow; 6] = [
     },
     ErrorCodeRow {
         code: "IllegalScene",
-        description: "The scene ID (SceneId) parameter is invalid.",
-        troubleshooting: "Confirm that the passed SceneId parameter is correct. Make sure that the scene ID is created under the account that is associated with the user tag (prefix).",
+        description: [
+            "The scene ID (SceneId) parameter is invalid.",
+            "场景 ID（SceneId）参数无效。",
+            "場景 ID（SceneId）參數無效。",
+        ],
+        troubleshooting: [
+            "Confirm that the passed SceneId parameter is correct. Make sure that the scene ID is created under the account that is associated with the user tag (prefix).",
+            "确认传入的 SceneId 参数正确，并确保该场景 ID 是在与用户标签（prefix）关联的账号下创建的。",
+            "請確認傳入的 SceneId 參數正確，並確定此場景 ID 是在與使用者標籤（prefix）相關聯的帳號下建立的。",
+        ],
         notes: None,
         http_status: 400,
         retry: Retry::Never,
@@ -363,8 +389,16 @@ static ERROR_CODE_ROWS: [ErrorCodeRow; 6] = [
     },
     ErrorCodeRow {
         code: "Forbidden.AccountAccessDenied",
-        description: "The user account has an overdue payment.",
-        troubleshooting: "Confirm that the account status is Normal.",
+        description: [
+            "The user account has an overdue payment.",
+            "用户账号存在欠费。",
+            "使用者帳號有逾期未繳的費用。",
+        ],
+        troubleshooting: [
+            "Confirm that the account status is Normal.",
+            "确认账号状态为“正常”。",
+            "請確認帳號狀態為「正常」。",
+        ],
         notes: None,
         http_status: 403,
         retry: Retry::Never,
@@ -373,8 +407,16 @@ static ERROR_CODE_ROWS: [ErrorCodeRow; 6] = [
     },
     ErrorCodeRow {
         code: "Throttling",
-        description: "API rate limiting is triggered.",
-        troubleshooting: "The number of queries per second (QPS) exceeds the product limit. If you require a higher QPS, contact your account manager in advance for confirmation.",
+        description: [
+            "API rate limiting is triggered.",
+            "触发了 API 限流。",
+            "觸發了 API 流量限制。",
+        ],
+        troubleshooting: [
+            "The number of queries per second (QPS) exceeds the product limit. If you require a higher QPS, contact your account manager in advance for confirmation.",
+            "每秒查询数（QPS）超出了产品限制。如需更高的 QPS，请提前联系您的客户经理确认。",
+            "每秒查詢次數（QPS）超過產品上限。若需要更高的 QPS，請事先聯絡您的客戶經理確認。",
+        ],
         notes: None,
         http_status: 429,
         retry: Retry::Backoff,
@@ -383,8 +425,16 @@ static ERROR_CODE_ROWS: [ErrorCodeRow; 6] = [
     },
     ErrorCodeRow {
         code: "ThrottlingByStrategy",
-        description: "Initialization request rate limiting is triggered.",
-        troubleshooting: "This blocks attackers who frequently send requests to traverse the Captcha question library.",
+        description: [
+            "Initialization request rate limiting is triggered.",
+            "触发了初始化请求限流。",
+            "觸發了初始化請求的流量限制。",
+        ],
+        troubleshooting: [
+            "This blocks attackers who frequently send requests to traverse the Captcha question library.",
+            "这会拦截为遍历验证码题库而频繁发送请求的攻击者。",
+            "這會阻擋為了遍歷驗證碼題庫而頻繁送出請求的攻擊者。",
+        ],
         notes: None,
         http_status: 429,
         retry: Retry::Never,
@@ -399,19 +449,46 @@ impl ErrorCode {
         ERROR_CODE_ROWS[self as usize].code
     }
     /// The vendor's description of the error, verbatim.
+    ///
+    /// In English; [`Self::description_in`] gives it in another locale.
     #[inline]
     pub const fn description(self) -> &'static str {
-        ERROR_CODE_ROWS[self as usize].description
+        ERROR_CODE_ROWS[self as usize].description[crate::Locale::En as usize]
+    }
+    /// [`Self::description`] in `locale`: the catalog's translation, or the English text where it has none in that locale.
+    #[inline]
+    pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+        ERROR_CODE_ROWS[self as usize].description[locale as usize]
     }
     /// The vendor's troubleshooting suggestions, verbatim.
+    ///
+    /// In English; [`Self::troubleshooting_in`] gives it in another locale.
     #[inline]
     pub const fn troubleshooting(self) -> &'static str {
-        ERROR_CODE_ROWS[self as usize].troubleshooting
+        ERROR_CODE_ROWS[self as usize].troubleshooting[crate::Locale::En as usize]
+    }
+    /// [`Self::troubleshooting`] in `locale`: the catalog's translation, or the English text where it has none in that locale.
+    #[inline]
+    pub const fn troubleshooting_in(self, locale: crate::Locale) -> &'static str {
+        ERROR_CODE_ROWS[self as usize].troubleshooting[locale as usize]
     }
     /// The vendor's "Important" remark, verbatim, if it has one.
+    ///
+    /// In English; [`Self::notes_in`] gives it in another locale.
     #[inline]
     pub const fn notes(self) -> Option<&'static str> {
-        ERROR_CODE_ROWS[self as usize].notes
+        match ERROR_CODE_ROWS[self as usize].notes {
+            Some(texts) => Some(texts[crate::Locale::En as usize]),
+            None => None,
+        }
+    }
+    /// [`Self::notes`] in `locale`: the catalog's translation, or the English text where it has none in that locale.
+    #[inline]
+    pub const fn notes_in(self, locale: crate::Locale) -> Option<&'static str> {
+        match ERROR_CODE_ROWS[self as usize].notes {
+            Some(texts) => Some(texts[locale as usize]),
+            None => None,
+        }
     }
     /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
     #[inline]
@@ -546,6 +623,18 @@ impl crate::CatalogRow for ErrorCode {
         crate::__private::many_words(&mut facts, "platforms", self.platforms());
         facts
     }
+    #[inline]
+    fn title_in(self, locale: crate::Locale) -> &'static str {
+        self.description_in(locale)
+    }
+    #[inline]
+    fn noun_in(locale: crate::Locale) -> &'static str {
+        match locale {
+            crate::Locale::ZhCn => "错误码",
+            crate::Locale::ZhTw => "錯誤碼",
+            _ => <Self as crate::WireCode>::NOUN,
+        }
+    }
 }
 #[cfg(feature = "serde")]
 impl serde::Serialize for ErrorCode {
@@ -602,8 +691,8 @@ pub enum FieldError {
 struct FieldErrorRow {
     key: &'static str,
     field: &'static str,
-    description: &'static str,
-    troubleshooting: &'static str,
+    description: [&'static str; 3],
+    troubleshooting: [&'static str; 3],
     http_status: u16,
     platforms: &'static [Platform],
 }
@@ -612,40 +701,80 @@ static FIELD_ERROR_ROWS: [FieldErrorRow; 5] = [
     FieldErrorRow {
         key: "general_type",
         field: "General type verification",
-        description: "The type of the passed parameter is invalid.",
-        troubleshooting: "See Parameter description and pass a value of the corresponding type.",
+        description: [
+            "The type of the passed parameter is invalid.",
+            "传入参数的类型无效。",
+            "傳入參數的型別無效。",
+        ],
+        troubleshooting: [
+            "See Parameter description and pass a value of the corresponding type.",
+            "请参阅“参数说明”，传入对应类型的值。",
+            "請參閱「參數說明」，傳入對應型別的值。",
+        ],
         http_status: 400,
         platforms: &[Platform::Web, Platform::H5, Platform::App],
     },
     FieldErrorRow {
         key: "language",
         field: "language",
-        description: "The value passed for the language parameter is invalid.",
-        troubleshooting: "See Languages supported by Captcha 2.0.",
+        description: [
+            "The value passed for the language parameter is invalid.",
+            "为 language 参数传入的值无效。",
+            "傳給 language 參數的值無效。",
+        ],
+        troubleshooting: [
+            "See Languages supported by Captcha 2.0.",
+            "请参阅“验证码 2.0 支持的语言”。",
+            "請參閱「驗證碼 2.0 支援的語言」。",
+        ],
         http_status: 400,
         platforms: &[Platform::Web, Platform::H5, Platform::App],
     },
     FieldErrorRow {
         key: "region",
         field: "region",
-        description: "The value passed for the region parameter is invalid.",
-        troubleshooting: "See region parameter description to check if this parameter meets the requirements.",
+        description: [
+            "The value passed for the region parameter is invalid.",
+            "为 region 参数传入的值无效。",
+            "傳給 region 參數的值無效。",
+        ],
+        troubleshooting: [
+            "See region parameter description to check if this parameter meets the requirements.",
+            "请参阅“region 参数说明”，检查该参数是否符合要求。",
+            "請參閱「region 參數說明」，確認此參數是否符合要求。",
+        ],
         http_status: 400,
         platforms: &[Platform::Web, Platform::H5, Platform::App],
     },
     FieldErrorRow {
         key: "mode",
         field: "mode",
-        description: "The value passed for the mode parameter is invalid.",
-        troubleshooting: "The supported values are popup and embed. See mode parameter description to check if this parameter meets the requirements.",
+        description: [
+            "The value passed for the mode parameter is invalid.",
+            "为 mode 参数传入的值无效。",
+            "傳給 mode 參數的值無效。",
+        ],
+        troubleshooting: [
+            "The supported values are popup and embed. See mode parameter description to check if this parameter meets the requirements.",
+            "支持的取值为 popup 和 embed。请参阅“mode 参数说明”，检查该参数是否符合要求。",
+            "支援的值為 popup 與 embed。請參閱「mode 參數說明」，確認此參數是否符合要求。",
+        ],
         http_status: 400,
         platforms: &[Platform::Web, Platform::H5, Platform::App],
     },
     FieldErrorRow {
         key: "element_or_button",
         field: "element/button",
-        description: "The value passed for the element/button parameter is invalid.",
-        troubleshooting: "Make sure that the element/button element exists on the page and that the element/button parameter matches the ID selector of the element/button element on the page.",
+        description: [
+            "The value passed for the element/button parameter is invalid.",
+            "为 element/button 参数传入的值无效。",
+            "傳給 element/button 參數的值無效。",
+        ],
+        troubleshooting: [
+            "Make sure that the element/button element exists on the page and that the element/button parameter matches the ID selector of the element/button element on the page.",
+            "确保页面上存在 element/button 元素，且 element/button 参数与页面上 element/button 元素的 ID 选择器一致。",
+            "請確定頁面上有 element/button 元素，而且 element/button 參數與頁面上 element/button 元素的 ID 選擇器相符。",
+        ],
         http_status: 400,
         platforms: &[Platform::Web, Platform::H5, Platform::App],
     },
@@ -662,14 +791,28 @@ impl FieldError {
         FIELD_ERROR_ROWS[self as usize].field
     }
     /// The vendor's description of the error, verbatim.
+    ///
+    /// In English; [`Self::description_in`] gives it in another locale.
     #[inline]
     pub const fn description(self) -> &'static str {
-        FIELD_ERROR_ROWS[self as usize].description
+        FIELD_ERROR_ROWS[self as usize].description[crate::Locale::En as usize]
+    }
+    /// [`Self::description`] in `locale`: the catalog's translation, or the English text where it has none in that locale.
+    #[inline]
+    pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+        FIELD_ERROR_ROWS[self as usize].description[locale as usize]
     }
     /// The vendor's troubleshooting suggestions, verbatim.
+    ///
+    /// In English; [`Self::troubleshooting_in`] gives it in another locale.
     #[inline]
     pub const fn troubleshooting(self) -> &'static str {
-        FIELD_ERROR_ROWS[self as usize].troubleshooting
+        FIELD_ERROR_ROWS[self as usize].troubleshooting[crate::Locale::En as usize]
+    }
+    /// [`Self::troubleshooting`] in `locale`: the catalog's translation, or the English text where it has none in that locale.
+    #[inline]
+    pub const fn troubleshooting_in(self, locale: crate::Locale) -> &'static str {
+        FIELD_ERROR_ROWS[self as usize].troubleshooting[locale as usize]
     }
     /// The HTTP status a service should answer with when it relays this error to its own clients (this project's recommendation).
     #[inline]
@@ -780,6 +923,18 @@ impl crate::CatalogRow for FieldError {
         let mut facts = crate::__private::prelude::Vec::new();
         crate::__private::many_words(&mut facts, "platforms", self.platforms());
         facts
+    }
+    #[inline]
+    fn title_in(self, locale: crate::Locale) -> &'static str {
+        self.description_in(locale)
+    }
+    #[inline]
+    fn noun_in(locale: crate::Locale) -> &'static str {
+        match locale {
+            crate::Locale::ZhCn => "字段错误键",
+            crate::Locale::ZhTw => "欄位錯誤鍵",
+            _ => <Self as crate::WireCode>::NOUN,
+        }
     }
 }
 #[cfg(feature = "serde")]
@@ -1815,6 +1970,41 @@ impl Language {
     #[inline]
     pub const fn label(self) -> &'static str {
         LANGUAGE_LABELS[self as usize]
+    }
+    /// The locale whose text this value shows, as the catalog pairs them; `None` for
+    /// a value of a language no catalog text is written in.
+    #[inline]
+    pub const fn locale(self) -> Option<crate::Locale> {
+        match self {
+            Self::Cn => Some(crate::Locale::ZhCn),
+            Self::Tw => Some(crate::Locale::ZhTw),
+            Self::En => Some(crate::Locale::En),
+            Self::Ar => None,
+            Self::De => None,
+            Self::Es => None,
+            Self::Fr => None,
+            Self::In => None,
+            Self::It => None,
+            Self::Ja => None,
+            Self::Ko => None,
+            Self::Ms => None,
+            Self::Pt => None,
+            Self::Ru => None,
+            Self::Th => None,
+            Self::Tr => None,
+            Self::Vi => None,
+        }
+    }
+    /// The value that shows text in `locale`, as the catalog pairs them, if any.
+    #[inline]
+    pub const fn from_locale(locale: crate::Locale) -> Option<Self> {
+        match locale {
+            crate::Locale::ZhCn => Some(Self::Cn),
+            crate::Locale::ZhTw => Some(Self::Tw),
+            crate::Locale::En => Some(Self::En),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
     }
 }
 impl core::fmt::Display for Language {

@@ -89,8 +89,13 @@ impl Checker<'_> {
             Some(locale) if others.contains(&locale) => Some(locale),
             Some(_) => {
                 self.report(
-                    Diagnostic::new(span, format!("`{tag}` is not one of the catalog's `locales`"))
-                        .with_help(format!("add `\"{tag}\"` to `locales` in `[catalog]`, or remove this text")),
+                    Diagnostic::new(
+                        span,
+                        format!("`{tag}` is not one of the catalog's `locales`"),
+                    )
+                    .with_help(format!(
+                        "add `\"{tag}\"` to `locales` in `[catalog]`, or remove this text"
+                    )),
                 );
                 None
             }
@@ -136,7 +141,10 @@ impl Checker<'_> {
         self.report(
             Diagnostic::new(
                 at,
-                format!("{why} but has no `{what}` text in {}", suggest::quoted_list(&missing)),
+                format!(
+                    "{why} but has no `{what}` text in {}",
+                    suggest::quoted_list(&missing)
+                ),
             )
             .with_help(format!("add `{what} = {{ {} }}`", example.join(", "))),
         );
@@ -145,7 +153,12 @@ impl Checker<'_> {
 
     /// The texts a table's language needs: `noun_in`, and `title_in` of each
     /// translatable column and of the key column, once a column is translatable.
-    pub(super) fn table_translations(&mut self, table: &Table, others: &[Locale], at: Span) -> bool {
+    pub(super) fn table_translations(
+        &mut self,
+        table: &Table,
+        others: &[Locale],
+        at: Span,
+    ) -> bool {
         if !table.is_translated() || others.is_empty() {
             return true;
         }
@@ -154,7 +167,13 @@ impl Checker<'_> {
         for (index, column) in table.columns.iter().enumerate() {
             if column.translatable || index == table.key {
                 let why = format!("the column `{}` of a translated table", column.name);
-                ok &= self.require_translations(&column.title_in, others, at.clone(), "title_in", &why);
+                ok &= self.require_translations(
+                    &column.title_in,
+                    others,
+                    at.clone(),
+                    "title_in",
+                    &why,
+                );
             }
         }
         ok
@@ -183,7 +202,9 @@ impl Checker<'_> {
         let mut written = Vec::new();
         for sub in &raw.translations {
             let header = format!("[{}.{}]", table.name, sub.locale.get_ref());
-            let Some(locale) = self.other_locale(sub.locale.get_ref(), sub.locale.span(), others, &header) else {
+            let Some(locale) =
+                self.other_locale(sub.locale.get_ref(), sub.locale.span(), others, &header)
+            else {
                 ok = false;
                 continue;
             };
@@ -197,11 +218,19 @@ impl Checker<'_> {
                 continue;
             }
             for (name, text) in &sub.cells {
-                let Some(column) = table.columns.iter().position(|c| &c.name == name.get_ref()) else {
+                let Some(column) = table.columns.iter().position(|c| &c.name == name.get_ref())
+                else {
                     ok = false;
                     self.report(
-                        Diagnostic::new(name.span(), format!("`{}` is not a column of `{}`", name.get_ref(), table.name))
-                            .with_help(suggest::help(name.get_ref(), &translatable, "a translatable column")),
+                        Diagnostic::new(
+                            name.span(),
+                            format!("`{}` is not a column of `{}`", name.get_ref(), table.name),
+                        )
+                        .with_help(suggest::help(
+                            name.get_ref(),
+                            &translatable,
+                            "a translatable column",
+                        )),
                     );
                     continue;
                 };
@@ -216,8 +245,14 @@ impl Checker<'_> {
                 if cells[column] == Cell::Absent {
                     ok = false;
                     self.report(
-                        Diagnostic::new(name.span(), format!("the row `{key}` has no English `{}` to translate", name.get_ref()))
-                            .with_help("write the English text in the row first, or remove this one"),
+                        Diagnostic::new(
+                            name.span(),
+                            format!(
+                                "the row `{key}` has no English `{}` to translate",
+                                name.get_ref()
+                            ),
+                        )
+                        .with_help("write the English text in the row first, or remove this one"),
                     );
                     continue;
                 }
@@ -229,11 +264,21 @@ impl Checker<'_> {
             for (index, column) in table.columns.iter().enumerate() {
                 let present = cells[index] != Cell::Absent;
                 if column.translatable && present && translations[index].get(locale).is_none() {
-                    if !sub.cells.iter().any(|(name, _)| name.get_ref() == &column.name) {
+                    if !sub
+                        .cells
+                        .iter()
+                        .any(|(name, _)| name.get_ref() == &column.name)
+                    {
                         ok = false;
                         self.report(
-                            Diagnostic::new(sub.span.clone(), format!("`{header}` of `{key}` has no `{}`", column.name))
-                                .with_help(format!("add `{} = \"…\"`: the row has it in English", column.name)),
+                            Diagnostic::new(
+                                sub.span.clone(),
+                                format!("`{header}` of `{key}` has no `{}`", column.name),
+                            )
+                            .with_help(format!(
+                                "add `{} = \"…\"`: the row has it in English",
+                                column.name
+                            )),
                         );
                     }
                 }
@@ -249,16 +294,21 @@ impl Checker<'_> {
                 ok = false;
                 let header = format!("[{}.{}]", table.name, locale.word());
                 self.report(
-                    Diagnostic::new(key_span.clone(), format!("the row `{key}` has no `{header}` table"))
-                        .with_help(format!(
-                            "add `{header}` after the row with its translatable cells: {}",
-                            suggest::quoted_list(&translatable)
-                        )),
+                    Diagnostic::new(
+                        key_span.clone(),
+                        format!("the row `{key}` has no `{header}` table"),
+                    )
+                    .with_help(format!(
+                        "add `{header}` after the row with its translatable cells: {}",
+                        suggest::quoted_list(&translatable)
+                    )),
                 );
             }
         }
         for entry in &mut translations {
-            entry.0.sort_by_key(|(locale, _)| others.iter().position(|other| other == locale));
+            entry
+                .0
+                .sort_by_key(|(locale, _)| others.iter().position(|other| other == locale));
         }
         ok.then_some(translations)
     }
@@ -328,8 +378,18 @@ impl Checker<'_> {
             if let Some(earlier) = values[..index].iter().find(|v| v.locale == Some(locale)) {
                 ok = false;
                 self.report(
-                    Diagnostic::new(spans[index].clone(), format!("`{}` and `{}` both select `{}`", earlier.value, value.value, locale.word()))
-                        .with_help("give each locale to one value: the enum maps a locale back to its value"),
+                    Diagnostic::new(
+                        spans[index].clone(),
+                        format!(
+                            "`{}` and `{}` both select `{}`",
+                            earlier.value,
+                            value.value,
+                            locale.word()
+                        ),
+                    )
+                    .with_help(
+                        "give each locale to one value: the enum maps a locale back to its value",
+                    ),
                 );
             }
         }

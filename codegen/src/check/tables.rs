@@ -70,7 +70,8 @@ impl Checker<'_> {
         let noun = self.optional_text(raw.noun.as_ref(), "`noun` of the table");
         let noun_in = self.translations(raw.noun_in.as_ref(), others, "noun_in");
         let columns = self.columns(raw, catalog, vocabularies, others);
-        let (Some(columns), Some(doc), Ok(noun), Some(noun_in)) = (columns, doc, noun, noun_in) else {
+        let (Some(columns), Some(doc), Ok(noun), Some(noun_in)) = (columns, doc, noun, noun_in)
+        else {
             return None;
         };
         let key = self.key_column(raw, &columns);
@@ -167,7 +168,10 @@ impl Checker<'_> {
         let doc = self.optional_text(raw.doc.as_ref(), "`doc` of the column");
         let title = self.optional_text(raw.title.as_ref(), "`title` of the column");
         let title_in = self.translations(raw.title_in.as_ref(), others, "title_in");
-        let translatable = raw.translatable.as_ref().is_some_and(|flag| *flag.get_ref());
+        let translatable = raw
+            .translatable
+            .as_ref()
+            .is_some_and(|flag| *flag.get_ref());
         if translatable && kind != ColumnKind::Text {
             ok = false;
             if let Some(flag) = &raw.translatable {
@@ -177,7 +181,9 @@ impl Checker<'_> {
                 );
             }
         }
-        let (Ok(doc), Ok(title), Ok(vocabulary), Some(title_in)) = (doc, title, vocabulary, title_in) else {
+        let (Ok(doc), Ok(title), Ok(vocabulary), Some(title_in)) =
+            (doc, title, vocabulary, title_in)
+        else {
             return None;
         };
         ok.then(|| Column {

@@ -42,7 +42,11 @@ pub(super) fn meta(reader: &mut Reader<'_>, root: &Table<'_, '_>) -> Option<RawM
             let span = locales.span();
             Spanned::new(
                 span,
-                locales.into_inner().into_iter().map(RawKeyword::parse).collect(),
+                locales
+                    .into_inner()
+                    .into_iter()
+                    .map(RawKeyword::parse)
+                    .collect(),
             )
         }),
         name_in: fields.map(&catalog::NAME_IN),

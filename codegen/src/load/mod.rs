@@ -22,7 +22,8 @@ use crate::diagnostic::Diagnostic;
 use crate::text_safety;
 pub use raw::{
     RawCatalog, RawCell, RawColumn, RawKeyword, RawMeta, RawParam, RawPredicate, RawRow, RawRowRef,
-    RawRowTranslation, RawRuleSettings, RawTranslations, RawTable, RawValue, RawVocabulary, RawWord, Text,
+    RawRowTranslation, RawRuleSettings, RawTable, RawTranslations, RawValue, RawVocabulary,
+    RawWord, Text,
 };
 use reader::{Reader, Table};
 

@@ -601,3 +601,145 @@ export const VerifyCode = {
 export function isVerifyCode(value: string): value is VerifyCode {
   return rt.hasOwn(VerifyCode_ROWS, value);
 }
+
+/**
+ * What a service tells the person in front of the page when it does not let a request through.
+ * There are only a few messages and several codes share each one, so a page never reveals which
+ * signal fired; a code's action picks its message.
+ *
+ * Source:
+ * https://www.alibabacloud.com/help/en/captcha/captcha2-0/user-guide/description-of-data-returned-by-the-client
+ *
+ * Provenance: The codes, their pass or fail verdicts and their meanings are Alibaba Cloud's facts,
+ * restated here in this project's own words; nothing in this catalog is copied from Alibaba Cloud.
+ * The action and advice columns are this project's recommendations for an integrator, not the
+ * vendor's. Each row's confidence word says how well it is backed: official means a current
+ * Alibaba Cloud page lists it, former-official means only an earlier official list had it (an
+ * older server-integration page, still quoted on Alibaba's developer forum and in public code that
+ * cites it), and observed means it was seen only in third-party code. Public codebases disagree on
+ * some codes: several swap the meanings of F005 and F006 (this catalog follows the earlier
+ * official list), and one public enum gives the scene-mismatch code the number F018 although it is
+ * F020. No source mentions F021, so it is left out. A rejected verification does not count as an
+ * API error: Alibaba answers HTTP 200 with VerifyResult false and puts the reason in VerifyCode;
+ * the API's own error codes live in the api catalog.
+ */
+export type UserMessage =
+  | "captcha-missing"
+  | "body-too-large"
+  | "solve-again"
+  | "start-over"
+  | "too-many-attempts"
+  | "forbidden"
+  | "internal"
+  | "unavailable";
+
+/** A `UserMessage`, or a user message this catalog does not know yet. */
+export type OpenUserMessage = UserMessage | (string & {});
+
+/** The facts of every `UserMessage`, by its key, in catalog order. */
+const UserMessage_ROWS = {
+  /** `captcha-missing`: Please complete the captcha. */
+  "captcha-missing": {
+    name: "captcha-missing",
+    title: "Please complete the captcha.",
+    detail: "Finish the captcha on the page, then send the request again.",
+    deprecated: undefined,
+  },
+  /** `body-too-large`: The request is too large. */
+  "body-too-large": {
+    name: "body-too-large",
+    title: "The request is too large.",
+    detail: "Send a smaller request.",
+    deprecated: undefined,
+  },
+  /** `solve-again`: Please solve a new captcha and try again. */
+  "solve-again": {
+    name: "solve-again",
+    title: "Please solve a new captcha and try again.",
+    detail: "The last check did not go through. A new captcha is ready for you.",
+    deprecated: undefined,
+  },
+  /** `start-over`: Please reload the page and start again. */
+  "start-over": {
+    name: "start-over",
+    title: "Please reload the page and start again.",
+    detail: "This page has been open too long to continue. Reloading it starts a fresh check.",
+    deprecated: undefined,
+  },
+  /** `too-many-attempts`: Too many attempts. Please wait and try again. */
+  "too-many-attempts": {
+    name: "too-many-attempts",
+    title: "Too many attempts. Please wait and try again.",
+    detail: "Wait a little while before you try again.",
+    deprecated: undefined,
+  },
+  /** `forbidden`: The request was refused. */
+  forbidden: {
+    name: "forbidden",
+    title: "The request was refused.",
+    detail: "We could not accept this request.",
+    deprecated: undefined,
+  },
+  /** `internal`: The request could not be completed. */
+  internal: {
+    name: "internal",
+    title: "The request could not be completed.",
+    detail: "Something went wrong on our side. Please try again later.",
+    deprecated: undefined,
+  },
+  /** `unavailable`: The service is unavailable. Please try again later. */
+  unavailable: {
+    name: "unavailable",
+    title: "The service is unavailable. Please try again later.",
+    detail: "The check could not be completed just now. Please try again in a few minutes.",
+    deprecated: undefined,
+  },
+} as const;
+
+/** Every key of `UserMessage`, in catalog order. */
+const UserMessage_KEYS = ["captcha-missing", "body-too-large", "solve-again", "start-over", "too-many-attempts", "forbidden", "internal", "unavailable"] as const;
+
+/** Every `UserMessage` with its facts and lookups. */
+export const UserMessage = {
+  /** Every key, in catalog order. */
+  ALL: UserMessage_KEYS,
+  /**
+   * Every label `metricLabel` returns: each key in catalog order (deprecated ones too), then
+   * `OTHER_LABEL`.
+   */
+  METRIC_LABELS: rt.metricLabels(UserMessage_KEYS),
+  /** The facts of every row, by key. */
+  ROWS: UserMessage_ROWS,
+  /** The `UserMessage` whose key is exactly `value`, or `undefined`. */
+  from_name(value: string): UserMessage | undefined {
+    return rt.hasOwn(UserMessage_ROWS, value) ? value : undefined;
+  },
+  /**
+   * The label of `value` for a metric or OpenTelemetry's `error.type`: the key itself, or
+   * `OTHER_LABEL` for any other text (never that text).
+   */
+  metricLabel(value: string): UserMessage | typeof rt.OTHER_LABEL {
+    return rt.hasOwn(UserMessage_ROWS, value) ? value : rt.OTHER_LABEL;
+  },
+  /** The message's stable name, also the last part of the problem type a refusal carries. */
+  name(key: UserMessage): UserMessage {
+    return UserMessage_ROWS[key].name;
+  },
+  /** A short sentence telling the person what happened or what to do. */
+  title(key: UserMessage): string {
+    return UserMessage_ROWS[key].title;
+  },
+  /** One more sentence for the person, saying what to do next. */
+  detail(key: UserMessage): string {
+    return UserMessage_ROWS[key].detail;
+  },
+  /** Why the row is retired, or `undefined` if it is not. */
+  deprecated(key: UserMessage): string | undefined {
+    return UserMessage_ROWS[key].deprecated;
+  },
+} as const;
+
+/** Whether `value` is the key of a `UserMessage` (case-sensitive). */
+export function isUserMessage(value: string): value is UserMessage {
+  return rt.hasOwn(UserMessage_ROWS, value);
+}

@@ -13,6 +13,11 @@
 //! 0.8 s more than these (issue 11's measurements). There an absent optional text is
 //! stored as `""`, which no present text can be (the check refuses empty text); other
 //! optional columns hold `Option`s.
+//!
+//! A translatable column keeps one text per locale of the runtime (`[&str; N]`, in the
+//! order of `Locale::ALL`, English where the catalog has no text in a locale); its
+//! accessor reads the English one and a second accessor, `<column>_in(locale)`, the
+//! text in any locale.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -21,9 +26,9 @@ use super::large::trees;
 use super::render::{filled_item, item, module_parts, part, Part, Piece};
 use super::size::is_small;
 use super::tokens::{doc, ident, type_static};
-use crate::keywords::ColumnKind;
+use crate::keywords::{ColumnKind, Locale};
 use crate::markdown::escape_inline;
-use crate::model::{Catalog, Cell, Column, Table};
+use crate::model::{Catalog, Cell, Column, Row, Table};
 
 /// The private module that holds `table`'s column arrays.
 pub(crate) fn columns_module(table: &Table) -> Ident {
@@ -94,7 +99,7 @@ fn column_static_piece<'a>(catalog: &'a Catalog, table: &'a Table, index: usize)
         let cells = table
             .rows
             .iter()
-            .map(|row| stored_value(catalog, column, &row.cells[index]));
+            .map(|row| stored_value(catalog, column, row, index));
         trees::fill_array(file, &column_static(column).to_string(), cells)
     };
     filled_item(skeleton, fill)
@@ -113,12 +118,45 @@ pub(crate) fn column_type(catalog: &Catalog, column: &Column) -> TokenStream {
 /// The type of a column's array elements: its accessor's, with `""` for an absent
 /// text, and without the `'static` a static's type implies.
 fn stored_type(catalog: &Catalog, column: &Column) -> TokenStream {
-    let plain = plain_type(catalog, column, quote!());
+    let plain = kept_type(catalog, column, quote!());
     if column.optional && !empty_means_absent(column) {
         quote!(Option<#plain>)
     } else {
         plain
     }
+}
+
+/// How many locales the runtime has: a translatable column keeps one text for each.
+fn locale_count() -> Literal {
+    Literal::usize_unsuffixed(Locale::ALL.len())
+}
+
+/// The type a table's data keeps a present cell of `column` in: its accessor's, but
+/// one text per locale for a translatable column.
+fn kept_type(catalog: &Catalog, column: &Column, lifetime: TokenStream) -> TokenStream {
+    if column.translatable {
+        let count = locale_count();
+        quote!([&#lifetime str; #count])
+    } else {
+        plain_type(catalog, column, lifetime)
+    }
+}
+
+/// A present cell of the column at `index` of `row` as the table's data keeps it.
+fn kept_value(catalog: &Catalog, column: &Column, row: &Row, index: usize) -> syn::Expr {
+    if !column.translatable {
+        return cell_value(catalog, column, &row.cells[index]);
+    }
+    trees::array(
+        Locale::ALL
+            .iter()
+            .map(|locale| trees::string(row.text_in(index, *locale).unwrap_or_default())),
+    )
+}
+
+/// The Rust expression of a locale's index in a translatable column's texts.
+fn english_index() -> TokenStream {
+    quote!(crate::Locale::En as usize)
 }
 
 /// The type of a present cell of `column`, its references with `lifetime`.
@@ -136,15 +174,18 @@ fn plain_type(catalog: &Catalog, column: &Column, lifetime: TokenStream) -> Toke
     }
 }
 
-/// A cell as its column's array stores it.
-fn stored_value(catalog: &Catalog, column: &Column, cell: &Cell) -> syn::Expr {
-    match cell {
+/// The cell at `index` of `row` as its column's array stores it.
+fn stored_value(catalog: &Catalog, column: &Column, row: &Row, index: usize) -> syn::Expr {
+    match &row.cells[index] {
+        Cell::Absent if empty_means_absent(column) && column.translatable => {
+            trees::array(Locale::ALL.iter().map(|_| trees::string("")))
+        }
         Cell::Absent if empty_means_absent(column) => trees::string(""),
         Cell::Absent => trees::path(&["None"]),
-        present if column.optional && !empty_means_absent(column) => {
-            trees::some(cell_value(catalog, column, present))
+        _ if column.optional && !empty_means_absent(column) => {
+            trees::some(kept_value(catalog, column, row, index))
         }
-        present => cell_value(catalog, column, present),
+        _ => kept_value(catalog, column, row, index),
     }
 }
 
@@ -179,27 +220,74 @@ fn accessors(catalog: &Catalog, table: &Table) -> TokenStream {
     }
 }
 
-/// The accessor of `column`: its array at the variant's index.
+/// The accessor of `column` (and of its text in a locale, if translatable): its array
+/// at the variant's index.
 fn accessor(catalog: &Catalog, table: &Table, column: &Column) -> TokenStream {
+    let array = column_static(column);
+    let read = |locale: Option<TokenStream>| {
+        let cell = match locale {
+            Some(locale) => quote!(#array[self as usize][#locale]),
+            None => quote!(#array[self as usize]),
+        };
+        if table.rows.is_empty() {
+            quote!(match self {})
+        } else if empty_means_absent(column) {
+            quote! {
+                let text = #cell;
+                if text.is_empty() { None } else { Some(text) }
+            }
+        } else {
+            cell
+        }
+    };
+    accessor_pair(catalog, column, read)
+}
+
+/// The accessor of `column`, whose body `read(None)` makes, and for a translatable
+/// column the accessor `<column>_in(locale)` too: `read(Some(index))` reads the text at
+/// the locale's index, and the plain accessor reads the English one.
+fn accessor_pair(
+    catalog: &Catalog,
+    column: &Column,
+    read: impl Fn(Option<TokenStream>) -> TokenStream,
+) -> TokenStream {
     let name = ident(&column.name);
     let ty = column_type(catalog, column);
     let column_doc = doc(&escape_inline(&column.doc));
-    let array = column_static(column);
-    let body = if table.rows.is_empty() {
-        quote!(match self {})
-    } else if empty_means_absent(column) {
-        quote! {
-            let text = #array[self as usize];
-            if text.is_empty() { None } else { Some(text) }
-        }
-    } else {
-        quote!(#array[self as usize])
-    };
+    if !column.translatable {
+        let body = read(None);
+        return quote! {
+            #column_doc
+            #[inline]
+            pub const fn #name(self) -> #ty {
+                #body
+            }
+        };
+    }
+    let name_in = format_ident!("{}_in", column.name);
+    let english = read(Some(english_index()));
+    let localized = read(Some(quote!(locale as usize)));
+    let in_doc = doc(&format!(
+        "[`Self::{}`] in `locale`: the catalog's translation, or the English text where it has none in that locale.",
+        column.name
+    ));
+    let english_doc = doc(&format!(
+        "In English; [`Self::{}_in`] gives it in another locale.",
+        column.name
+    ));
     quote! {
         #column_doc
+        ///
+        #english_doc
         #[inline]
         pub const fn #name(self) -> #ty {
-            #body
+            #english
+        }
+
+        #in_doc
+        #[inline]
+        pub const fn #name_in(self, locale: crate::Locale) -> #ty {
+            #localized
         }
     }
 }
@@ -221,34 +309,43 @@ fn rows(catalog: &Catalog, table: &Table) -> TokenStream {
     let (row_struct, rows_static) = (row_struct(table), rows_static(table));
     let count = Literal::usize_unsuffixed(table.rows.len());
     let fields: Vec<Ident> = table.columns.iter().map(|c| ident(&c.name)).collect();
-    let types = table.columns.iter().map(|c| column_type(catalog, c));
+    let types = table.columns.iter().map(|column| {
+        let kept = kept_type(catalog, column, quote!('static));
+        if column.optional {
+            quote!(Option<#kept>)
+        } else {
+            kept
+        }
+    });
     let rows = table.rows.iter().map(|row| {
-        let cells = table
-            .columns
-            .iter()
-            .zip(&row.cells)
-            .map(|(column, cell)| match cell {
-                Cell::Absent => trees::path(&["None"]),
-                present if column.optional => trees::some(cell_value(catalog, column, present)),
-                present => cell_value(catalog, column, present),
-            });
+        let cells =
+            table
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(index, column)| match &row.cells[index] {
+                    Cell::Absent => trees::path(&["None"]),
+                    _ if column.optional => trees::some(kept_value(catalog, column, row, index)),
+                    _ => kept_value(catalog, column, row, index),
+                });
         quote!(#row_struct { #( #fields: #cells, )* })
     });
     let accessors = table.columns.iter().zip(&fields).map(|(column, field)| {
-        let ty = column_type(catalog, column);
-        let column_doc = doc(&escape_inline(&column.doc));
-        let body = if table.rows.is_empty() {
-            quote!(match self {})
-        } else {
-            quote!(#rows_static[self as usize].#field)
-        };
-        quote! {
-            #column_doc
-            #[inline]
-            pub const fn #field(self) -> #ty {
-                #body
+        let read = |locale: Option<TokenStream>| {
+            let cell = quote!(#rows_static[self as usize].#field);
+            match locale {
+                _ if table.rows.is_empty() => quote!(match self {}),
+                None => cell,
+                Some(locale) if column.optional => quote! {
+                    match #cell {
+                        Some(texts) => Some(texts[#locale]),
+                        None => None,
+                    }
+                },
+                Some(locale) => quote!(#cell[#locale]),
             }
-        }
+        };
+        accessor_pair(catalog, column, read)
     });
     let struct_doc = doc(&format!(
         "The facts of one [`{}`], one field per column (documented at its accessor).",

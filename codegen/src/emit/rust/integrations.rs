@@ -139,6 +139,30 @@ fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
             facts
         }
     };
+    let title_in = table.columns[table.display].translatable.then(|| {
+        let display_in = quote::format_ident!("{}_in", table.columns[table.display].name);
+        quote! {
+            #[inline]
+            fn title_in(self, locale: crate::Locale) -> &'static str {
+                self.#display_in(locale)
+            }
+        }
+    });
+    let noun_in = (!table.noun_in.0.is_empty()).then(|| {
+        let arms = table.noun_in.0.iter().map(|(locale, noun)| {
+            let variant = ident(&crate::format_rust::variant_of(locale.word()));
+            quote!(crate::Locale::#variant => #noun,)
+        });
+        quote! {
+            #[inline]
+            fn noun_in(locale: crate::Locale) -> &'static str {
+                match locale {
+                    #( #arms )*
+                    _ => <Self as crate::WireCode>::NOUN,
+                }
+            }
+        }
+    });
     quote! {
         impl crate::CatalogRow for #name {
             const MODULE: &'static str = #module;
@@ -160,6 +184,9 @@ fn catalog_row(catalog: &Catalog, table: &Table) -> TokenStream {
             fn word_facts(self) -> crate::__private::prelude::Vec<crate::__private::WordFact> {
                 #facts
             }
+
+            #title_in
+            #noun_in
         }
     }
 }

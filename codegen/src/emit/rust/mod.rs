@@ -70,7 +70,9 @@ fn module_parts<'a>(catalog: &'a Catalog, catalog_path: &'a str) -> Vec<Part<'a>
     let with_alloc = !catalog.params.is_empty();
     let mut parts = vec![part(move || header(catalog_path, with_alloc))];
     for vocabulary in &catalog.vocabularies {
-        parts.push(part(move || vocabulary::vocabulary_enum(vocabulary)));
+        parts.push(part(move || {
+            vocabulary::vocabulary_enum(catalog, vocabulary)
+        }));
     }
     for table in &catalog.tables {
         parts.extend(table::table_parts(catalog, table));

@@ -257,10 +257,60 @@ pub(crate) fn value_enum(param: &Param) -> Option<TokenStream> {
             /// Each value's human name, in variant order.
             static #labels_static: [&str; #count] = [ #( #labels, )* ];
         },
-        methods: quote! {
-            /// A human name for the value.
-            #[inline]
-            pub const fn label(self) -> &'static str { #labels_static[self as usize] }
+        methods: {
+            let locale_methods = locale_methods(values);
+            quote! {
+                /// A human name for the value.
+                #[inline]
+                pub const fn label(self) -> &'static str { #labels_static[self as usize] }
+
+                #locale_methods
+            }
         },
     }))
+}
+
+/// For values that select a locale (`locale`): `locale()`, the locale a value selects,
+/// and `from_locale`, the value that selects a locale. Nothing when no value selects one.
+fn locale_methods(values: &[EnumValue]) -> TokenStream {
+    if values.iter().all(|value| value.locale.is_none()) {
+        return quote!();
+    }
+    let locale_of = |value: &EnumValue| {
+        value.locale.map(|locale| {
+            let locale = crate::format_rust::variant_of(locale.word());
+            super::tokens::ident(&locale)
+        })
+    };
+    let to_locale = values.iter().map(|value| {
+        let variant = super::tokens::ident(&value.variant);
+        match locale_of(value) {
+            Some(locale) => quote!(Self::#variant => Some(crate::Locale::#locale),),
+            None => quote!(Self::#variant => None,),
+        }
+    });
+    let from_locale = values.iter().filter_map(|value| {
+        let variant = super::tokens::ident(&value.variant);
+        locale_of(value).map(|locale| quote!(crate::Locale::#locale => Some(Self::#variant),))
+    });
+    quote! {
+        /// The locale whose text this value shows, as the catalog pairs them; `None` for
+        /// a value of a language no catalog text is written in.
+        #[inline]
+        pub const fn locale(self) -> Option<crate::Locale> {
+            match self {
+                #( #to_locale )*
+            }
+        }
+
+        /// The value that shows text in `locale`, as the catalog pairs them, if any.
+        #[inline]
+        pub const fn from_locale(locale: crate::Locale) -> Option<Self> {
+            match locale {
+                #( #from_locale )*
+                #[allow(unreachable_patterns)]
+                _ => None,
+            }
+        }
+    }
 }

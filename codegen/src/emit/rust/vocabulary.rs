@@ -8,7 +8,7 @@ use quote::quote;
 
 use super::tokens::{doc, ident, type_static};
 use crate::markdown::escape_inline;
-use crate::model::Vocabulary;
+use crate::model::{Catalog, Vocabulary};
 use crate::names;
 
 /// One word of a [`WordEnum`].
@@ -48,7 +48,7 @@ pub(crate) struct WordEnum<'a> {
 }
 
 /// The enum of `vocabulary`.
-pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
+pub(crate) fn vocabulary_enum(catalog: &Catalog, vocabulary: &Vocabulary) -> TokenStream {
     word_enum(WordEnum {
         name: &vocabulary.type_name,
         doc: doc(&escape_inline(&vocabulary.doc)),
@@ -64,8 +64,41 @@ pub(crate) fn vocabulary_enum(vocabulary: &Vocabulary) -> TokenStream {
             .collect(),
         parse: Parse::Exact,
         data: quote!(),
-        methods: quote!(),
+        methods: row_method(catalog, vocabulary),
     })
+}
+
+/// The method that gives the row each word leads to (`row`), named after the table, if
+/// any word names one: `None` for the words that name none.
+fn row_method(catalog: &Catalog, vocabulary: &Vocabulary) -> TokenStream {
+    let Some(index) = vocabulary.row_table else {
+        return quote!();
+    };
+    let table = &catalog.tables[index];
+    let (method, row_type) = (ident(&table.name), ident(&table.type_name));
+    let arms = vocabulary.words.iter().map(|word| {
+        let variant = ident(&word.variant);
+        match word.row {
+            Some(row) => {
+                let row = ident(&table.rows[row].variant);
+                quote!(Self::#variant => Some(#row_type::#row),)
+            }
+            None => quote!(Self::#variant => None,),
+        }
+    });
+    let method_doc = doc(&format!(
+        "The [`{}`] this word leads to, as the catalog pairs them; `None` for a word it pairs with none.",
+        table.type_name
+    ));
+    quote! {
+        #method_doc
+        #[inline]
+        pub const fn #method(self) -> Option<#row_type> {
+            match self {
+                #( #arms )*
+            }
+        }
+    }
 }
 
 /// The static array of the words of the word enum `name`, in variant order.

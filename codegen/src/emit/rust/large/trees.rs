@@ -61,11 +61,16 @@ pub(crate) fn slice(elements: impl IntoIterator<Item = Expr>) -> Expr {
         attrs: Vec::new(),
         and_token: Default::default(),
         mutability: None,
-        expr: Box::new(Expr::Array(ExprArray {
-            attrs: Vec::new(),
-            bracket_token: Default::default(),
-            elems: elements.into_iter().collect(),
-        })),
+        expr: Box::new(array(elements)),
+    })
+}
+
+/// An array expression `[a, b, …]`.
+pub(crate) fn array(elements: impl IntoIterator<Item = Expr>) -> Expr {
+    Expr::Array(ExprArray {
+        attrs: Vec::new(),
+        bracket_token: Default::default(),
+        elems: elements.into_iter().collect(),
     })
 }
 
