@@ -63,6 +63,9 @@ pub mod custom;
 mod generated;
 #[cfg(feature = "serde")]
 pub mod json;
+// Called by the generated `Locale::negotiate` once the locale tables are generated.
+#[allow(dead_code)]
+mod negotiate;
 mod one_of_hint;
 mod param_error;
 mod param_value;
