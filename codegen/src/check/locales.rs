@@ -7,16 +7,18 @@ use super::tables::CheckedTable;
 use super::Checker;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::keywords::Locale;
-use crate::load::{RawCatalog, RawMeta, RawRow, RawTranslations, RawVocabulary};
+use crate::load::{RawCatalog, RawMeta, RawRow, RawTable, RawTranslations, RawVocabulary};
 use crate::model::{Cell, EnumValue, Table, Translations, Vocabulary};
 use crate::suggest;
 
 impl Checker<'_> {
     /// The catalog's locales: `en` first, each a known tag listed once. A catalog that
-    /// lists none is written in English alone.
-    pub(super) fn locales(&mut self, meta: &RawMeta) -> Option<Vec<Locale>> {
+    /// lists none is written in English alone. When the list is wrong, every locale
+    /// the format knows, so that texts in them are still checked, not each reported as
+    /// a locale the catalog does not list.
+    pub(super) fn locales(&mut self, meta: &RawMeta) -> Result<Vec<Locale>, Vec<Locale>> {
         let Some(written) = &meta.locales else {
-            return Some(vec![Locale::SOURCE]);
+            return Ok(vec![Locale::SOURCE]);
         };
         let mut locales = Vec::with_capacity(written.get_ref().len());
         let mut ok = true;
@@ -40,7 +42,11 @@ impl Checker<'_> {
                     .with_help("English is the source every catalog is written in: list `\"en\"` first, then the languages it is translated into"),
             );
         }
-        ok.then_some(locales)
+        if ok {
+            Ok(locales)
+        } else {
+            Err(Locale::ALL.to_vec())
+        }
     }
 
     /// Text in other locales (`name_in`, `title_in`, `noun_in`): each key a locale of
@@ -117,13 +123,14 @@ impl Checker<'_> {
         }
     }
 
-    /// Reports each locale of `others` that `have` lacks, at `at`.
+    /// Reports the locales of `others` that `have` lacks, at `at`: "`subject` has no
+    /// `what` text in …", with `why` it needs them in the help.
     pub(super) fn require_translations(
         &mut self,
         have: &Translations,
         others: &[Locale],
         at: Span,
-        what: &str,
+        (subject, what): (&str, &str),
         why: &str,
     ) -> bool {
         let missing: Vec<&str> = others
@@ -142,11 +149,14 @@ impl Checker<'_> {
             Diagnostic::new(
                 at,
                 format!(
-                    "{why} but has no `{what}` text in {}",
+                    "{subject} has no `{what}` text in {}",
                     suggest::quoted_list(&missing)
                 ),
             )
-            .with_help(format!("add `{what} = {{ {} }}`", example.join(", "))),
+            .with_help(format!(
+                "{why}: add `{what} = {{ {} }}`",
+                example.join(", ")
+            )),
         );
         false
     }
@@ -156,25 +166,36 @@ impl Checker<'_> {
     pub(super) fn table_translations(
         &mut self,
         table: &Table,
+        raw: &RawTable,
         others: &[Locale],
-        at: Span,
     ) -> bool {
         if !table.is_translated() || others.is_empty() {
             return true;
         }
-        let why = format!("the table `{}` has translatable columns", table.name);
-        let mut ok = self.require_translations(&table.noun_in, others, at.clone(), "noun_in", &why);
-        for (index, column) in table.columns.iter().enumerate() {
-            if column.translatable || index == table.key {
-                let why = format!("the column `{}` of a translated table", column.name);
-                ok &= self.require_translations(
-                    &column.title_in,
-                    others,
-                    at.clone(),
-                    "title_in",
-                    &why,
-                );
-            }
+        let subject = format!("the table `{}`", table.name);
+        let why =
+            "its translatable columns are written in every locale, and so is what it calls a row";
+        let at = raw.span.clone();
+        let mut ok =
+            self.require_translations(&table.noun_in, others, at, (&subject, "noun_in"), why);
+        let raw_columns = raw.columns.get_ref();
+        for (index, (column, raw_column)) in table.columns.iter().zip(raw_columns).enumerate() {
+            let why = if column.translatable {
+                "the column is translatable, so its header is too"
+            } else if index == table.key {
+                "the key column heads every translated page of the table"
+            } else {
+                continue;
+            };
+            let subject = format!("the column `{}`", column.name);
+            let at = raw_column.span.clone();
+            ok &= self.require_translations(
+                &column.title_in,
+                others,
+                at,
+                (&subject, "title_in"),
+                why,
+            );
         }
         ok
     }

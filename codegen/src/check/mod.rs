@@ -178,18 +178,21 @@ pub fn check(
     };
     checker.reserve_type_names();
     let meta = raw.meta.as_ref().and_then(|meta| checker.meta(meta, &raw));
-    let locales = raw.meta.as_ref().and_then(|meta| checker.locales(meta));
-    let others: Vec<Locale> = locales
-        .iter()
-        .flatten()
-        .copied()
+    let locales = raw.meta.as_ref().map(|meta| checker.locales(meta));
+    let others: Vec<Locale> = match &locales {
+        Some(Ok(locales) | Err(locales)) => locales.clone(),
+        None => Vec::new(),
+    };
+    let others: Vec<Locale> = others
+        .into_iter()
         .filter(|locale| *locale != Locale::SOURCE)
         .collect();
     let name_in = raw.meta.as_ref().and_then(|meta| {
         let name_in = checker.translations(meta.name_in.as_ref(), &others, "name_in")?;
-        let why = "the catalog lists locales besides `en`";
+        let why = "the catalog is written in more languages than English, and so is its name";
+        let at = meta.span.clone();
         checker
-            .require_translations(&name_in, &others, meta.span.clone(), "name_in", why)
+            .require_translations(&name_in, &others, at, ("`[catalog]`", "name_in"), why)
             .then_some(name_in)
     });
     let mut vocabularies = checker.vocabularies(&raw.vocabularies);
@@ -206,7 +209,7 @@ pub fn check(
         crate::diagnostic::sort(&mut diagnostics);
         return Err(diagnostics);
     }
-    let (Some(meta), Some(locales), Some(name_in)) = (meta, locales, name_in) else {
+    let (Some(meta), Some(Ok(locales)), Some(name_in)) = (meta, locales, name_in) else {
         return Err(vec![Diagnostic::new(
             0..0,
             "the catalog has no `[catalog]` table",

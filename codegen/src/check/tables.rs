@@ -97,7 +97,7 @@ impl Checker<'_> {
             name_span: raw.name.span(),
             type_span: raw.type_name.span(),
         };
-        self.table_translations(&table, others, raw.span.clone())
+        self.table_translations(&table, raw, others)
             .then_some(table)
     }
 
@@ -176,7 +176,7 @@ impl Checker<'_> {
             ok = false;
             if let Some(flag) = &raw.translatable {
                 self.report(
-                    Diagnostic::new(flag.span(), format!("only a `text` column can be translatable; `{name}` is a `{}` column", kind.word()))
+                    Diagnostic::new(flag.span(), format!("only a `text` column can be translatable; `{name}` is of kind `{}`", kind.word()))
                         .with_help("remove `translatable`: keys, numbers and words stay the same in every language"),
                 );
             }
