@@ -169,15 +169,15 @@ impl Checker<'_> {
         raw: &RawTable,
         others: &[Locale],
     ) -> bool {
+        let mut ok = self.accessors_in_are_free(table, raw);
         if !table.is_translated() || others.is_empty() {
-            return true;
+            return ok;
         }
         let subject = format!("the table `{}`", table.name);
         let why =
             "its translatable columns are written in every locale, and so is what it calls a row";
         let at = raw.span.clone();
-        let mut ok =
-            self.require_translations(&table.noun_in, others, at, (&subject, "noun_in"), why);
+        ok &= self.require_translations(&table.noun_in, others, at, (&subject, "noun_in"), why);
         let raw_columns = raw.columns.get_ref();
         for (index, (column, raw_column)) in table.columns.iter().zip(raw_columns).enumerate() {
             let why = if column.translatable {
@@ -196,6 +196,31 @@ impl Checker<'_> {
                 (&subject, "title_in"),
                 why,
             );
+        }
+        ok
+    }
+
+    /// No column takes the name of a translatable column's accessor in a locale,
+    /// `<column>_in`.
+    fn accessors_in_are_free(&mut self, table: &Table, raw: &RawTable) -> bool {
+        let mut ok = true;
+        for column in table.columns.iter().filter(|column| column.translatable) {
+            let method = format!("{}_in", column.name);
+            let taken = raw
+                .columns
+                .get_ref()
+                .iter()
+                .find(|c| c.name.get_ref() == &method);
+            if let Some(taken) = taken {
+                ok = false;
+                self.report(
+                    Diagnostic::new(
+                        taken.name.span(),
+                        format!("the column `{method}` takes the name of the accessor of `{}` in a locale", column.name),
+                    )
+                    .with_help(format!("rename the column: the translatable `{}` also generates `{method}(locale)`", column.name)),
+                );
+            }
         }
         ok
     }
