@@ -308,25 +308,23 @@ impl Checker<'_> {
                 }
             }
             for (index, column) in table.columns.iter().enumerate() {
-                let present = cells[index] != Cell::Absent;
-                if column.translatable && present && translations[index].get(locale).is_none() {
-                    if !sub
-                        .cells
-                        .iter()
-                        .any(|(name, _)| name.get_ref() == &column.name)
-                    {
-                        ok = false;
-                        self.report(
-                            Diagnostic::new(
-                                sub.span.clone(),
-                                format!("`{header}` of `{key}` has no `{}`", column.name),
-                            )
-                            .with_help(format!(
-                                "add `{} = \"…\"`: the row has it in English",
-                                column.name
-                            )),
-                        );
-                    }
+                // A cell written but refused above is reported already.
+                let written = sub
+                    .cells
+                    .iter()
+                    .any(|(name, _)| name.get_ref() == &column.name);
+                if column.translatable && cells[index] != Cell::Absent && !written {
+                    ok = false;
+                    self.report(
+                        Diagnostic::new(
+                            sub.span.clone(),
+                            format!("`{header}` of `{key}` has no `{}`", column.name),
+                        )
+                        .with_help(format!(
+                            "add `{} = \"…\"`: the row has it in English",
+                            column.name
+                        )),
+                    );
                 }
             }
         }
