@@ -675,7 +675,7 @@ mod tests {
 
     #[test]
     fn headers_browsers_send() {
-        // Eight of the lines of tests/data/accept-language.tsv, which the integration test
+        // Ten of the lines of tests/data/accept-language.tsv, which the integration test
         // reads whole.
         assert_picks(&[
             ("zh-CN,zh;q=0.9", Tag::ZhCn),
@@ -687,6 +687,8 @@ mod tests {
             ),
             ("zh-TW,zh-Hant;q=0.9", Tag::ZhTw),
             ("en-US,en;q=0.9,zh-CN;q=0.8,zh;q=0.7", Tag::En),
+            ("zh-SG,zh;q=0.9,en;q=0.8", Tag::ZhCn),
+            ("zh-Hant-TW;q=1.0, en-TW;q=0.9, zh-Hans-TW;q=0.8", Tag::ZhTw),
             ("ja,en-US;q=0.9,en;q=0.8", Tag::En),
             ("", Tag::En),
         ]);
