@@ -48,7 +48,8 @@
 //!   not list is not wanted, and the fallback is the last resort anyway.
 //! - When no entry chooses a locale (no header, an empty one, only garbage, only
 //!   languages that are not served, or every match excluded), the answer is the
-//!   fallback: the fallback is always the last resort, even when the header excluded it.
+//!   fallback: the fallback (for the generated `Locale`, English) is always the last
+//!   resort, even when the header excluded it.
 
 /// How many bytes of a header are read; an entry that does not end within them, and all
 /// after it, is ignored.
