@@ -48,7 +48,8 @@
 //!   not list is not wanted, and the fallback is the last resort anyway.
 //! - When no entry chooses a locale (no header, an empty one, only garbage, only
 //!   languages that are not served, or every match excluded), the answer is the
-//!   fallback: the fallback is always the last resort, even when the header excluded it.
+//!   fallback: the fallback (for the generated `Locale`, English) is always the last
+//!   resort, even when the header excluded it.
 
 /// How many bytes of a header are read; an entry that does not end within them, and all
 /// after it, is ignored.
@@ -675,7 +676,7 @@ mod tests {
 
     #[test]
     fn headers_browsers_send() {
-        // Eight of the lines of tests/data/accept-language.tsv, which the integration test
+        // Ten of the lines of tests/data/accept-language.tsv, which the integration test
         // reads whole.
         assert_picks(&[
             ("zh-CN,zh;q=0.9", Tag::ZhCn),
@@ -687,6 +688,8 @@ mod tests {
             ),
             ("zh-TW,zh-Hant;q=0.9", Tag::ZhTw),
             ("en-US,en;q=0.9,zh-CN;q=0.8,zh;q=0.7", Tag::En),
+            ("zh-SG,zh;q=0.9,en;q=0.8", Tag::ZhCn),
+            ("zh-Hant-TW;q=1.0, en-TW;q=0.9, zh-Hans-TW;q=0.8", Tag::ZhTw),
             ("ja,en-US;q=0.9,en;q=0.8", Tag::En),
             ("", Tag::En),
         ]);
