@@ -7,6 +7,7 @@
 
 use super::json::{document, Json};
 use crate::format::{self, Key, Section, Value, Words};
+use crate::keywords::Locale;
 
 /// The schema's `$schema`.
 pub(crate) const DRAFT_4: &str = "http://json-schema.org/draft-04/schema#";
@@ -206,8 +207,25 @@ fn row_ref() -> Json {
     )
 }
 
-/// A row: the keys every row may have, then one value per column of its table.
+/// A row: the keys every row may have, its `[NAME.LOCALE]` tables of text, then one
+/// value per column of its table.
 fn row(section: &Section) -> Json {
+    let translated: Vec<&str> = Locale::ALL
+        .iter()
+        .filter(|locale| **locale != Locale::SOURCE)
+        .map(|locale| locale.word())
+        .collect();
+    let translation = Json::object([
+        (
+            "description",
+            Json::str("The row's translatable cells in this locale."),
+        ),
+        ("type", Json::str("object")),
+        (
+            "additionalProperties",
+            Json::object([("type", Json::str("string"))]),
+        ),
+    ]);
     described(
         section.doc,
         vec![
@@ -215,6 +233,10 @@ fn row(section: &Section) -> Json {
             (
                 "properties",
                 Json::object(section.keys.iter().map(|key| (key.name, value(key)))),
+            ),
+            (
+                "patternProperties",
+                Json::object([(format!("^({})$", translated.join("|")), translation)]),
             ),
             (
                 "additionalProperties",
