@@ -59,11 +59,13 @@ pub fn generate_set(
 }
 
 /// Every output, in the order its files are listed: the Rust modules, the docs pages and
-/// README sections, the TypeScript modules, the JSON Schemas, the published record, the
-/// changelog's catalog part, the runtime's types of the format's words.
+/// README sections, the translated docs pages, the TypeScript modules, the JSON Schemas,
+/// the published record, the changelog's catalog part, the runtime's types of the
+/// format's words.
 pub const OUTPUTS: &[Emit] = &[
     emit::rust::emit,
     emit::docs::emit,
+    emit::docs_locales::emit,
     emit::typescript::emit,
     emit::schema::emit,
     emit::published::emit,
@@ -111,6 +113,7 @@ mod tests {
     #[test]
     fn every_output_writes_its_own_paths_for_a_catalog_it_was_given() {
         let params = include_str!("../tests/golden/params.toml");
+        let locales = include_str!("../tests/golden/locales.toml");
         let sources = [
             CatalogSource {
                 path: "catalog/test.toml",
@@ -119,6 +122,10 @@ mod tests {
             CatalogSource {
                 path: "catalog/params.toml",
                 text: params,
+            },
+            CatalogSource {
+                path: "catalog/locales.toml",
+                text: locales,
             },
         ];
         let set = check_set(&sources, None, false).expect("valid");

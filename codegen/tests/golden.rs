@@ -2,8 +2,9 @@
 //! each generated alone, compared with reviewed snapshots in `tests/snapshots/`.
 //! Snapshots are named after the catalog's file stem and the file name of each generated
 //! file (several catalogs generate a `mod.rs`, so the stem comes first):
-//! `golden__<stem>__<file name>.snap`, and `golden__<stem>__readme_<section>.snap` for
-//! each README section; the catalog schema, which describes the format and not a catalog,
+//! `golden__<stem>__<file name>.snap` (`golden__<stem>__<locale>__<file name>.snap` for a
+//! translated docs page), and `golden__<stem>__readme_<section>.snap` for each README
+//! section; the catalog schema, which describes the format and not a catalog,
 //! is the same for every catalog and has one snapshot, `golden__catalog.schema.json.snap`.
 //! After an intended change, or for a new catalog, run
 //! `INSTA_UPDATE=always cargo test -p codegen --test golden`, delete the snapshots no
@@ -73,19 +74,19 @@ fn every_golden_catalog_generates_the_reviewed_output() {
                 rendered.join("\n")
             )
         });
-        let mut names: Vec<&str> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         for file in &generated.files {
-            let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+            let name = snapshot_name(&file.path);
             assert!(
                 !names.contains(&name),
                 "{stem}.toml generates two files named {name}; their snapshots would clash"
             );
-            names.push(name);
             if let Some(at) = SAME_FOR_EVERY_CATALOG.iter().position(|s| *s == name) {
                 shared[at].push((stem.clone(), file.contents.clone()));
             } else {
                 insta::assert_snapshot!(format!("{stem}__{name}"), &file.contents);
             }
+            names.push(name);
         }
         for section in &generated.readme_sections {
             insta::assert_snapshot!(format!("{stem}__readme_{}", section.name), &section.text);
@@ -93,6 +94,20 @@ fn every_golden_catalog_generates_the_reviewed_output() {
     }
     for (name, texts) in SAME_FOR_EVERY_CATALOG.iter().zip(&shared) {
         assert_one_text(name, catalogs.len(), texts);
+    }
+}
+
+/// The name of a generated file's snapshot: its file name, after the locale's tag and
+/// `__` for a translated docs page (`docs/zh-CN/small.md` → `zh-CN__small.md`), which has
+/// the file name of the English page.
+fn snapshot_name(path: &str) -> String {
+    let mut parts = path.rsplit('/');
+    let name = parts.next().unwrap_or(path);
+    match parts.next() {
+        Some(folder) if codegen::keywords::Locale::from_word(folder).is_some() => {
+            format!("{folder}__{name}")
+        }
+        _ => name.to_owned(),
     }
 }
 

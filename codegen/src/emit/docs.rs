@@ -1,8 +1,11 @@
 //! Emit Markdown: a checked catalog in, its docs page and its README section out. Every
 //! catalog text goes through [`escape_inline`], so tables keep their shape whatever the
-//! text holds. Each row's key cell carries an anchor, [`anchor`], that stays stable.
+//! text holds. Each row's key cell carries an anchor, [`anchor`], that stays stable. A
+//! catalog with translated pages ([`crate::emit::docs_locales`]) links to each of them
+//! under its title.
 
 use crate::check::CheckedSet;
+use crate::emit::docs_locales::also_in;
 use crate::emit::docs_params::params_section;
 use crate::emit::output::{Output, ReadmeSection};
 use crate::markdown::{escape_inline, header, link_or_text, row};
@@ -43,6 +46,10 @@ pub fn page(catalog: &Catalog, catalog_path: &str) -> String {
         escape_inline(catalog_path)
     );
     out.push_str(&format!("# {}\n\n", escape_inline(&catalog.name)));
+    if let Some(line) = also_in(catalog) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out.push_str(&format!("Source: {}\n\n", link_or_text(&catalog.source)));
     out.push_str(&format!(
         "Provenance: {}\n\n",

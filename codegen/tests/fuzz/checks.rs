@@ -275,6 +275,57 @@ fn check_docs_page(generated: &Generated, catalog: &Catalog) -> Result<(), TestC
     for table in &catalog.tables {
         check_metric_labels(&catalog.docs, page, table)?;
     }
+    check_translated_pages(generated, catalog)
+}
+
+/// Checks each translated page of the catalog: it says it is generated, has one
+/// Markdown table per translated table with a row per entry (each of the header's width),
+/// and, read by a real Markdown parser, holds no HTML but the rows' anchors and `<br>`
+/// and links only to the English page.
+fn check_translated_pages(generated: &Generated, catalog: &Catalog) -> Result<(), TestCaseError> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let english = catalog.docs.rsplit('/').next().unwrap_or(&catalog.docs);
+    let english = format!("../{english}");
+    for (_, path) in codegen::emit::docs_locales::pages(catalog) {
+        let page = generated_file(generated, &path)?;
+        prop_assert!(
+            page.starts_with("<!-- @generated"),
+            "{} does not say it is generated",
+            path
+        );
+        let expected: Vec<usize> = catalog
+            .tables
+            .iter()
+            .filter(|table| table.is_translated())
+            .map(|table| table.rows.len() + 2)
+            .collect();
+        check_tables(&path, page, &expected)?;
+        for event in Parser::new_ext(page, Options::ENABLE_TABLES) {
+            match event {
+                Event::Start(Tag::Link { dest_url, .. }) => prop_assert!(
+                    dest_url.as_ref() == english || dest_url.starts_with(&format!("{english}#")),
+                    "{}: a link to {} in {}",
+                    path,
+                    dest_url,
+                    page
+                ),
+                Event::InlineHtml(html) => prop_assert!(
+                    html.starts_with("<a id=\"") || matches!(&*html, "</a>" | "<br>"),
+                    "{}: the HTML {:?} in {}",
+                    path,
+                    html,
+                    page
+                ),
+                Event::Html(html) => prop_assert!(
+                    html.starts_with("<!-- @generated"),
+                    "{}: the HTML block {:?}",
+                    path,
+                    html
+                ),
+                _ => {}
+            }
+        }
+    }
     Ok(())
 }
 

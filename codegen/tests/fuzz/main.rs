@@ -24,8 +24,8 @@
 //! only inside items that allow it, and hold no doc comment that rustdoc would read as a
 //! code block (a doctest) or HTML other than `<br>`; every text cell of every row, every word and every
 //! param's name, doc, values and labels in the Rust source as an escaped string literal;
-//! docs pages and README sections whose Markdown tables have one row per entry and, in
-//! every row, as many cells as the header, and (on the page) a line per table listing its
+//! docs pages (translated ones too) and README sections whose Markdown tables have one
+//! row per entry and, in every row, as many cells as the header, and (on the page) a line per table listing its
 //! metric labels that a Markdown parser reads back as the keys and `_OTHER`, the noun
 //! shown as written; the module list naming every module, and the published record
 //! listing every row.
@@ -100,6 +100,7 @@ const GOLDEN: &[(&str, &str)] = &[
     golden!("deprecated.toml"),
     golden!("grpc.toml"),
     golden!("hostile.toml"),
+    golden!("locales.toml"),
     golden!("minimal.toml"),
     golden!("params.toml"),
     golden!("small.toml"),
