@@ -4,7 +4,8 @@
 //! every text cell are replaced with texts holding quotes, backslashes, comment markers,
 //! raw-string ends, format braces, line breaks, tabs, pipes, backticks, Markdown block
 //! syntax, HTML, emoji, CJK, right-to-left scripts, combining marks and a 100 kB string,
-//! and hostile rows are added; one row of `catalog/verify.toml` gets hostile text too;
+//! and hostile rows are added (each translated row gets the same hostile texts, after its
+//! locale's tag, in its `[NAME.LOCALE]` tables); one row of `catalog/verify.toml` gets hostile text too;
 //! `catalog/api.toml` is taken as it is. All three are written as TOML by the `toml`
 //! serializer and generated together with `codegen::generate`, with no published record.
 //! The generated modules are built into a scratch copy of `captcha-errors` (no
@@ -113,6 +114,7 @@ fn tables(array: &[Value]) -> impl Iterator<Item = &Table> {
 struct TextColumn {
     name: String,
     optional: bool,
+    translatable: bool,
 }
 
 /// The text columns of the table `name` declared in `catalog` (key column first).
@@ -127,6 +129,10 @@ fn text_columns(catalog: &Table, name: &str) -> Vec<TextColumn> {
             name: text(column, "name").to_owned(),
             optional: column
                 .get("optional")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            translatable: column
+                .get("translatable")
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
         })
@@ -230,6 +236,15 @@ fn hostile_rows(catalog: &mut Table, name: &str, snippets: &[String], all: &str)
     let (new_key, everything_key) = hostile_keys(name);
     let columns = text_columns(catalog, name);
     let key = &columns[0].name;
+    let locales: Vec<String> = catalog["catalog"]
+        .get("locales")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter(|locale| *locale != "en")
+        .map(str::to_owned)
+        .collect();
     let real = array_mut(catalog, name);
     assert!(real.len() < n, "{name}: more real rows than snippets");
     let template = real[0].as_table().expect("a row").clone();
@@ -261,7 +276,29 @@ fn hostile_rows(catalog: &mut Table, name: &str, snippets: &[String], all: &str)
         everything.insert(column.name.clone(), string(&text));
     }
     rows.push(everything);
+    for row in &mut rows {
+        translate(row, &columns, &locales);
+    }
     *real = rows.into_iter().map(Value::Table).collect();
+}
+
+/// Gives `row` its `[NAME.LOCALE]` table in each of `locales`: each translatable cell the
+/// row has, its hostile text after the locale's tag.
+fn translate(row: &mut Table, columns: &[TextColumn], locales: &[String]) {
+    for locale in locales {
+        let cells: Table = columns
+            .iter()
+            .filter(|column| column.translatable)
+            .filter_map(|column| {
+                let text = row.get(&column.name)?.as_str()?;
+                Some((column.name.clone(), string(&format!("{locale}: {text}"))))
+            })
+            .collect();
+        row.remove(locale);
+        if !cells.is_empty() {
+            row.insert(locale.clone(), Value::Table(cells));
+        }
+    }
 }
 
 /// The verify catalog with hostile text in its first row's `meaning` and `advice`.
