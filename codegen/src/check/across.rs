@@ -51,6 +51,14 @@ pub fn check_across(catalogs: &[(&str, &Catalog)]) -> Vec<(usize, Diagnostic)> {
             &catalog.docs,
             catalog.spans.docs.clone(),
         );
+        for (_, page) in catalog.translated_pages() {
+            claim(
+                &mut docs,
+                "the translated docs page",
+                &page,
+                catalog.spans.docs.clone(),
+            );
+        }
         if let (Some(section), Some(span)) =
             (&catalog.readme_section, &catalog.spans.readme_section)
         {
@@ -103,6 +111,28 @@ mod tests {
                 (1, "the README section `test` is already claimed by a.toml"),
                 (1, "the table type `TestCode` is already claimed by a.toml"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_translated_page_may_not_be_another_catalogs_page() {
+        let translated = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/locales.toml"
+        ))
+        .expect("the golden catalog in three locales");
+        let first = crate::parse(&translated).unwrap();
+        assert_eq!(first.docs, "docs/locales.md");
+        let second = crate::parse(&small_with(
+            "docs = \"docs/test_api.md\"",
+            "docs = \"docs/zh-TW/locales.md\"",
+        ))
+        .unwrap();
+        let problems = check_across(&[("a.toml", &first), ("b.toml", &second)]);
+        let messages: Vec<&str> = problems.iter().map(|(_, d)| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            vec!["the docs page `docs/zh-TW/locales.md` is already claimed by a.toml"]
         );
     }
 }

@@ -59,15 +59,10 @@ pub fn chrome(locale: Locale) -> Option<&'static Chrome> {
 /// The translated pages of `catalog`: each locale besides English with the page's path,
 /// in the catalog's order; none unless a table has a translatable column.
 pub fn pages(catalog: &Catalog) -> Vec<(Locale, String)> {
-    if !catalog.tables.iter().any(Table::is_translated) {
-        return Vec::new();
-    }
-    let (folder, file) = split_page(&catalog.docs);
     catalog
-        .locales
-        .iter()
-        .filter(|locale| chrome(**locale).is_some())
-        .map(|locale| (*locale, format!("{folder}{}/{file}", locale.word())))
+        .translated_pages()
+        .into_iter()
+        .filter(|(locale, _)| chrome(*locale).is_some())
         .collect()
 }
 

@@ -267,6 +267,24 @@ impl Catalog {
             .map_or("", |vocabulary| vocabulary.words[param.scope].word.as_str())
     }
 
+    /// The docs page of each locale besides English, if any table is translated: beside
+    /// the English page, in a folder named by the locale's tag, such as
+    /// `docs/zh-CN/init.md` for `docs/init.md`.
+    pub fn translated_pages(&self) -> Vec<(Locale, String)> {
+        if !self.tables.iter().any(Table::is_translated) {
+            return Vec::new();
+        }
+        let (folder, file) = match self.docs.rfind('/') {
+            Some(slash) => self.docs.split_at(slash + 1),
+            None => ("", self.docs.as_str()),
+        };
+        self.locales
+            .iter()
+            .filter(|locale| **locale != Locale::SOURCE)
+            .map(|locale| (*locale, format!("{folder}{}/{file}", locale.word())))
+            .collect()
+    }
+
     /// The vocabulary that names where a parameter is passed (`scope`), if declared.
     pub fn scope_vocabulary(&self) -> Option<&Vocabulary> {
         self.vocabularies
