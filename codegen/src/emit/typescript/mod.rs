@@ -2,9 +2,12 @@
 //! Each table and vocabulary becomes a string-literal union with its facts `as const`
 //! and typed accessors; a catalog with params also gets the page's config types and
 //! validators compiled from the same rules as the Rust ones, reporting the same problems.
+//! Each catalog with translatable columns also has one module per other locale (see
+//! [`locales`]), so that a page bundles only the texts it shows.
 //! The generated modules import two hand-written files of the package: `runtime.ts` (the
 //! problem types and the checks every rule shares) and `custom.ts` (the `custom` rules).
 
+mod locales;
 mod page;
 mod params;
 mod tables;
@@ -39,6 +42,7 @@ pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
         TS_INDEX,
         index_file(&set.modules(), &set.paths_shown()),
     ));
+    out.extend(locales::emit(set));
     out
 }
 
@@ -93,7 +97,7 @@ pub fn module(catalog: &Catalog, catalog_path: &str) -> String {
     }
     out.push('\n');
     for vocabulary in &catalog.vocabularies {
-        out.push_str(&tables::vocabulary(vocabulary));
+        out.push_str(&tables::vocabulary(catalog, vocabulary));
     }
     for table in &catalog.tables {
         out.push_str(&tables::table(catalog, table));
