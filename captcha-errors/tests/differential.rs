@@ -14,6 +14,12 @@
 //! corpus is the same on every run (a fixed seed): first configs that each change one
 //! thing in a valid config (so every outcome of every param is judged alone), then
 //! random ones.
+//!
+//! It also writes Rust's localized texts next to the corpus (`differential-texts.json`):
+//! every translatable column's `<column>_in(locale)` for every row and locale, each
+//! table's `noun_in`, the locales, the `language` values' locales and the words' user
+//! messages. The TypeScript half holds the generated locale modules (and, for English,
+//! the main modules) to them.
 #![cfg(feature = "serde")]
 
 mod differential_support;
@@ -22,7 +28,11 @@ use std::fs;
 use std::path::PathBuf;
 
 use captcha_errors::json::{validate_json, JsonProblem};
-use captcha_errors::{ParamError, ProblemKind, Raised, Severity};
+use captcha_errors::verify::{Action, UserMessage, VerifyCode};
+use captcha_errors::{
+    api::ApiError, endpoints::Endpoint, CatalogRow, ErrorCode, FieldError, Language, Locale,
+    ParamError, ProblemKind, Raised, Severity, WireCode,
+};
 use differential_support::{
     configs, is_covered, one_change_configs, single_values, Rng, SingleValue,
 };
@@ -30,6 +40,107 @@ use serde_json::{json, Map, Value};
 
 /// Configs and single values each; the corpus holds both.
 const CASES_EACH: usize = 10_000;
+
+/// Where Rust's localized texts go: next to the corpus.
+fn texts_path() -> PathBuf {
+    corpus_path().with_file_name("differential-texts.json")
+}
+
+/// A translatable column: its name and its text in a locale (`None` where the row leaves
+/// it out).
+type TextColumn<T> = (&'static str, fn(T, Locale) -> Option<&'static str>);
+
+/// Every locale's text, by tag.
+fn by_locale(text: impl Fn(Locale) -> Option<&'static str>) -> Value {
+    Locale::ALL
+        .iter()
+        .map(|&locale| (locale.tag().to_owned(), text(locale).into()))
+        .collect::<Map<String, Value>>()
+        .into()
+}
+
+/// One table's texts in every locale: `{ "noun": {tag: text}, "rows": {key: {column:
+/// {tag: text}}} }`.
+fn table_texts<T: CatalogRow + Copy>(all: &[T], columns: &[TextColumn<T>]) -> Value {
+    let rows: Map<String, Value> = all
+        .iter()
+        .map(|&row| {
+            let cells: Map<String, Value> = columns
+                .iter()
+                .map(|&(name, text)| (name.to_owned(), by_locale(|locale| text(row, locale))))
+                .collect();
+            (row.as_wire().to_owned(), cells.into())
+        })
+        .collect();
+    json!({ "noun": by_locale(|locale| Some(T::noun_in(locale))), "rows": rows })
+}
+
+/// Rust's localized texts, which the TypeScript half holds the locale modules to: every
+/// translatable column of every table (listed here by hand; the TypeScript half fails if
+/// its locale modules have a table or column this does not, or lack one it has).
+#[test]
+fn writes_rusts_localized_texts() {
+    let tables = json!({
+        "init.ErrorCode": table_texts(ErrorCode::ALL, &[
+            ("description", |r, l| Some(r.description_in(l))),
+            ("troubleshooting", |r, l| Some(r.troubleshooting_in(l))),
+            ("notes", ErrorCode::notes_in),
+        ]),
+        "init.FieldError": table_texts(FieldError::ALL, &[
+            ("description", |r, l| Some(r.description_in(l))),
+            ("troubleshooting", |r, l| Some(r.troubleshooting_in(l))),
+        ]),
+        "verify.VerifyCode": table_texts(VerifyCode::ALL, &[
+            ("meaning", |r, l| Some(r.meaning_in(l))),
+            ("advice", |r, l| Some(r.advice_in(l))),
+        ]),
+        "verify.UserMessage": table_texts(UserMessage::ALL, &[
+            ("title", |r, l| Some(r.title_in(l))),
+            ("detail", |r, l| Some(r.detail_in(l))),
+        ]),
+        "api.ApiError": table_texts(ApiError::ALL, &[
+            ("description", |r, l| Some(r.description_in(l))),
+            ("advice", |r, l| Some(r.advice_in(l))),
+        ]),
+        "endpoints.Endpoint": table_texts(Endpoint::ALL, &[
+            ("description", |r, l| Some(r.description_in(l))),
+        ]),
+    });
+    let locales: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+    let languages: Map<String, Value> = Language::ALL
+        .iter()
+        .map(|&v| (v.as_str().to_owned(), v.locale().map(Locale::tag).into()))
+        .collect();
+    let from_locale: Map<String, Value> = Locale::ALL
+        .iter()
+        .map(|&l| {
+            (
+                l.tag().to_owned(),
+                Language::from_locale(l).map(Language::as_str).into(),
+            )
+        })
+        .collect();
+    let user_messages: Map<String, Value> = Action::ALL
+        .iter()
+        .map(|&a| {
+            (
+                a.as_str().to_owned(),
+                a.user_message().map(UserMessage::as_wire).into(),
+            )
+        })
+        .collect();
+    let text = json!({
+        "locales": locales, "tables": tables, "languages": languages,
+        "fromLocale": from_locale, "userMessages": user_messages,
+    })
+    .to_string();
+    let path = texts_path();
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).expect("create the texts' folder");
+    }
+    fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    eprintln!("wrote Rust's localized texts to {}", path.display());
+}
 
 /// Where the corpus goes: `$CAPTCHA_ERRORS_CORPUS`, or a file in the target folder.
 fn corpus_path() -> PathBuf {

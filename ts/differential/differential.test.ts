@@ -9,6 +9,11 @@
  * corpus, and the corpus must judge every outcome of every param alone. The corpus is read
  * from `$CAPTCHA_ERRORS_CORPUS`, or from where `cargo test` writes it by default.
  *
+ * Beside the corpus, Rust writes its localized texts (`differential-texts.json`): every
+ * translatable column's `<column>_in(locale)` of every row in every locale, and each table's
+ * `noun_in`. Each must equal the generated locale module's text (`locales/<tag>/<catalog>`),
+ * and English the main module's; the tables and columns must be the same on both sides.
+ *
  * @module
  */
 
@@ -20,12 +25,16 @@ import { fileURLToPath } from "node:url";
 
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 
+import * as generated from "../src/generated/index.js";
 import * as init from "../src/generated/init.js";
+import { Action } from "../src/generated/verify.js";
+import { LOCALES, type LocaleTable } from "../src/locale.js";
 
 /** The checkout: this file runs as `ts/dist/differential/differential.test.js`. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const CORPUS = process.env["CAPTCHA_ERRORS_CORPUS"] ?? resolve(ROOT, "target/tmp/differential-corpus.jsonl");
 const SCHEMA = resolve(ROOT, "ts/schema/init.config.schema.json");
+const TEXTS = resolve(dirname(CORPUS), "differential-texts.json");
 
 /** A problem as the corpus writes it (Rust's `null` for an absent fact). */
 interface Expected {
@@ -308,4 +317,94 @@ test("the TypeScript validators and the JSON Schema agree with Rust on every cas
     );
   }
   assert.deepEqual(failures.slice(0, 10), [], `${failures.length} of ${cases.length} cases disagree`);
+});
+
+/** What Rust wrote of its localized texts. */
+interface RustTexts {
+  readonly locales: readonly string[];
+  /** By `<module>.<Type>`: the noun and every row's translatable texts, each by locale tag. */
+  readonly tables: {
+    readonly [table: string]: {
+      readonly noun: { readonly [tag: string]: string };
+      readonly rows: { readonly [key: string]: { readonly [column: string]: { readonly [tag: string]: string | null } } };
+    };
+  };
+  readonly languages: { readonly [value: string]: string | null };
+  readonly fromLocale: { readonly [tag: string]: string | null };
+  readonly userMessages: { readonly [word: string]: string | null };
+}
+
+type Module = { readonly [name: string]: unknown };
+
+/** Every table of every locale module of `locale`, by `<module>.<Type>`. */
+async function localeTables(locale: string): Promise<Map<string, LocaleTable<string, string, string>>> {
+  const index = (await import(`../src/generated/locales/${locale}/index.js`)) as { readonly [module: string]: Module };
+  const out = new Map<string, LocaleTable<string, string, string>>();
+  for (const [module, exports] of Object.entries(index)) {
+    for (const [name, value] of Object.entries(exports)) {
+      if (typeof value === "object" && value !== null && "ROWS" in value) {
+        out.set(`${module}.${name}`, value as LocaleTable<string, string, string>);
+      }
+    }
+  }
+  return out;
+}
+
+test("the locale modules hold Rust's text of every row, column and locale", async () => {
+  const rust = JSON.parse(readFileSync(TEXTS, "utf8")) as RustTexts;
+  assert.deepEqual(rust.locales, [...LOCALES], "the locales");
+  const main = generated as unknown as { readonly [module: string]: Module };
+  const failures: string[] = [];
+  let compared = 0;
+  const compare = (where: string, rustText: string | null | undefined, tsText: unknown): void => {
+    compared += 1;
+    if ((rustText ?? undefined) !== tsText) {
+      failures.push(`${where}:\n    rust: ${JSON.stringify(rustText)}\n    ts:   ${JSON.stringify(tsText)}`);
+    }
+  };
+  for (const locale of LOCALES) {
+    const tables = locale === "en" ? undefined : await localeTables(locale);
+    if (tables !== undefined) {
+      assert.deepEqual([...tables.keys()].sort(), Object.keys(rust.tables).sort(), `${locale}: the translated tables`);
+    }
+    for (const [name, table] of Object.entries(rust.tables)) {
+      const [module = "", type = ""] = name.split(".");
+      const english = (main[module]?.[type] as { readonly ROWS: { readonly [key: string]: Module } } | undefined)?.ROWS;
+      const ts = tables?.get(name);
+      if (tables !== undefined) {
+        compare(`${locale} ${name} noun`, table.noun[locale], ts?.NOUN);
+      }
+      const tsKeys = Object.keys(tables === undefined ? (english ?? {}) : (ts?.ROWS ?? {}));
+      // Rust's JSON object sorts its keys; the order of the locale modules is `locales.test.ts`'s.
+      assert.deepEqual(tsKeys.sort(), Object.keys(table.rows).sort(), `${locale} ${name}: the keys`);
+      for (const [key, columns] of Object.entries(table.rows)) {
+        const tsRow: Module | undefined = tables === undefined ? english?.[key] : ts?.ROWS[key];
+        if (tables !== undefined) {
+          assert.deepEqual(Object.keys(tsRow ?? {}).sort(), Object.keys(columns).sort(), `${locale} ${name}.${key}: the translatable columns`);
+        }
+        for (const [column, texts] of Object.entries(columns)) {
+          compare(`${locale} ${name}.${key}.${column}`, texts[locale], tsRow?.[column]);
+        }
+      }
+    }
+  }
+  for (const [value, locale] of Object.entries(rust.languages)) {
+    compare(`Language.locale(${value})`, locale, init.Language.locale(value as init.Language));
+  }
+  for (const [locale, value] of Object.entries(rust.fromLocale)) {
+    compare(`Language.fromLocale(${locale})`, value, init.Language.fromLocale(locale as (typeof LOCALES)[number]));
+  }
+  for (const [word, message] of Object.entries(rust.userMessages)) {
+    compare(`Action.userMessageOf(${word})`, message, Action.userMessageOf(word as Action));
+  }
+  console.log(`differential texts ${TEXTS}: ${compared} compared, ${failures.length} differ`);
+  // Every text Rust wrote was compared: each row's columns in every locale, each noun in every other locale.
+  const written = Object.values(rust.tables).reduce(
+    (sum, table) =>
+      sum + (LOCALES.length - 1) + Object.values(table.rows).reduce((n, columns) => n + Object.keys(columns).length * LOCALES.length, 0),
+    Object.keys(rust.languages).length + Object.keys(rust.fromLocale).length + Object.keys(rust.userMessages).length,
+  );
+  assert.ok(Object.keys(rust.tables).length > 0, "Rust wrote no table's texts");
+  assert.equal(compared, written, "texts compared");
+  assert.deepEqual(failures.slice(0, 10), [], `${failures.length} of ${compared} texts differ`);
 });

@@ -55,7 +55,7 @@ test("every table labels its keys by themselves and anything else OTHER_LABEL", 
   const found = tables();
   assert.deepEqual(
     found.map(([module, name]) => `${module}.${name}`).sort(),
-    ["api.ApiError", "endpoints.Endpoint", "init.ErrorCode", "init.FieldError", "verify.VerifyCode"],
+    ["api.ApiError", "endpoints.Endpoint", "init.ErrorCode", "init.FieldError", "verify.UserMessage", "verify.VerifyCode"],
   );
   for (const [module, name, table] of found) {
     const what = `${module}.${name}`;

@@ -58,13 +58,15 @@ test("npm pack ships exactly the built modules, the schemas, package.json and th
   assert.ok(packed.some((path) => path.startsWith("dist/src/generated/")), "the generated modules are packed");
 });
 
-/** The subpaths a user imports: the root, the globals, each generated module, each schema. */
+/** The subpaths a user imports: the root, the globals, each generated module, each locale, each schema. */
 function subpaths(): string[] {
   const generated = filesUnder("src/generated")
     .filter((path) => path.endsWith(".ts"))
     .map((path) => `./${path.slice("src/generated/".length, -".ts".length)}`);
   const schemas = filesUnder("schema").map((path) => `./${path}`);
-  return [".", "./globals", "./package.json", ...generated, ...schemas];
+  // Each locale's index is also importable by the locale alone: `captcha-errors/locales/zh-CN`.
+  const locales = readdirSync(resolve(TS, "src/generated/locales")).map((tag) => `./locales/${tag}`);
+  return [".", "./globals", "./package.json", ...generated, ...locales, ...schemas];
 }
 
 /** Resolves `subpath` through `exports` for one condition, as Node and TypeScript do. */

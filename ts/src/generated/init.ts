@@ -996,6 +996,41 @@ export const Language = {
   label(value: Language): string {
     return Language_LABELS[value];
   },
+  /**
+   * The locale whose text `value` shows, as the catalog pairs them; `undefined` for a value of a
+   * language no catalog text is written in.
+   */
+  locale(value: Language): rt.Locale | undefined {
+    const locales: { readonly [V in Language]: rt.Locale | undefined } = {
+      cn: "zh-CN",
+      tw: "zh-TW",
+      en: "en",
+      ar: undefined,
+      de: undefined,
+      es: undefined,
+      fr: undefined,
+      in: undefined,
+      it: undefined,
+      ja: undefined,
+      ko: undefined,
+      ms: undefined,
+      pt: undefined,
+      ru: undefined,
+      th: undefined,
+      tr: undefined,
+      vi: undefined,
+    };
+    return locales[value];
+  },
+  /** The value that shows text in `locale`, as the catalog pairs them; `undefined` if none does. */
+  fromLocale(locale: rt.Locale): Language | undefined {
+    const values: { readonly [L in rt.Locale]: Language | undefined } = {
+      en: "en",
+      "zh-CN": "cn",
+      "zh-TW": "tw",
+    };
+    return values[locale];
+  },
 } as const;
 
 /** Whether `value` is exactly a valid value of `language`. */

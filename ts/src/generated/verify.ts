@@ -63,6 +63,22 @@ export const Action = {
   doc(word: Action): string {
     return Action_WORDS[word];
   },
+  /**
+   * The `UserMessage` `word` leads to, as the catalog pairs them; `undefined` for a word it pairs
+   * with none.
+   */
+  userMessageOf(word: Action): UserMessage | undefined {
+    const rows: { readonly [W in Action]: UserMessage | undefined } = {
+      proceed: undefined,
+      "retry-captcha": "solve-again",
+      reinitialize: "start-over",
+      "fix-integration": "forbidden",
+      "fix-configuration": "internal",
+      "slow-down": "too-many-attempts",
+      "treat-as-attack": "forbidden",
+    };
+    return rows[word];
+  },
 } as const;
 
 /** Whether `value` is a word of `Action` (case-sensitive). */

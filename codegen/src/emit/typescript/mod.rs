@@ -2,9 +2,12 @@
 //! Each table and vocabulary becomes a string-literal union with its facts `as const`
 //! and typed accessors; a catalog with params also gets the page's config types and
 //! validators compiled from the same rules as the Rust ones, reporting the same problems.
+//! Each catalog with translatable columns also has one module per other locale (see
+//! [`locales`]), so that a page bundles only the texts it shows.
 //! The generated modules import two hand-written files of the package: `runtime.ts` (the
 //! problem types and the checks every rule shares) and `custom.ts` (the `custom` rules).
 
+mod locales;
 mod page;
 mod params;
 mod tables;
@@ -39,6 +42,7 @@ pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
         TS_INDEX,
         index_file(&set.modules(), &set.paths_shown()),
     ));
+    out.extend(locales::emit(set));
     out
 }
 
@@ -93,7 +97,7 @@ pub fn module(catalog: &Catalog, catalog_path: &str) -> String {
     }
     out.push('\n');
     for vocabulary in &catalog.vocabularies {
-        out.push_str(&tables::vocabulary(vocabulary));
+        out.push_str(&tables::vocabulary(catalog, vocabulary));
     }
     for table in &catalog.tables {
         out.push_str(&tables::table(catalog, table));
@@ -257,6 +261,52 @@ mod tests {
                     || !param.json_type.is_settable()
             );
         }
+    }
+
+    #[test]
+    fn a_word_leads_to_its_row_and_a_value_to_its_locale() {
+        // A vocabulary whose words name rows of a table gets `<table>Of(word)`.
+        let source = small_with(
+            "{ word = \"later\", doc = \"Try again later.\" },",
+            "{ word = \"later\", doc = \"Try again later.\", row = { code = \"T001\" } },",
+        );
+        let catalog = crate::parse(&source).expect("valid");
+        let text = module(&catalog, "catalog/test.toml");
+        assert!(
+            text.contains("  codeOf(word: Retry): TestCode | undefined {\n    const rows: { readonly [W in Retry]: TestCode | undefined } = {\n      never: undefined,\n      later: \"T001\",\n    };\n    return rows[word];\n  },\n} as const;"),
+            "{text}"
+        );
+        let plain = module(&crate::parse(SMALL).expect("valid"), "catalog/test.toml");
+        assert!(!plain.contains("codeOf("), "no word names a row, no method");
+
+        // A `one_of` whose values name locales gets `locale(value)` and `fromLocale(locale)`.
+        let source = include_str!("../../../tests/golden/params.toml")
+            .replacen(
+                "{ value = \"red\", label = \"Red\" }",
+                "{ value = \"red\", label = \"Red\", locale = \"zh-TW\" }",
+                1,
+            )
+            .replacen(
+                "{ value = \"0\", label = \"Black\", variant = \"Black\" }",
+                "{ value = \"0\", label = \"Black\", variant = \"Black\", locale = \"en\" }",
+                1,
+            );
+        let catalog = crate::parse(&source).unwrap_or_else(|e| panic!("valid: {e:?}"));
+        let text = module(&catalog, "tests/golden/params.toml");
+        assert!(text.contains(
+            "  locale(value: Shade): rt.Locale | undefined {\n    const locales: { readonly [V in Shade]: rt.Locale | undefined } = {\n      red: \"zh-TW\",\n      \"light-blue\": undefined,\n      \"0\": \"en\",\n    };\n    return locales[value];\n  },\n"
+        ), "{text}");
+        assert!(text.contains(
+            "  fromLocale(locale: rt.Locale): Shade | undefined {\n    const values: { readonly [L in rt.Locale]: Shade | undefined } = {\n      en: \"0\",\n      \"zh-CN\": undefined,\n      \"zh-TW\": \"red\",\n    };\n    return values[locale];\n  },\n} as const;"
+        ), "{text}");
+        let plain = module(
+            &crate::parse(include_str!("../../../tests/golden/params.toml")).expect("valid"),
+            "tests/golden/params.toml",
+        );
+        assert!(
+            !plain.contains("fromLocale("),
+            "no value names a locale, no methods"
+        );
     }
 
     /// Every top-level name `text` declares, with its namespace.

@@ -187,8 +187,10 @@ fn value_union_of(param: &Param, name: &str, values: &[EnumValue]) -> String {
     out.push_str(&format!("  ALL: {} as const,\n", string_array(&all)));
     out.push_str(&doc1("  ", "A human name for `value`."));
     out.push_str(&format!(
-        "  label(value: {name}): string {{\n    return {labels}[value];\n  }},\n}} as const;\n\n"
+        "  label(value: {name}): string {{\n    return {labels}[value];\n  }},\n"
     ));
+    out.push_str(&locale_methods(name, values));
+    out.push_str("} as const;\n\n");
     out.push_str(&doc1(
         "",
         &format!(
@@ -199,5 +201,45 @@ fn value_union_of(param: &Param, name: &str, values: &[EnumValue]) -> String {
     out.push_str(&format!(
         "export function {guard}(value: string): value is {name} {{\n  return rt.hasOwn({labels}, value);\n}}\n\n"
     ));
+    out
+}
+
+/// `locale(value)` and `fromLocale(locale)` of a `one_of` whose values the catalog pairs
+/// with locales (as Rust's `locale()` and `from_locale()`); nothing when none is paired.
+fn locale_methods(name: &str, values: &[EnumValue]) -> String {
+    if values.iter().all(|value| value.locale.is_none()) {
+        return String::new();
+    }
+    let rt = ts::RUNTIME;
+    let mut out = doc1(
+        "  ",
+        "The locale whose text `value` shows, as the catalog pairs them; `undefined` for a value of a language no catalog text is written in.",
+    );
+    out.push_str(&format!(
+        "  locale(value: {name}): {rt}.Locale | undefined {{\n    const locales: {{ readonly [V in {name}]: {rt}.Locale | undefined }} = {{\n"
+    ));
+    for value in values {
+        let locale = value
+            .locale
+            .map_or_else(|| "undefined".to_owned(), |locale| literal(locale.word()));
+        out.push_str(&format!("      {}: {locale},\n", key(&value.value)));
+    }
+    out.push_str("    };\n    return locales[value];\n  },\n");
+    out.push_str(&doc1(
+        "  ",
+        "The value that shows text in `locale`, as the catalog pairs them; `undefined` if none does.",
+    ));
+    out.push_str(&format!(
+        "  fromLocale(locale: {rt}.Locale): {name} | undefined {{\n    const values: {{ readonly [L in {rt}.Locale]: {name} | undefined }} = {{\n"
+    ));
+    for &locale in crate::keywords::Locale::ALL {
+        // The first value paired with the locale, as Rust's `from_locale` matches.
+        let value = values
+            .iter()
+            .find(|value| value.locale == Some(locale))
+            .map_or_else(|| "undefined".to_owned(), |value| literal(&value.value));
+        out.push_str(&format!("      {}: {value},\n", key(locale.word())));
+    }
+    out.push_str("    };\n    return values[locale];\n  },\n");
     out
 }

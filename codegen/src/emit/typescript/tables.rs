@@ -8,8 +8,9 @@ use crate::keywords::ColumnKind;
 use crate::model::{Catalog, Cell, Column, Row, Table, Vocabulary};
 use crate::names::typescript as ts;
 
-/// A vocabulary: its union, its words' docs and its guard.
-pub(crate) fn vocabulary(vocabulary: &Vocabulary) -> String {
+/// A vocabulary: its union, its words' docs, the row each word leads to (if the catalog
+/// pairs them) and its guard.
+pub(crate) fn vocabulary(catalog: &Catalog, vocabulary: &Vocabulary) -> String {
     let name = &vocabulary.type_name;
     let words = ts::words(name);
     let guard = ts::guard(name);
@@ -31,8 +32,10 @@ pub(crate) fn vocabulary(vocabulary: &Vocabulary) -> String {
     out.push_str(&format!("  ALL: {} as const,\n", string_array(&all)));
     out.push_str(&doc1("  ", "What `word` means."));
     out.push_str(&format!(
-        "  doc(word: {name}): string {{\n    return {words}[word];\n  }},\n}} as const;\n\n"
+        "  doc(word: {name}): string {{\n    return {words}[word];\n  }},\n"
     ));
+    out.push_str(&row_method(catalog, vocabulary));
+    out.push_str("} as const;\n\n");
     out.push_str(&doc1(
         "",
         &format!("Whether `value` is a word of `{name}` (case-sensitive)."),
@@ -40,6 +43,55 @@ pub(crate) fn vocabulary(vocabulary: &Vocabulary) -> String {
     out.push_str(&format!(
         "export function {guard}(value: string): value is {name} {{\n  return rt.hasOwn({words}, value);\n}}\n\n"
     ));
+    out
+}
+
+/// The vocabulary's method that gives the key of the row each word leads to, named after
+/// the table (`<tableName>Of`, so never another member's name), if any word names one:
+/// `undefined` for the words that name none. Rust's vocabulary enum has the same method.
+fn row_method(catalog: &Catalog, vocabulary: &Vocabulary) -> String {
+    let Some(index) = vocabulary.row_table else {
+        return String::new();
+    };
+    let table = &catalog.tables[index];
+    let name = &vocabulary.type_name;
+    let method = format!("{}Of", lower_camel(&table.name));
+    let mut out = doc1(
+        "  ",
+        &format!(
+            "The `{}` `word` leads to, as the catalog pairs them; `undefined` for a word it pairs with none.",
+            table.type_name
+        ),
+    );
+    out.push_str(&format!(
+        "  {method}(word: {name}): {} | undefined {{\n    const rows: {{ readonly [W in {name}]: {} | undefined }} = {{\n",
+        table.type_name, table.type_name
+    ));
+    for word in &vocabulary.words {
+        let row = word.row.map_or_else(
+            || "undefined".to_owned(),
+            |row| literal(table.key_of(&table.rows[row])),
+        );
+        out.push_str(&format!("      {}: {row},\n", key(&word.word)));
+    }
+    out.push_str("    };\n    return rows[word];\n  },\n");
+    out
+}
+
+/// A snake_case name in lowerCamelCase, such as `userMessage`.
+fn lower_camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
