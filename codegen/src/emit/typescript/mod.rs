@@ -3,7 +3,7 @@
 //! and typed accessors; a catalog with params also gets the page's config types and
 //! validators compiled from the same rules as the Rust ones, reporting the same problems.
 //! Each catalog with translatable columns also has one module per other locale (see
-//! [`locales`]), so that a page bundles only the texts it shows.
+//! `locales.rs`), so that a page bundles only the texts it shows.
 //! The generated modules import two hand-written files of the package: `runtime.ts` (the
 //! problem types and the checks every rule shares) and `custom.ts` (the `custom` rules).
 
