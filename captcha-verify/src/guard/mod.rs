@@ -30,24 +30,34 @@
 //! see [`Refusal`]. Every body is `application/problem+json` with `type`, `title`, `status`,
 //! `detail` and `correlationId`; a 429 carries `Retry-After`.
 //!
-//! | refusal | status | `type` ends with | `title` (English) |
+//! [`UserMessage`]: captcha_errors::verify::UserMessage
+//! [`UserMessage::CaptchaMissing`]: captcha_errors::verify::UserMessage::CaptchaMissing
+//! [`UserMessage::BodyTooLarge`]: captcha_errors::verify::UserMessage::BodyTooLarge
+//! [`UserMessage::SolveAgain`]: captcha_errors::verify::UserMessage::SolveAgain
+//! [`UserMessage::StartOver`]: captcha_errors::verify::UserMessage::StartOver
+//! [`UserMessage::TooManyAttempts`]: captcha_errors::verify::UserMessage::TooManyAttempts
+//! [`UserMessage::Forbidden`]: captcha_errors::verify::UserMessage::Forbidden
+//! [`UserMessage::Internal`]: captcha_errors::verify::UserMessage::Internal
+//! [`UserMessage::Unavailable`]: captcha_errors::verify::UserMessage::Unavailable
+//!
+//! | refusal | status | `type` ends with | `title` and `detail` |
 //! |---|---|---|---|
-//! | [`Refusal::Missing`] | 400 | `captcha-missing` | Please complete the captcha. |
-//! | [`Refusal::TooLarge`] | 413 | `body-too-large` | The request is too large. |
-//! | [`Refusal::SolveAgain`] | 400 | `solve-again` | Please solve a new captcha and try again. |
-//! | [`Refusal::StartOver`] | 400 | `start-over` | Please reload the page and start again. |
-//! | [`Refusal::SlowDown`] | 429 | `too-many-attempts` | Too many attempts. Please wait and try again. |
-//! | [`Refusal::Forbidden`] | 403 | `forbidden` | The request was refused. |
-//! | [`Refusal::Internal`] | 500 | `internal` | The request could not be completed. |
-//! | [`Refusal::Unavailable`] | 503 | `unavailable` | The service is unavailable. Please try again later. |
+//! | [`Refusal::Missing`] | 400 | `captcha-missing` | [`UserMessage::CaptchaMissing`] |
+//! | [`Refusal::TooLarge`] | 413 | `body-too-large` | [`UserMessage::BodyTooLarge`] |
+//! | [`Refusal::SolveAgain`] | 400 | `solve-again` | [`UserMessage::SolveAgain`] |
+//! | [`Refusal::StartOver`] | 400 | `start-over` | [`UserMessage::StartOver`] |
+//! | [`Refusal::SlowDown`] | 429 | `too-many-attempts` | [`UserMessage::TooManyAttempts`] |
+//! | [`Refusal::Forbidden`] | 403 | `forbidden` | [`UserMessage::Forbidden`] |
+//! | [`Refusal::Internal`] | 500 | `internal` | [`UserMessage::Internal`] |
+//! | [`Refusal::Unavailable`] | 503 | `unavailable` | [`UserMessage::Unavailable`] |
 //!
 //! **In the reader's language**: `title` and `detail` are the verify catalog's
-//! [`UserMessage`](captcha_errors::verify::UserMessage) of the refusal's name
-//! ([`Refusal::user_message`]), in the [`Locale`] that [`Locale::negotiate`] picks from the
-//! request's `Accept-Language` (English when there is none, or it asks for no language the
-//! catalog has: `zh-CN,zh;q=0.9` gets `zh-CN`, `zh-HK` gets `zh-TW`). Every refusal says
-//! `Content-Language` (`en`, `zh-CN` or `zh-TW`) and `Vary: Accept-Language`. For one status
-//! and one locale the opaque bodies stay byte-identical but for the correlation id.
+//! [`UserMessage`] of the refusal's name ([`Refusal::user_message`]), in the [`Locale`] that
+//! [`Locale::negotiate`] picks from the request's `Accept-Language` (English when there is
+//! none, or it asks for no language the catalog has: `zh-CN,zh;q=0.9` gets `zh-CN`, `zh-HK`
+//! gets `zh-TW`). Every refusal says `Content-Language` (`en`, `zh-CN` or `zh-TW`) and
+//! `Vary: Accept-Language`. For one status and one locale the opaque bodies stay
+//! byte-identical but for the correlation id.
 //!
 //! **What the logs see**: one `tracing` event per guarded request (target
 //! `captcha_verify::guard`; `debug` for a pass, `info` for a refusal of the caller, `warn`
