@@ -11,7 +11,8 @@ use axum::http::{header, Request, StatusCode};
 use axum::routing::post;
 use axum::Router;
 use captcha_errors::api::{ApiError, Retry};
-use captcha_errors::verify::{Action, Verdict, VerifyCode};
+use captcha_errors::verify::{Action, UserMessage, Verdict, VerifyCode};
+use captcha_errors::Locale;
 use captcha_verify::guard::{CaptchaLayer, Disclosure, Refusal, VerifiedCaptcha};
 use captcha_verify::standin::Standin;
 use captcha_verify::{Client, Credentials, Decision, Policy, SceneId};
@@ -61,6 +62,8 @@ struct Answer {
     status: StatusCode,
     retry_after: Option<String>,
     content_type: Option<String>,
+    content_language: Option<String>,
+    vary: Vec<String>,
     body: String,
 }
 
@@ -80,12 +83,21 @@ async fn send(app: &Router, request: Request<Body>) -> Answer {
     };
     let retry_after = header(header::RETRY_AFTER);
     let content_type = header(header::CONTENT_TYPE);
+    let content_language = header(header::CONTENT_LANGUAGE);
+    let vary = response
+        .headers()
+        .get_all(header::VARY)
+        .iter()
+        .map(|value| value.to_str().unwrap().to_owned())
+        .collect();
     let status = response.status();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     Answer {
         status,
         retry_after,
         content_type,
+        content_language,
+        vary,
         body: String::from_utf8(bytes.to_vec()).unwrap(),
     }
 }
@@ -375,4 +387,128 @@ async fn an_observer_sees_every_decision() {
             (None, Some("captcha-missing"), Some("captcha-missing")),
         ]
     );
+}
+
+/// `with_header`, asking for a language with `Accept-Language` when given one.
+fn in_language(param: &str, accept_language: Option<&str>) -> Request<Body> {
+    let mut request = with_header(param);
+    if let Some(value) = accept_language {
+        request
+            .headers_mut()
+            .insert(header::ACCEPT_LANGUAGE, value.parse().unwrap());
+    }
+    request
+}
+
+/// `Accept-Language` headers (`None`: no header) and the locale each must get.
+const ASKED: &[(Option<&str>, Locale)] = &[
+    (Some("zh-CN,zh;q=0.9"), Locale::ZhCn),
+    (Some("zh-HK"), Locale::ZhTw),
+    (Some("zh-TW,zh;q=0.8,en;q=0.5"), Locale::ZhTw),
+    (Some("en-US"), Locale::En),
+    (None, Locale::En),
+    (Some("fr-FR, de;q=0.5"), Locale::En),
+    (Some(";;q=zh,,=*=-"), Locale::En),
+];
+
+/// Checks that `answer` is `refusal` in `locale`, with its language headers, and that its
+/// body is the public `Refusal::problem_in` with the same correlation id.
+fn assert_in_locale(answer: &Answer, refusal: Refusal, locale: Locale, asked: Option<&str>) {
+    let body = answer.json();
+    let message = refusal.user_message();
+    assert_eq!(answer.status.as_u16(), refusal.status(), "{asked:?}");
+    assert_eq!(body["type"], refusal.type_uri(), "{asked:?}");
+    assert_eq!(body["title"], message.title_in(locale), "{asked:?}");
+    assert_eq!(body["detail"], message.detail_in(locale), "{asked:?}");
+    assert_eq!(
+        answer.content_language.as_deref(),
+        Some(locale.tag()),
+        "{asked:?}"
+    );
+    assert_eq!(answer.vary, ["accept-language"], "{asked:?}");
+    let id = body["correlationId"].as_str().unwrap();
+    assert_eq!(body, refusal.problem_in(locale, id), "{asked:?}");
+}
+
+#[tokio::test]
+async fn refusals_are_written_in_the_language_the_request_asks_for() {
+    let setup = setup(Policy::default(), Disclosure::Opaque).await;
+    for &(asked, locale) in ASKED {
+        let mut missing = Request::post("/login").body(Body::empty()).unwrap();
+        if let Some(value) = asked {
+            missing
+                .headers_mut()
+                .insert(header::ACCEPT_LANGUAGE, value.parse().unwrap());
+        }
+        let answer = send(&setup.app, missing).await;
+        assert_in_locale(&answer, Refusal::Missing, locale, asked);
+        for (value, refusal) in [
+            ("standin:F008", Refusal::SolveAgain),
+            ("standin:F014", Refusal::StartOver),
+            ("standin:F001", Refusal::Forbidden),
+        ] {
+            let answer = send(&setup.app, in_language(value, asked)).await;
+            assert_in_locale(&answer, refusal, locale, asked);
+        }
+    }
+    // The texts are the catalog's, so they differ between the locales.
+    let titles: std::collections::HashSet<&str> = Locale::ALL
+        .iter()
+        .map(|&locale| UserMessage::SolveAgain.title_in(locale))
+        .collect();
+    assert_eq!(titles.len(), Locale::ALL.len());
+    let answer = send(&setup.app, in_language("standin:F008", Some("zh-CN"))).await;
+    assert_eq!(answer.json()["title"], "请完成新的验证码后再试一次。");
+    let answer = send(&setup.app, in_language("standin:F008", Some("zh-TW"))).await;
+    assert_eq!(answer.json()["title"], "請完成新的驗證碼，再試一次。");
+}
+
+#[tokio::test]
+async fn the_layerless_refusal_and_the_detailed_setting_are_localized_too() {
+    let app = Router::new().route("/login", post(echo));
+    let answer = send(&app, in_language("standin:T001", Some("zh-HK"))).await;
+    assert_in_locale(&answer, Refusal::Internal, Locale::ZhTw, Some("zh-HK"));
+
+    let setup = setup(Policy::default(), Disclosure::Detailed).await;
+    let answer = send(&setup.app, in_language("standin:F001", Some("zh-CN"))).await;
+    let body = answer.json();
+    assert_eq!(body["title"], UserMessage::Forbidden.title_in(Locale::ZhCn));
+    assert_eq!(
+        body["detail"],
+        UserMessage::Forbidden.detail_in(Locale::ZhCn)
+    );
+    assert_eq!(body["code"], "F001");
+    assert_eq!(body["action"], "treat-as-attack");
+    assert_eq!(answer.content_language.as_deref(), Some("zh-CN"));
+}
+
+#[tokio::test]
+async fn opaque_refusals_are_one_body_per_status_in_each_locale() {
+    let setup = setup(Policy::default(), Disclosure::Opaque).await;
+    let mut bodies: BTreeMap<(u16, &str), String> = BTreeMap::new();
+    for &(asked, locale) in &ASKED[..4] {
+        for (value, expected) in refused_values() {
+            if expected.is_actionable() {
+                continue;
+            }
+            let answer = send(&setup.app, in_language(&value, asked)).await;
+            assert_eq!(answer.content_language.as_deref(), Some(locale.tag()));
+            assert_eq!(answer.json()["title"], expected.title_in(locale), "{value}");
+            let stripped = without_correlation_id(answer.json());
+            let first = bodies
+                .entry((expected.status(), locale.tag()))
+                .or_insert(stripped.clone());
+            assert_eq!(
+                *first, stripped,
+                "{value} in {asked:?}: one body per status"
+            );
+        }
+    }
+    assert_eq!(bodies.len(), 3 * Locale::ALL.len());
+    for status in [403, 500, 503] {
+        let en = &bodies[&(status, "en")];
+        assert_ne!(en, &bodies[&(status, "zh-CN")]);
+        assert_ne!(en, &bodies[&(status, "zh-TW")]);
+        assert_ne!(&bodies[&(status, "zh-CN")], &bodies[&(status, "zh-TW")]);
+    }
 }

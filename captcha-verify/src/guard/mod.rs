@@ -27,8 +27,37 @@
 //! before any call.
 //!
 //! **What a refused caller sees** depends on the [`Disclosure`] setting, opaque by default:
-//! see [`Refusal`]. Every body is `application/problem+json` with `type`, `title`, `status`
-//! and `correlationId`; a 429 carries `Retry-After`.
+//! see [`Refusal`]. Every body is `application/problem+json` with `type`, `title`, `status`,
+//! `detail` and `correlationId`; a 429 carries `Retry-After`.
+//!
+//! [`UserMessage`]: captcha_errors::verify::UserMessage
+//! [`UserMessage::CaptchaMissing`]: captcha_errors::verify::UserMessage::CaptchaMissing
+//! [`UserMessage::BodyTooLarge`]: captcha_errors::verify::UserMessage::BodyTooLarge
+//! [`UserMessage::SolveAgain`]: captcha_errors::verify::UserMessage::SolveAgain
+//! [`UserMessage::StartOver`]: captcha_errors::verify::UserMessage::StartOver
+//! [`UserMessage::TooManyAttempts`]: captcha_errors::verify::UserMessage::TooManyAttempts
+//! [`UserMessage::Forbidden`]: captcha_errors::verify::UserMessage::Forbidden
+//! [`UserMessage::Internal`]: captcha_errors::verify::UserMessage::Internal
+//! [`UserMessage::Unavailable`]: captcha_errors::verify::UserMessage::Unavailable
+//!
+//! | refusal | status | `type` ends with | `title` and `detail` |
+//! |---|---|---|---|
+//! | [`Refusal::Missing`] | 400 | `captcha-missing` | [`UserMessage::CaptchaMissing`] |
+//! | [`Refusal::TooLarge`] | 413 | `body-too-large` | [`UserMessage::BodyTooLarge`] |
+//! | [`Refusal::SolveAgain`] | 400 | `solve-again` | [`UserMessage::SolveAgain`] |
+//! | [`Refusal::StartOver`] | 400 | `start-over` | [`UserMessage::StartOver`] |
+//! | [`Refusal::SlowDown`] | 429 | `too-many-attempts` | [`UserMessage::TooManyAttempts`] |
+//! | [`Refusal::Forbidden`] | 403 | `forbidden` | [`UserMessage::Forbidden`] |
+//! | [`Refusal::Internal`] | 500 | `internal` | [`UserMessage::Internal`] |
+//! | [`Refusal::Unavailable`] | 503 | `unavailable` | [`UserMessage::Unavailable`] |
+//!
+//! **In the reader's language**: `title` and `detail` are the verify catalog's
+//! [`UserMessage`] of the refusal's name ([`Refusal::user_message`]), in the [`Locale`] that
+//! [`Locale::negotiate`] picks from the request's `Accept-Language` (English when there is
+//! none, or it asks for no language the catalog has: `zh-CN,zh;q=0.9` gets `zh-CN`, `zh-HK`
+//! gets `zh-TW`). Every refusal says `Content-Language` (`en`, `zh-CN` or `zh-TW`) and
+//! `Vary: Accept-Language`. For one status and one locale the opaque bodies stay
+//! byte-identical but for the correlation id.
 //!
 //! **What the logs see**: one `tracing` event per guarded request (target
 //! `captcha_verify::guard`; `debug` for a pass, `info` for a refusal of the caller, `warn`
@@ -58,10 +87,10 @@ use std::task::{Context, Poll};
 use axum::body::Body;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use captcha_errors::verify::VerifyCode;
-use captcha_errors::Wire;
+use captcha_errors::{Locale, Wire};
 
 pub use param::{DEFAULT_BODY_LIMIT, PARAM_FIELD, PARAM_HEADER};
 pub use refusal::{Disclosure, Refusal};
@@ -103,6 +132,7 @@ impl<S: Send + Sync> FromRequestParts<S> for VerifiedCaptcha {
                 );
                 Err(problem(
                     Refusal::Internal,
+                    locale_of(&parts.headers),
                     Disclosure::Opaque,
                     &correlation_id,
                     &refusal::Details::default(),
@@ -270,9 +300,10 @@ impl Guard {
     where
         S: tower::Service<Request<Body>, Response = Response, Error = Infallible>,
     {
+        let locale = locale_of(request.headers());
         let (request, param) = match param::take(request, self.body_limit).await {
             Ok(found) => found,
-            Err(refusal) => return self.refuse_without_call(refusal),
+            Err(refusal) => return self.refuse_without_call(refusal, locale),
         };
         let Some(scene) = &self.scene else {
             let correlation_id = correlation_id();
@@ -283,6 +314,7 @@ impl Guard {
             );
             return problem(
                 Refusal::Internal,
+                locale,
                 self.disclosure,
                 &correlation_id,
                 &refusal::Details::default(),
@@ -313,6 +345,7 @@ impl Guard {
         );
         problem(
             refusal,
+            locale,
             self.disclosure,
             &correlation_id,
             &refusal::Details::of(&outcome),
@@ -320,7 +353,7 @@ impl Guard {
         )
     }
 
-    fn refuse_without_call(&self, refusal: Refusal) -> Response {
+    fn refuse_without_call(&self, refusal: Refusal, locale: Locale) -> Response {
         let correlation_id = correlation_id();
         let error_type = refusal.as_str();
         tracing::info!(
@@ -333,6 +366,7 @@ impl Guard {
         self.observe(None, None, Some(refusal), Some(error_type));
         problem(
             refusal,
+            locale,
             self.disclosure,
             &correlation_id,
             &refusal::Details::default(),
@@ -457,14 +491,39 @@ fn correlation_id() -> String {
     })
 }
 
+/// The locale a request's `Accept-Language` asks for; English without one (or with one
+/// that is not visible ASCII).
+fn locale_of(headers: &HeaderMap) -> Locale {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map_or(Locale::En, Locale::negotiate)
+}
+
+/// Adds `Accept-Language` to the response's `Vary`, keeping what is there: nothing is added
+/// when a `Vary` already names it or is `*`.
+fn vary_on_accept_language(headers: &mut HeaderMap) {
+    let named = headers
+        .get_all(header::VARY)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .any(|name| name == "*" || name.eq_ignore_ascii_case("accept-language"));
+    if !named {
+        headers.append(header::VARY, HeaderValue::from_static("accept-language"));
+    }
+}
+
 fn problem(
     refusal: Refusal,
+    locale: Locale,
     disclosure: Disclosure,
     correlation_id: &str,
     details: &refusal::Details<'_>,
     retry_after_secs: u32,
 ) -> Response {
-    let body = refusal::body(refusal, disclosure, correlation_id, details).to_string();
+    let body = refusal::body(refusal, locale, disclosure, correlation_id, details).to_string();
     let status =
         StatusCode::from_u16(refusal.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = (status, body).into_response();
@@ -473,9 +532,73 @@ fn problem(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/problem+json"),
     );
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(locale.tag()),
+    );
+    vary_on_accept_language(headers);
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if refusal == Refusal::SlowDown {
         headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vary(existing: &[&'static str]) -> Vec<String> {
+        let mut headers = HeaderMap::new();
+        for value in existing {
+            headers.append(header::VARY, HeaderValue::from_static(value));
+        }
+        vary_on_accept_language(&mut headers);
+        headers
+            .get_all(header::VARY)
+            .iter()
+            .map(|value| value.to_str().unwrap().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn accept_language_is_added_to_vary_once_and_nothing_is_dropped() {
+        assert_eq!(vary(&[]), ["accept-language"]);
+        assert_eq!(vary(&["origin"]), ["origin", "accept-language"]);
+        assert_eq!(
+            vary(&["Origin, Accept-Encoding"]),
+            ["Origin, Accept-Encoding", "accept-language"]
+        );
+        assert_eq!(
+            vary(&["Origin,Accept-Language"]),
+            ["Origin,Accept-Language"]
+        );
+        assert_eq!(
+            vary(&["origin", "ACCEPT-LANGUAGE"]),
+            ["origin", "ACCEPT-LANGUAGE"]
+        );
+        assert_eq!(vary(&["*"]), ["*"]);
+    }
+
+    #[test]
+    fn the_locale_is_negotiated_from_accept_language() {
+        let locale = |value: Option<&'static str>| {
+            let mut headers = HeaderMap::new();
+            if let Some(value) = value {
+                headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static(value));
+            }
+            locale_of(&headers)
+        };
+        assert_eq!(locale(None), Locale::En);
+        assert_eq!(locale(Some("zh-CN,zh;q=0.9")), Locale::ZhCn);
+        assert_eq!(locale(Some("zh-HK")), Locale::ZhTw);
+        assert_eq!(locale(Some("en-US")), Locale::En);
+        assert_eq!(locale(Some(";;==,q=zh")), Locale::En);
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_bytes(b"zh-TW\xff").unwrap(),
+        );
+        assert_eq!(locale_of(&headers), Locale::En, "not visible ASCII");
+    }
 }

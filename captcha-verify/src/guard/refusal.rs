@@ -3,10 +3,16 @@
 //!
 //! Refusals a person can act on say what to do ([`Refusal::SolveAgain`],
 //! [`Refusal::StartOver`], [`Refusal::SlowDown`]). Every other refusal is opaque by default:
-//! one body per status, byte-identical but for the correlation id, so a bot cannot learn
-//! which of its signals fired, and nothing Alibaba wrote reaches it.
+//! one body per status and language, byte-identical but for the correlation id, so a bot
+//! cannot learn which of its signals fired, and nothing Alibaba wrote reaches it.
+//!
+//! The words a refused person reads come from one place, the verify catalog's
+//! [`UserMessage`] table: each refusal is the row of the same name
+//! ([`Refusal::user_message`]), whose `title` and `detail` the body carries in the
+//! [`Locale`] negotiated from the request's `Accept-Language`.
 
-use captcha_errors::verify::Action;
+use captcha_errors::verify::{Action, UserMessage};
+use captcha_errors::Locale;
 use serde_json::{json, Value};
 
 use crate::outcome::Outcome;
@@ -61,19 +67,20 @@ impl Refusal {
         Refusal::Unavailable,
     ];
 
-    /// The refusal for an outcome the policy did not allow.
+    /// The refusal for an outcome the policy did not allow. A refused verification gets
+    /// the refusal named as the [`UserMessage`] the catalog pairs with the code's action
+    /// ([`Action::user_message`]); a code without an action (unknown to the catalog), or
+    /// an action paired with no message, gets [`Refusal::Forbidden`].
     pub fn for_outcome(outcome: &Outcome, decision: Decision) -> Refusal {
         match (outcome, decision) {
             (_, Decision::RefuseTestMode) => Refusal::Internal,
-            (Outcome::Refused(refused), _) => match refused.action {
-                Some(Action::RetryCaptcha) => Refusal::SolveAgain,
-                Some(Action::Reinitialize) => Refusal::StartOver,
-                Some(Action::SlowDown) => Refusal::SlowDown,
-                Some(Action::FixConfiguration) => Refusal::Internal,
+            (Outcome::Refused(refused), _) => refused
+                .action
+                .and_then(Action::user_message)
+                .and_then(Refusal::from_user_message)
                 // An attack, a mangled parameter, an unknown code (and a future action word)
                 // look the same from outside.
-                _ => Refusal::Forbidden,
-            },
+                .unwrap_or(Refusal::Forbidden),
             (Outcome::ApiError(failure), _) => {
                 if failure
                     .code
@@ -88,6 +95,29 @@ impl Refusal {
             (Outcome::Unavailable(_), _) => Refusal::Unavailable,
             // A pass is only refused for test mode, handled above.
             (Outcome::Passed(_), _) => Refusal::Internal,
+        }
+    }
+
+    /// The refusal whose name ([`Self::as_str`]) is the message's name, if there is one.
+    pub fn from_user_message(message: UserMessage) -> Option<Refusal> {
+        Refusal::ALL
+            .iter()
+            .copied()
+            .find(|refusal| refusal.as_str() == message.name())
+    }
+
+    /// The catalog's message for this refusal: the [`UserMessage`] of the same name, whose
+    /// `title` and `detail` the body carries.
+    pub const fn user_message(self) -> UserMessage {
+        match self {
+            Refusal::Missing => UserMessage::CaptchaMissing,
+            Refusal::TooLarge => UserMessage::BodyTooLarge,
+            Refusal::SolveAgain => UserMessage::SolveAgain,
+            Refusal::StartOver => UserMessage::StartOver,
+            Refusal::SlowDown => UserMessage::TooManyAttempts,
+            Refusal::Forbidden => UserMessage::Forbidden,
+            Refusal::Internal => UserMessage::Internal,
+            Refusal::Unavailable => UserMessage::Unavailable,
         }
     }
 
@@ -129,18 +159,35 @@ impl Refusal {
         }
     }
 
-    /// The problem's `title`, for the person in front of the page.
+    /// The problem's `title` in English, for the person in front of the page: the title of
+    /// its [`UserMessage`]; [`Self::title_in`] gives it in another locale.
     pub const fn title(self) -> &'static str {
-        match self {
-            Refusal::Missing => "Please complete the captcha.",
-            Refusal::TooLarge => "The request is too large.",
-            Refusal::SolveAgain => "Please solve a new captcha and try again.",
-            Refusal::StartOver => "Please reload the page and start again.",
-            Refusal::SlowDown => "Too many attempts. Please wait and try again.",
-            Refusal::Forbidden => "The request was refused.",
-            Refusal::Internal => "The request could not be completed.",
-            Refusal::Unavailable => "The service is unavailable. Please try again later.",
-        }
+        self.user_message().title()
+    }
+
+    /// The problem's `title` in `locale` (the catalog's translation).
+    pub const fn title_in(self, locale: Locale) -> &'static str {
+        self.user_message().title_in(locale)
+    }
+
+    /// The problem's `detail` in `locale`: one more sentence saying what to do next.
+    pub const fn detail_in(self, locale: Locale) -> &'static str {
+        self.user_message().detail_in(locale)
+    }
+
+    /// The opaque body the guard sends for this refusal in `locale`, as a JSON object:
+    /// `type`, `title`, `status`, `detail` (both texts in `locale`) and `correlationId`.
+    /// It depends on nothing but the refusal and the locale, so for one status and locale
+    /// every opaque body is byte-identical but for `correlationId`. The response carries
+    /// `Content-Language: <locale's tag>` and `Vary: Accept-Language` with it.
+    pub fn problem_in(self, locale: Locale, correlation_id: &str) -> Value {
+        json!({
+            "type": self.type_uri(),
+            "title": self.title_in(locale),
+            "status": self.status(),
+            "detail": self.detail_in(locale),
+            "correlationId": correlation_id,
+        })
     }
 
     /// A stable lower-case name, for logs: `captcha-missing`, `solve-again`, ...
@@ -172,19 +219,15 @@ impl<'a> Details<'a> {
     }
 }
 
-/// The problem body of a refusal.
+/// The problem body of a refusal in `locale`.
 pub(crate) fn body(
     refusal: Refusal,
+    locale: Locale,
     disclosure: Disclosure,
     correlation_id: &str,
     details: &Details<'_>,
 ) -> Value {
-    let mut body = json!({
-        "type": refusal.type_uri(),
-        "title": refusal.title(),
-        "status": refusal.status(),
-        "correlationId": correlation_id,
-    });
+    let mut body = refusal.problem_in(locale, correlation_id);
     if disclosure == Disclosure::Detailed {
         if let Some(object) = body.as_object_mut() {
             for (name, value) in [
@@ -199,4 +242,76 @@ pub(crate) fn body(
         }
     }
     body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_refusal_is_the_user_message_of_its_name() {
+        assert_eq!(Refusal::ALL.len(), UserMessage::ALL.len());
+        for &refusal in Refusal::ALL {
+            let message = refusal.user_message();
+            assert_eq!(message.name(), refusal.as_str());
+            assert_eq!(Refusal::from_user_message(message), Some(refusal));
+            assert_eq!(refusal.title(), message.title());
+            for &locale in Locale::ALL {
+                assert_eq!(refusal.title_in(locale), message.title_in(locale));
+                assert_eq!(refusal.detail_in(locale), message.detail_in(locale));
+            }
+        }
+    }
+
+    #[test]
+    fn the_english_titles_are_unchanged() {
+        let titles: Vec<&str> = Refusal::ALL.iter().map(|refusal| refusal.title()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Please complete the captcha.",
+                "The request is too large.",
+                "Please solve a new captcha and try again.",
+                "Please reload the page and start again.",
+                "Too many attempts. Please wait and try again.",
+                "The request was refused.",
+                "The request could not be completed.",
+                "The service is unavailable. Please try again later.",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_body_is_the_refusal_in_the_locale_and_detailed_adds_the_facts() {
+        let details = Details {
+            code: Some("F008"),
+            action: Some("retry-captcha"),
+            request_id: Some("req-1"),
+        };
+        for &locale in Locale::ALL {
+            let opaque = body(
+                Refusal::SolveAgain,
+                locale,
+                Disclosure::Opaque,
+                "id",
+                &details,
+            );
+            assert_eq!(opaque, Refusal::SolveAgain.problem_in(locale, "id"));
+            assert_eq!(opaque["title"], UserMessage::SolveAgain.title_in(locale));
+            assert_eq!(opaque["detail"], UserMessage::SolveAgain.detail_in(locale));
+            assert_eq!(opaque["status"], 400);
+            assert!(opaque.get("code").is_none());
+            let detailed = body(
+                Refusal::SolveAgain,
+                locale,
+                Disclosure::Detailed,
+                "id",
+                &details,
+            );
+            assert_eq!(detailed["title"], opaque["title"]);
+            assert_eq!(detailed["code"], "F008");
+            assert_eq!(detailed["action"], "retry-captcha");
+            assert_eq!(detailed["requestId"], "req-1");
+        }
+    }
 }

@@ -18,7 +18,10 @@
 //!   `captcha_verify::guard::CaptchaLayer` (the config's `SceneId`, fail-closed
 //!   [`Policy`] by default) and answers `200 { "ok": true, "username": ..., "certifyId": ... }`
 //!   when the user passed. A refusal is the guard's: opaque by default (see
-//!   `captcha_verify::guard::Refusal`).
+//!   `captcha_verify::guard::Refusal`), its `title` and `detail` in the language the
+//!   browser's `Accept-Language` asks for (English, Simplified or Traditional Chinese, from
+//!   the verify catalog's user messages), with `Content-Language` and
+//!   `Vary: Accept-Language`.
 //! - `GET /metrics` serves the guard's counters in Prometheus' text format ([`metrics`]).
 //!
 //! ```no_run
@@ -58,7 +61,7 @@ use axum::{Json, Router};
 use captcha_errors::init::ClientError;
 use captcha_errors::json::validate_json;
 use captcha_errors::problem_details;
-use captcha_errors::{Region, Severity, Wire};
+use captcha_errors::{Locale, Region, Severity, Wire};
 use captcha_verify::guard::{CaptchaLayer, Disclosure, VerifiedCaptcha};
 use captcha_verify::{Client, Policy, SceneId};
 use serde::Deserialize;
@@ -480,11 +483,17 @@ fn plain_problem(status: StatusCode, detail: impl Into<String>) -> Response {
     problem_response(status, &body)
 }
 
+/// A problem of this service's own (not the guard's): a request a developer got wrong,
+/// written in English whatever the request asks for, and saying so with `Content-Language`.
 fn problem_response(status: StatusCode, body: &Value) -> Response {
     let content_type = HeaderValue::from_static(problem_details::CONTENT_TYPE);
+    let content_language = HeaderValue::from_static(Locale::En.tag());
     (
         status,
-        [(header::CONTENT_TYPE, content_type)],
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_LANGUAGE, content_language),
+        ],
         body.to_string(),
     )
         .into_response()

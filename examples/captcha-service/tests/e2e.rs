@@ -16,8 +16,8 @@ use axum::http::{header, Method, Request};
 use axum::Router;
 use captcha_errors::api::{ApiError, Retry};
 use captcha_errors::init::ErrorCode;
-use captcha_errors::verify::{Action, Verdict, VerifyCode};
-use captcha_errors::Wire;
+use captcha_errors::verify::{Action, UserMessage, Verdict, VerifyCode};
+use captcha_errors::{Locale, Wire};
 use captcha_service::metrics::{error_series, NOT_VERIFIED};
 use captcha_service::{CaptchaConfig, CaptchaService, ServiceError};
 use captcha_verify::guard::Refusal;
@@ -52,15 +52,34 @@ fn client() -> Client {
 struct Reply {
     status: u16,
     content_type: String,
+    /// `Content-Language`, if the response has one.
+    content_language: Option<String>,
+    /// Every `Vary` value, in order.
+    vary: Vec<String>,
     body: Bytes,
 }
 
 /// Sends one request with a JSON body and reads the whole response, within [`TIMEOUT`].
 async fn send(client: &Client, method: Method, url: &str, body: String) -> Result<Reply, String> {
-    let request = Request::builder()
+    send_in(client, method, url, body, None).await
+}
+
+/// [`send`], asking for a language with `Accept-Language` when given one.
+async fn send_in(
+    client: &Client,
+    method: Method,
+    url: &str,
+    body: String,
+    accept_language: Option<&str>,
+) -> Result<Reply, String> {
+    let mut request = Request::builder()
         .method(method)
         .uri(url)
-        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(value) = accept_language {
+        request = request.header(header::ACCEPT_LANGUAGE, value);
+    }
+    let request = request
         .body(Full::new(Bytes::from(body)))
         .map_err(|error| error.to_string())?;
     let exchange = async {
@@ -69,11 +88,20 @@ async fn send(client: &Client, method: Method, url: &str, body: String) -> Resul
             .await
             .map_err(|error| format!("{error:?}"))?;
         let status = response.status().as_u16();
-        let content_type = response
+        let header_text = |name| {
+            response
+                .headers()
+                .get(name)
+                .map(|value: &header::HeaderValue| value.to_str().unwrap_or_default().to_owned())
+        };
+        let content_type = header_text(header::CONTENT_TYPE).unwrap_or_default();
+        let content_language = header_text(header::CONTENT_LANGUAGE);
+        let vary = response
             .headers()
-            .get(header::CONTENT_TYPE)
+            .get_all(header::VARY)
+            .iter()
             .map(|value| value.to_str().unwrap_or_default().to_owned())
-            .unwrap_or_default();
+            .collect();
         let body = response
             .into_body()
             .collect()
@@ -83,6 +111,8 @@ async fn send(client: &Client, method: Method, url: &str, body: String) -> Resul
         Ok(Reply {
             status,
             content_type,
+            content_language,
+            vary,
             body,
         })
     };
@@ -143,6 +173,8 @@ struct Harness {
 struct Answer {
     status: u16,
     content_type: String,
+    content_language: Option<String>,
+    vary: Vec<String>,
     body: Value,
 }
 
@@ -173,9 +205,25 @@ impl Harness {
     }
 
     async fn request(&self, method: Method, path: &str, body: String) -> Answer {
-        let reply = send(&self.client, method, &self.app.url(path), body)
-            .await
-            .unwrap();
+        self.request_in(method, path, body, None).await
+    }
+
+    async fn request_in(
+        &self,
+        method: Method,
+        path: &str,
+        body: String,
+        accept_language: Option<&str>,
+    ) -> Answer {
+        let reply = send_in(
+            &self.client,
+            method,
+            &self.app.url(path),
+            body,
+            accept_language,
+        )
+        .await
+        .unwrap();
         read_answer(reply)
     }
 
@@ -184,8 +232,14 @@ impl Harness {
     }
 
     async fn login(&self, param: &str) -> Answer {
+        self.login_in(param, None).await
+    }
+
+    /// A login asking for a language with `Accept-Language` when given one.
+    async fn login_in(&self, param: &str, accept_language: Option<&str>) -> Answer {
         let body = json!({ "username": "ada", "captchaVerifyParam": param }).to_string();
-        self.post("/login", body).await
+        self.request_in(Method::POST, "/login", body, accept_language)
+            .await
     }
 
     async fn metrics(&self) -> BTreeMap<String, u64> {
@@ -268,6 +322,64 @@ async fn every_verify_code_gets_its_answer_through_real_signatures() {
         harness.standin.requests_received(),
         VerifyCode::ALL.len() as u64
     );
+    harness.stop().await;
+}
+
+/// Checks that `answer` is the guard's `refusal` written in `locale`: the catalog's
+/// message of the refusal's name, `Content-Language` and `Vary: Accept-Language`.
+fn refused_in(answer: &Answer, refusal: Refusal, locale: Locale) -> &Value {
+    let body = refused(answer, refusal);
+    let message = UserMessage::from_name(refusal.as_str()).expect("a message per refusal");
+    assert_eq!(body["title"], message.title_in(locale), "{body}");
+    assert_eq!(body["detail"], message.detail_in(locale), "{body}");
+    assert_eq!(answer.content_language.as_deref(), Some(locale.tag()));
+    assert!(
+        answer
+            .vary
+            .iter()
+            .any(|value| value.eq_ignore_ascii_case("accept-language")),
+        "{:?}",
+        answer.vary
+    );
+    body
+}
+
+#[tokio::test]
+async fn refusals_answer_in_the_language_the_browser_asks_for() {
+    let harness = Harness::start().await;
+    for (asked, locale) in [
+        (Some("zh-CN,zh;q=0.9,en;q=0.8"), Locale::ZhCn),
+        (Some("zh-SG"), Locale::ZhCn),
+        (Some("zh-TW,zh;q=0.9"), Locale::ZhTw),
+        (Some("zh-HK,en;q=0.5"), Locale::ZhTw),
+        (Some("en-GB"), Locale::En),
+        (None, Locale::En),
+    ] {
+        for (param, refusal) in [
+            ("standin:F008", Refusal::SolveAgain),
+            ("standin:F010", Refusal::SlowDown),
+            ("standin:F001", Refusal::Forbidden),
+            ("standin:T005", Refusal::Internal),
+            ("standin:api:Throttling", Refusal::Unavailable),
+        ] {
+            let answer = harness.login_in(param, asked).await;
+            let body = refused_in(&answer, refusal, locale);
+            assert!(!body.to_string().contains("F0"), "{body}");
+        }
+        let answer = harness
+            .request_in(
+                Method::POST,
+                "/login",
+                r#"{"username":"ada"}"#.to_owned(),
+                asked,
+            )
+            .await;
+        refused_in(&answer, Refusal::Missing, locale);
+    }
+    let cn = harness.login_in("standin:F008", Some("zh-CN")).await.body;
+    assert_eq!(cn["title"], "请完成新的验证码后再试一次。");
+    let tw = harness.login_in("standin:F008", Some("zh-TW")).await.body;
+    assert_eq!(tw["title"], "請完成新的驗證碼，再試一次。");
     harness.stop().await;
 }
 
@@ -409,6 +521,8 @@ fn read_answer(reply: Reply) -> Answer {
     Answer {
         status: reply.status,
         content_type: reply.content_type,
+        content_language: reply.content_language,
+        vary: reply.vary,
         body,
     }
 }
@@ -467,7 +581,19 @@ async fn client_errors_are_logged_typed() {
         let answer = harness.post("/captcha/client-error", body).await;
         assert_eq!(answer.status, 400, "{body}");
         assert_eq!(answer.body["title"], "Bad Request", "{body}");
+        assert_eq!(answer.content_language.as_deref(), Some("en"), "{body}");
     }
+    // The service's own problems are for developers, in English whatever is asked for.
+    let answer = harness
+        .request_in(
+            Method::POST,
+            "/captcha/client-error",
+            "[]".to_owned(),
+            Some("zh-CN"),
+        )
+        .await;
+    assert_eq!(answer.body["title"], "Bad Request");
+    assert_eq!(answer.content_language.as_deref(), Some("en"));
     assert_eq!(harness.service.client_errors().len(), 4);
     harness.stop().await;
 }

@@ -135,6 +135,9 @@ before(async () => {
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: { width: 800, height: 900 },
+    // The refusals follow Accept-Language; the titles checked here are the English ones,
+    // whatever the machine's own language.
+    locale: "en-US",
     timeout: 60_000,
   });
   // Loopback only: the page may load nothing but the service's own files.
