@@ -425,7 +425,7 @@ fn assert_in_locale(answer: &Answer, refusal: Refusal, locale: Locale, asked: Op
         Some(locale.tag()),
         "{asked:?}"
     );
-    assert_eq!(answer.vary, ["accept-language"], "{asked:?}");
+    assert_eq!(answer.vary, ["Accept-Language"], "{asked:?}");
     let id = body["correlationId"].as_str().unwrap();
     assert_eq!(body, refusal.problem_in(locale, id), "{asked:?}");
 }

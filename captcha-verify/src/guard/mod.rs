@@ -511,7 +511,7 @@ fn vary_on_accept_language(headers: &mut HeaderMap) {
         .map(str::trim)
         .any(|name| name == "*" || name.eq_ignore_ascii_case("accept-language"));
     if !named {
-        headers.append(header::VARY, HeaderValue::from_static("accept-language"));
+        headers.append(header::VARY, HeaderValue::from_static("Accept-Language"));
     }
 }
 
@@ -563,11 +563,11 @@ mod tests {
 
     #[test]
     fn accept_language_is_added_to_vary_once_and_nothing_is_dropped() {
-        assert_eq!(vary(&[]), ["accept-language"]);
-        assert_eq!(vary(&["origin"]), ["origin", "accept-language"]);
+        assert_eq!(vary(&[]), ["Accept-Language"]);
+        assert_eq!(vary(&["origin"]), ["origin", "Accept-Language"]);
         assert_eq!(
             vary(&["Origin, Accept-Encoding"]),
-            ["Origin, Accept-Encoding", "accept-language"]
+            ["Origin, Accept-Encoding", "Accept-Language"]
         );
         assert_eq!(
             vary(&["Origin,Accept-Language"]),
