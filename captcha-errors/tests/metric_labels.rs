@@ -9,7 +9,7 @@ use std::fmt::Debug;
 
 use captcha_errors::api::ApiError;
 use captcha_errors::endpoints::Endpoint;
-use captcha_errors::verify::VerifyCode;
+use captcha_errors::verify::{UserMessage, VerifyCode};
 use captcha_errors::{
     api, endpoints, verify, CatalogRow, Category, ErrorCode, FieldError, Language, Mode, Param,
     Platform, Region, Retry, Scope, Wire, WireCode, OTHER_LABEL,
@@ -111,6 +111,11 @@ fn every_table_labels_its_rows_by_key_and_the_rest_other() {
         Endpoint::METRIC_LABELS,
         Endpoint::metric_label,
     );
+    labels_of_a_table(
+        UserMessage::ALL,
+        UserMessage::METRIC_LABELS,
+        UserMessage::metric_label,
+    );
 }
 
 /// The test above names every table the generated modules define (each has one
@@ -123,6 +128,7 @@ fn the_test_above_covers_every_generated_table() {
         "VerifyCode",
         "ApiError",
         "Endpoint",
+        "UserMessage",
     ];
     let dir = format!("{}/src/generated", env!("CARGO_MANIFEST_DIR"));
     let mut generated = Vec::new();
