@@ -199,6 +199,9 @@ pub fn check(
     let tables = checker.tables(&raw, &vocabularies, &others);
     checker.word_rows(&raw, &mut vocabularies, &tables);
     let params = checker.params(&raw, &tables, &vocabularies);
+    if !raw.params.is_empty() {
+        checker.not_the_runtimes_root_types();
+    }
     let type_error = raw
         .meta
         .as_ref()
@@ -284,6 +287,15 @@ pub(crate) struct Checker<'d> {
     pub(crate) seen: HashMap<(NameKind, String), Span>,
 }
 
+/// The format's own types, which the crate exports at its root (generated from
+/// [`crate::keywords`] into `_format.rs`).
+pub(crate) const RUNTIME_ROOT_TYPES: &[&str] = &[
+    <crate::keywords::JsonType as crate::keywords::Keyword>::NAME,
+    <crate::keywords::Severity as crate::keywords::Keyword>::NAME,
+    <crate::keywords::RuleConfidence as crate::keywords::Keyword>::NAME,
+    <Locale as crate::keywords::Keyword>::NAME,
+];
+
 /// Types every generated module with params defines itself; no catalog type may take them.
 pub(crate) const GENERATED_TYPE_NAMES: &[&str] = &["Param", "Raised", "InitConfig", "ValidConfig"];
 
@@ -304,6 +316,25 @@ impl Checker<'_> {
         }
         self.seen
             .insert((NameKind::ConstantStem, "TYPE_ERROR_*".to_owned()), 0..0);
+    }
+
+    /// In the catalog with params, whose module the crate re-exports at its root, no type
+    /// may take the name of one of the format's own types there (`Locale`, ...): the
+    /// crate's explicit export would hide it without a word.
+    fn not_the_runtimes_root_types(&mut self) {
+        for name in RUNTIME_ROOT_TYPES {
+            let key = (NameKind::TypeName, (*name).to_owned());
+            let Some(span) = self.seen.get(&key).cloned() else {
+                continue;
+            };
+            self.report(
+                Diagnostic::new(span, format!("the type name `{name}` is the crate's own at its root"))
+                    .with_help(format!(
+                        "the module of the catalog with `[[param]]` is re-exported at the crate root beside the format's types ({}); rename this type",
+                        crate::suggest::quoted_list(RUNTIME_ROOT_TYPES)
+                    )),
+            );
+        }
     }
 
     /// Records `name`; reports it if a name of the same kind was seen before.

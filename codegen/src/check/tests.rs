@@ -370,3 +370,21 @@ fn only_a_scope_word_names_a_json_object_that_the_report_does_not_have() {
     let bad = messages(&named("LaterOptions"));
     assert!(bad[0].contains("is not snake_case"), "{bad:?}");
 }
+
+/// The format's types that the check keeps free in the root module are those the
+/// runtime exports from its generated `_format.rs`.
+#[test]
+fn the_root_types_are_those_the_runtime_exports() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../captcha-errors/src/lib.rs");
+    let source = std::fs::read_to_string(path).expect("the runtime's lib.rs");
+    let line = source
+        .lines()
+        .find(|line| line.starts_with("pub use rule_words::{"))
+        .expect("the export of the format's types");
+    let inner = &line[line.find('{').unwrap() + 1..line.find('}').unwrap()];
+    let mut exported: Vec<&str> = inner.split(',').map(str::trim).collect();
+    let mut reserved = super::RUNTIME_ROOT_TYPES.to_vec();
+    exported.sort_unstable();
+    reserved.sort_unstable();
+    assert_eq!(exported, reserved);
+}
