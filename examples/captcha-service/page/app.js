@@ -12,16 +12,28 @@
  * 3. `success(captchaVerifyParam)` posts `{ username, captchaVerifyParam }` to `/login` and
  *    shows the answer: a pass; a refusal a person can act on (solve a fresh captcha, start
  *    again, wait); or an opaque refusal, shown with its correlation id to quote. The page reads
- *    only a problem's `type`, `title` and `correlationId`: it never shows a VerifyCode.
+ *    only a problem's `type`, `title`, `detail` and `correlationId`: it never shows a
+ *    VerifyCode.
+ *
+ * The page speaks the reader's language without a copy of the catalog: a refusal's `title`
+ * and `detail` are the service's, already in the language `Accept-Language` asked for, and
+ * the few words the page writes itself come from `words.js`, picked by the `Content-Language`
+ * the service answers with (the config's, then each refusal's), which also becomes
+ * `<html lang>` and, when the config sets a `language`, the widget's (`Language.fromLocale`).
+ * Everything is shown as text (`textContent`), never as markup.
  *
  * @module
  */
 
-import { ErrorCode, isErrorCode, validateConfig } from "captcha-errors";
+import { ErrorCode, LOCALES, Language, isErrorCode, validateConfig } from "captcha-errors";
+
+import { WORDS } from "./words.js";
 
 /** @typedef {import("captcha-errors").AliyunCaptchaConfig} AliyunCaptchaConfig */
 /** @typedef {import("captcha-errors").InitAliyunCaptchaOptions} InitAliyunCaptchaOptions */
 /** @typedef {import("captcha-errors").Severity} Severity */
+/** @typedef {import("captcha-errors").Locale} Locale */
+/** @typedef {import("./words.js").Words} Words */
 
 /**
  * What `GET /captcha/config` answers.
@@ -36,7 +48,7 @@ import { ErrorCode, isErrorCode, validateConfig } from "captcha-errors";
 /**
  * The members of an `application/problem+json` refusal the page reads; nothing is trusted
  * to be there.
- * @typedef {{ type?: unknown, title?: unknown, correlationId?: unknown }} Problem
+ * @typedef {{ type?: unknown, title?: unknown, detail?: unknown, correlationId?: unknown }} Problem
  */
 
 /**
@@ -48,9 +60,6 @@ const CAPTCHA_SCRIPT = "/page/standin-widget.js";
 
 /** The `type` of the service's problems, before the name of the refusal. */
 const PROBLEM_TYPE = "urn:captcha-verify:problem:";
-
-/** Shown when an answer is not what the service sends. */
-const UNEXPECTED = "The sign-in could not be completed. Please try again.";
 
 /**
  * The element with this id.
@@ -74,6 +83,65 @@ const result = byId("result", HTMLDivElement);
 
 /** @type {CaptchaInstance | undefined} */
 let captcha;
+
+/**
+ * The locale a `Content-Language` value names, if it is one the service writes in.
+ * @param {string | null} header
+ * @returns {Locale | undefined}
+ */
+function localeOf(header) {
+  const tag = (header ?? "").trim().toLowerCase();
+  return LOCALES.find((locale) => locale.toLowerCase() === tag);
+}
+
+/**
+ * The page's language: the last one the service answered in (`<html lang>`), else English.
+ * @returns {Locale}
+ */
+function pageLocale() {
+  return localeOf(document.documentElement.lang) ?? "en";
+}
+
+/**
+ * The page's own words in its language.
+ * @returns {Words}
+ */
+function words() {
+  return WORDS[pageLocale()];
+}
+
+/**
+ * Takes the language an answer says it is written in, if it says one: `<html lang>`, the
+ * title and the form's words follow it. Each element marked `data-words="KEY"` gets the
+ * text of that key (`data-words-label`: its `aria-label`).
+ * @param {Response} response
+ */
+function speakAs(response) {
+  const locale = localeOf(response.headers.get("Content-Language"));
+  if (locale === undefined || locale === document.documentElement.lang) {
+    return;
+  }
+  document.documentElement.lang = locale;
+  const table = WORDS[locale];
+  document.title = table.pageTitle;
+  /** @type {(key: string | undefined) => string | undefined} */
+  const text = (key) => {
+    const value = key !== undefined && Object.hasOwn(table, key) ? table[/** @type {keyof Words} */ (key)] : undefined;
+    return typeof value === "string" ? value : undefined;
+  };
+  for (const element of document.querySelectorAll("[data-words]")) {
+    const value = text(element instanceof HTMLElement ? element.dataset.words : undefined);
+    if (value !== undefined) {
+      element.textContent = value;
+    }
+  }
+  for (const element of document.querySelectorAll("[data-words-label]")) {
+    const value = text(element instanceof HTMLElement ? element.dataset.wordsLabel : undefined);
+    if (value !== undefined) {
+      element.setAttribute("aria-label", value);
+    }
+  }
+}
 
 // The captcha script opens the captcha on a click of the button; Enter in a field clicks
 // it too. The form itself is never submitted: `success` posts the login.
@@ -191,21 +259,31 @@ function freshCaptcha() {
 }
 
 /**
- * Shows a refusal: what the person can do about it, or, for an opaque one, its title and the
- * reference to quote.
+ * Shows a refusal in the language the service wrote it in: its `title`, its `detail` (what
+ * to do next), and what the page offers for it (a fresh captcha, a button to start again, the
+ * time to wait, or, for an opaque refusal, the reference to quote).
  * @param {Response} response
  * @param {Problem} problem
  */
 function showRefusal(response, problem) {
-  const title = typeof problem.title === "string" && problem.title !== "" ? problem.title : UNEXPECTED;
+  speakAs(response);
+  const own = words();
+  const title = typeof problem.title === "string" && problem.title !== "" ? problem.title : own.unexpected;
   const name = typeof problem.type === "string" && problem.type.startsWith(PROBLEM_TYPE)
     ? problem.type.slice(PROBLEM_TYPE.length)
     : "";
+  /** @type {Node[]} */
+  const detail = [];
+  if (typeof problem.detail === "string" && problem.detail !== "") {
+    const node = paragraph(problem.detail);
+    node.id = "result-detail";
+    detail.push(node);
+  }
   switch (name) {
     case "solve-again":
     case "captcha-missing": {
       freshCaptcha();
-      showResult("solve-again", title, paragraph("A fresh captcha is ready: solve it to sign in."));
+      showResult("solve-again", title, ...detail);
       captcha?.show();
       return;
     }
@@ -213,14 +291,16 @@ function showRefusal(response, problem) {
       const reload = document.createElement("button");
       reload.type = "button";
       reload.id = "start-over";
-      reload.textContent = "Start again";
+      reload.textContent = own.startAgain;
       reload.addEventListener("click", () => window.location.reload());
-      showResult("start-over", title, paragraph(reload));
+      showResult("start-over", title, ...detail, paragraph(reload));
       return;
     }
     case "too-many-attempts": {
       const seconds = retryAfterSeconds(response.headers.get("Retry-After")) ?? 60;
-      showResult("too-many-attempts", title, paragraph(`You can try again in ${seconds} seconds.`));
+      const countdown = paragraph(own.retryIn(seconds));
+      countdown.id = "retry-countdown";
+      showResult("too-many-attempts", title, ...detail, countdown);
       setTimeout(freshCaptcha, seconds * 1000);
       return;
     }
@@ -230,7 +310,7 @@ function showRefusal(response, problem) {
       const reference = document.createElement("code");
       reference.id = "correlation-id";
       reference.textContent = typeof problem.correlationId === "string" ? problem.correlationId : "none";
-      showResult("refused", title, paragraph("If you contact us about it, quote this reference: ", reference));
+      showResult("refused", title, ...detail, paragraph(own.quoteReference, reference));
     }
   }
 }
@@ -243,12 +323,12 @@ async function login(captchaVerifyParam) {
   const name = username.value.trim();
   if (name === "") {
     freshCaptcha();
-    showResult("incomplete", "Please enter your username, then sign in.");
+    showResult("incomplete", words().enterUsername);
     username.focus();
     return;
   }
   loginButton.disabled = true;
-  showResult("pending", "Signing in…");
+  showResult("pending", words().signingIn);
   /** @type {Response} */
   let response;
   /** @type {unknown} */
@@ -262,12 +342,12 @@ async function login(captchaVerifyParam) {
     body = await response.json().catch(() => undefined);
   } catch {
     freshCaptcha();
-    showResult("error", "The sign-in could not be sent. Check your connection and try again.");
+    showResult("error", words().notSent);
     return;
   }
   if (response.ok && typeof body === "object" && body !== null && "ok" in body && body.ok === true) {
     const who = "username" in body && typeof body.username === "string" ? body.username : name;
-    showResult("pass", `Signed in as ${who}.`, paragraph("The captcha was verified by the server."));
+    showResult("pass", words().signedIn(who), paragraph(words().verified));
     return;
   }
   const isProblem = (response.headers.get("Content-Type") ?? "").startsWith("application/problem+json");
@@ -276,7 +356,7 @@ async function login(captchaVerifyParam) {
     return;
   }
   freshCaptcha();
-  showResult("error", UNEXPECTED);
+  showResult("error", words().unexpected);
 }
 
 /**
@@ -288,9 +368,9 @@ function captchaError(error) {
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   const msg = typeof error === "object" && error !== null && "msg" in error ? String(error.msg) : "";
   const known = isErrorCode(code) ? code : undefined;
-  const later = known !== undefined && ErrorCode.retry(known) === "backoff" ? " Please try again later." : "";
+  const later = known !== undefined && ErrorCode.retry(known) === "backoff";
   console.error("captcha error", code, msg, known === undefined ? "" : ErrorCode.troubleshooting(known));
-  showResult("captcha-error", `The captcha could not be shown.${later}`);
+  showResult("captcha-error", later ? words().notShownLater : words().notShown);
   fetch("/captcha/client-error", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -308,6 +388,7 @@ async function main() {
       throw new Error(`GET /captcha/config answered ${response.status}`);
     }
     config = await response.json();
+    speakAs(response);
   } catch (error) {
     showConfigProblems([{ severity: "error", message: `the captcha config could not be read: ${error}` }]);
     return;
@@ -318,12 +399,16 @@ async function main() {
   const init = {
     ...options,
     success: login,
-    fail: () => showResult("not-solved", "The captcha was not solved. Please try again."),
+    fail: () => showResult("not-solved", words().notSolved),
     getInstance: (/** @type {CaptchaInstance} */ instance) => {
       captcha = instance;
     },
     onError: captchaError,
   };
+  // The widget shows its own text in the page's language, when the config picks one at all.
+  if (options.language !== undefined) {
+    init.language = Language.fromLocale(pageLocale()) ?? options.language;
+  }
   const problems = configProblems(globals, init);
   showConfigProblems(problems);
   for (const problem of problems) {
@@ -338,11 +423,11 @@ async function main() {
   try {
     await loadScript(CAPTCHA_SCRIPT);
   } catch {
-    showResult("captcha-error", "The captcha could not be loaded. Please reload the page.");
+    showResult("captcha-error", words().notLoaded);
     return;
   }
   if (window.initAliyunCaptcha === undefined) {
-    showResult("captcha-error", "The captcha could not be loaded. Please reload the page.");
+    showResult("captcha-error", words().notLoaded);
     return;
   }
   window.initAliyunCaptcha(init);

@@ -69,7 +69,14 @@
     var popup = options.mode !== "embed";
     var challenge = 0;
 
-    var panel = make("fieldset", { id: "standin-captcha", class: "standin-captcha" });
+    // Alibaba's script shows its text in `options.language`; the stand-in shows English
+    // whatever it is asked (it says so with `lang`), and keeps the value where a test can read it.
+    var panel = make("fieldset", {
+      id: "standin-captcha",
+      class: "standin-captcha",
+      lang: "en",
+      "data-language": typeof options.language === "string" ? options.language : "",
+    });
     var legend = make("legend", { id: "standin-title" }, "Stand-in captcha");
     var explanation = make(
       "p",

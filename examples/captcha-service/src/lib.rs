@@ -10,7 +10,9 @@
 //!   widget with buttons yielding `standin:` values.
 //! - `GET /captcha/config` answers `{ "globals": {...}, "options": {...} }`, ready for
 //!   `window.AliyunCaptchaConfig = globals` and `initAliyunCaptcha({ ...options, success,
-//!   onError, ... })`.
+//!   onError, ... })`, with `Content-Language` naming the locale the browser's
+//!   `Accept-Language` gets (as a refusal would), which the page shows its own few words in
+//!   and passes to the widget as its `language`.
 //! - `POST /captcha/client-error` takes what the page's `onError` forwards (`{code, msg}`),
 //!   logs the typed code with `tracing`, keeps the last [`RECENT_CLIENT_ERRORS`]
 //!   ([`CaptchaService::client_errors`]) and answers `204 No Content`.
@@ -54,7 +56,7 @@ use std::sync::{Arc, Mutex};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, JsonRejection};
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -376,9 +378,26 @@ impl std::error::Error for ServiceError {
     }
 }
 
-/// `GET /captcha/config`.
-async fn page_config(State(service): State<CaptchaService>) -> Json<Value> {
-    Json(Value::clone(&service.config.page_config))
+/// `GET /captcha/config`. The body is the same for every reader; `Content-Language` tells
+/// the page which language the request's `Accept-Language` gets here (negotiated as the
+/// guard negotiates a refusal's), so the page can speak it from the start and pass it to
+/// the widget. Hence `Vary: Accept-Language`.
+async fn page_config(State(service): State<CaptchaService>, headers: HeaderMap) -> Response {
+    let locale = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map_or(Locale::En, Locale::negotiate);
+    (
+        [
+            (
+                header::CONTENT_LANGUAGE,
+                HeaderValue::from_static(locale.tag()),
+            ),
+            (header::VARY, HeaderValue::from_static("Accept-Language")),
+        ],
+        Json(Value::clone(&service.config.page_config)),
+    )
+        .into_response()
 }
 
 /// `POST /captcha/client-error`.

@@ -333,6 +333,12 @@ fn refused_in(answer: &Answer, refusal: Refusal, locale: Locale) -> &Value {
     assert_eq!(body["title"], message.title_in(locale), "{body}");
     assert_eq!(body["detail"], message.detail_in(locale), "{body}");
     assert_eq!(answer.content_language.as_deref(), Some(locale.tag()));
+    assert_varies_on_accept_language(answer);
+    body
+}
+
+/// Checks that `answer`'s `Vary` names `Accept-Language`.
+fn assert_varies_on_accept_language(answer: &Answer) {
     assert!(
         answer
             .vary
@@ -341,7 +347,6 @@ fn refused_in(answer: &Answer, refusal: Refusal, locale: Locale) -> &Value {
         "{:?}",
         answer.vary
     );
-    body
 }
 
 #[tokio::test]
@@ -551,6 +556,38 @@ async fn config_endpoint_serves_the_globals_and_the_options() {
     );
     assert_eq!(&answer.body, harness.service.config().page_config());
     assert!(harness.service.config().warnings().is_empty());
+    harness.stop().await;
+}
+
+#[tokio::test]
+async fn config_endpoint_names_the_language_the_page_speaks() {
+    let harness = Harness::start().await;
+    let english = harness
+        .request(Method::GET, "/captcha/config", String::new())
+        .await;
+    assert_eq!(english.content_language.as_deref(), Some(Locale::En.tag()));
+    for (asked, locale) in [
+        (None, Locale::En),
+        (Some("en-GB,en;q=0.9"), Locale::En),
+        (Some("zh-CN,zh;q=0.9"), Locale::ZhCn),
+        (Some("zh-SG"), Locale::ZhCn),
+        (Some("zh-TW"), Locale::ZhTw),
+        (Some("zh-HK,en;q=0.5"), Locale::ZhTw),
+        (Some("fr-FR"), Locale::En),
+    ] {
+        let answer = harness
+            .request_in(Method::GET, "/captcha/config", String::new(), asked)
+            .await;
+        assert_eq!(answer.status, 200);
+        assert_eq!(
+            answer.content_language.as_deref(),
+            Some(locale.tag()),
+            "{asked:?}"
+        );
+        assert_varies_on_accept_language(&answer);
+        // The body is the same for every reader: only the header names the language.
+        assert_eq!(answer.body, english.body, "{asked:?}");
+    }
     harness.stop().await;
 }
 
