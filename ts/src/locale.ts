@@ -16,7 +16,7 @@
  * @module
  */
 
-import { FALLBACK, LOCALES, SERVED } from "./generated/locales/served.js";
+import { FALLBACK, LOCALES, SERVED } from "./generated/served.js";
 
 // Every locale, English (the source) first, as Rust's `Locale::ALL` lists them: generated
 // from the catalog format with each locale's language facts.

@@ -1,4 +1,4 @@
-//! `locales/served.ts`: the facts `negotiate` in `ts/src/locale.ts` reads to choose a
+//! `served.ts`: the facts `negotiate` in `ts/src/locale.ts` reads to choose a
 //! locale from an `Accept-Language` header. Each locale's tag, primary language, scripts
 //! and regions come from the catalog format's [`Locale`] (the same methods that write
 //! Rust's `SERVED`), in the order of `Locale::ALL`, so that both languages answer a
@@ -12,7 +12,7 @@ use crate::keywords::Locale;
 
 /// The path of the served locales' module.
 pub(crate) fn path() -> String {
-    format!("{TS_GENERATED_DIR}/locales/served.ts")
+    format!("{TS_GENERATED_DIR}/served.ts")
 }
 
 /// The module, shared by every catalog: it depends on the catalog format alone.
@@ -93,6 +93,6 @@ mod tests {
         assert!(text.ends_with(
             "  { tag: \"zh-TW\", language: \"zh\", scripts: [\"Hant\"], regions: [\"TW\", \"HK\", \"MO\"] },\n] as const;\n"
         ), "{text}");
-        assert_eq!(path(), "ts/src/generated/locales/served.ts");
+        assert_eq!(path(), "ts/src/generated/served.ts");
     }
 }
