@@ -138,7 +138,7 @@ fn list(rng: &mut Rng, count: usize) -> String {
     let mut header = String::new();
     for i in 0..count {
         if i > 0 {
-            header.push_str(*rng.pick(SEPARATORS));
+            header.push_str(rng.pick::<&str>(SEPARATORS));
         }
         header.push_str(&entry(rng));
     }
