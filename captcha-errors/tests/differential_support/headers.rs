@@ -175,6 +175,14 @@ pub fn headers(rng: &mut Rng, count: usize) -> Vec<String> {
                 let n = 60 + rng.below(20);
                 list(rng, n)
             }
+            // One or two tags alone, where each rule decides the answer by itself.
+            2..=5 => {
+                let n = 1 + rng.below(2);
+                (0..n)
+                    .map(|_| *rng.pick(TAGS))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }
             _ => {
                 let n = rng.below(8);
                 list(rng, n)
