@@ -20,6 +20,12 @@
 //! table's `noun_in`, the locales, the `language` values' locales and the words' user
 //! messages. The TypeScript half holds the generated locale modules (and, for English,
 //! the main modules) to them.
+//!
+//! And it writes `Locale::negotiate`'s answers next to the corpus
+//! (`differential-negotiation.json`): for every header of `tests/data/accept-language.tsv`
+//! and a few thousand generated ones, and for lists of tags (as `navigator.languages`)
+//! joined into a header with decreasing weights. The TypeScript half's `negotiate` and
+//! `negotiateFromList` must give the same locale for each.
 #![cfg(feature = "serde")]
 
 mod differential_support;
@@ -34,7 +40,8 @@ use captcha_errors::{
     ParamError, ProblemKind, Raised, Severity, WireCode,
 };
 use differential_support::{
-    configs, is_covered, one_change_configs, single_values, Rng, SingleValue,
+    configs, headers, is_covered, language_lists, one_change_configs, single_values, Rng,
+    SingleValue,
 };
 use serde_json::{json, Map, Value};
 
@@ -140,6 +147,66 @@ fn writes_rusts_localized_texts() {
     }
     fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     eprintln!("wrote Rust's localized texts to {}", path.display());
+}
+
+/// How many generated headers the negotiation corpus holds, and how many lists.
+const HEADERS_GENERATED: usize = 5_000;
+const LISTS_GENERATED: usize = 1_000;
+
+/// The table of real headers: `header<TAB>expected tag<TAB>where it comes from`.
+const REAL_HEADERS: &str = include_str!("data/accept-language.tsv");
+
+/// `languages` as one header, in descending preference: `a, b;q=0.999, c;q=0.998, …`.
+fn joined(languages: &[String]) -> String {
+    languages
+        .iter()
+        .enumerate()
+        .map(|(i, tag)| format!("{tag};q={}.{:03}", (1000 - i) / 1000, (1000 - i) % 1000))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[test]
+fn writes_rusts_negotiations() {
+    let mut rng = Rng::new(0x6e65_676f);
+    let real: Vec<&str> = REAL_HEADERS
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| line.split('\t').next())
+        .collect();
+    assert!(real.len() >= 30, "only {} real headers", real.len());
+    let answer = |header: &str| json!([header, Locale::negotiate(header).tag()]);
+    let generated: Vec<String> = headers(&mut rng, HEADERS_GENERATED);
+    let lists: Vec<Value> = language_lists(&mut rng, LISTS_GENERATED)
+        .iter()
+        .map(|list| json!([list, Locale::negotiate(&joined(list)).tag()]))
+        .collect();
+    // The generated headers must reach every answer and the byte limit, or agreeing on
+    // them proves little.
+    for locale in Locale::ALL {
+        assert!(generated
+            .iter()
+            .any(|header| Locale::negotiate(header) == *locale));
+    }
+    assert!(generated.iter().any(|header| header.len() > 4096));
+    let text = json!({
+        "real": real.iter().map(|header| answer(header)).collect::<Vec<_>>(),
+        "generated": generated.iter().map(|header| answer(header)).collect::<Vec<_>>(),
+        "lists": lists,
+    })
+    .to_string();
+    let path = corpus_path().with_file_name("differential-negotiation.json");
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).expect("create the negotiation corpus' folder");
+    }
+    fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    eprintln!(
+        "wrote {} real and {} generated headers and {} lists to {}",
+        real.len(),
+        generated.len(),
+        lists.len(),
+        path.display()
+    );
 }
 
 /// Where the corpus goes: `$CAPTCHA_ERRORS_CORPUS`, or a file in the target folder.

@@ -112,8 +112,9 @@ fn snapshot_name(path: &str) -> String {
 }
 
 /// The file names of the outputs that describe the format, not a catalog: the catalog
-/// format's JSON Schema and the runtime's types of the format's words.
-const SAME_FOR_EVERY_CATALOG: [&str; 2] = ["catalog.schema.json", "_format.rs"];
+/// format's JSON Schema, the runtime's types of the format's words, and the TypeScript
+/// package's served locales.
+const SAME_FOR_EVERY_CATALOG: [&str; 3] = ["catalog.schema.json", "_format.rs", "served.ts"];
 
 /// Every golden catalog (one text each, by stem) generates the same text of the file
 /// `name`, compared once with its one snapshot.

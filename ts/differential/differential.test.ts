@@ -14,6 +14,11 @@
  * `noun_in`. Each must equal the generated locale module's text (`locales/<tag>/<catalog>`),
  * and English the main module's; the tables and columns must be the same on both sides.
  *
+ * And Rust writes `Locale::negotiate`'s answers (`differential-negotiation.json`) for every
+ * header of `accept-language.tsv`, a few thousand generated headers, and lists of tags
+ * joined into a header with decreasing weights; `negotiate` (and, for the lists,
+ * `negotiateFromList`) must give the same locale for each.
+ *
  * @module
  */
 
@@ -28,13 +33,14 @@ import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import * as generated from "../src/generated/index.js";
 import * as init from "../src/generated/init.js";
 import { Action } from "../src/generated/verify.js";
-import { LOCALES, type LocaleTable } from "../src/locale.js";
+import { LOCALES, negotiate, negotiateFromList, type LocaleTable } from "../src/locale.js";
 
 /** The checkout: this file runs as `ts/dist/differential/differential.test.js`. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const CORPUS = process.env["CAPTCHA_ERRORS_CORPUS"] ?? resolve(ROOT, "target/tmp/differential-corpus.jsonl");
 const SCHEMA = resolve(ROOT, "ts/schema/init.config.schema.json");
 const TEXTS = resolve(dirname(CORPUS), "differential-texts.json");
+const NEGOTIATION = resolve(dirname(CORPUS), "differential-negotiation.json");
 
 /** A problem as the corpus writes it (Rust's `null` for an absent fact). */
 interface Expected {
@@ -407,4 +413,36 @@ test("the locale modules hold Rust's text of every row, column and locale", asyn
   assert.ok(Object.keys(rust.tables).length > 0, "Rust wrote no table's texts");
   assert.equal(compared, written, "texts compared");
   assert.deepEqual(failures.slice(0, 10), [], `${failures.length} of ${compared} texts differ`);
+});
+
+/** Rust's negotiation answers: `[header, tag]`, or `[tags, tag]` for a list. */
+interface RustNegotiations {
+  readonly real: readonly (readonly [string, string])[];
+  readonly generated: readonly (readonly [string, string])[];
+  readonly lists: readonly (readonly [readonly string[], string])[];
+}
+
+test("negotiate and negotiateFromList choose Rust's locale for every header and list", () => {
+  const rust = JSON.parse(readFileSync(NEGOTIATION, "utf8")) as RustNegotiations;
+  const failures: string[] = [];
+  let compared = 0;
+  for (const [header, expected] of [...rust.real, ...rust.generated]) {
+    compared += 1;
+    const actual = negotiate(header);
+    if (actual !== expected) {
+      failures.push(`${JSON.stringify(header)}: rust ${expected}, ts ${actual}`);
+    }
+  }
+  for (const [list, expected] of rust.lists) {
+    compared += 1;
+    const actual = negotiateFromList(list);
+    if (actual !== expected) {
+      failures.push(`list ${JSON.stringify(list)}: rust ${expected}, ts ${actual}`);
+    }
+  }
+  console.log(`differential negotiation ${NEGOTIATION}: ${compared} compared, ${failures.length} differ`);
+  // The real headers of the table (at least 30), 5,000 generated headers and 1,000 lists.
+  assert.ok(rust.real.length >= 30, `only ${rust.real.length} real headers`);
+  assert.equal(compared, rust.real.length + 5_000 + 1_000, "headers and lists compared");
+  assert.deepEqual(failures.slice(0, 10), [], `${failures.length} of ${compared} answers differ`);
 });

@@ -18,7 +18,7 @@ import type { GlobalParams, InitParams } from "./generated/init.js";
 export * from "./generated/init.js";
 export * from "./generated/index.js";
 export { OTHER_LABEL } from "./runtime.js";
-export { LOCALES, isLocale, textIn, type Locale, type LocaleTable } from "./locale.js";
+export { LOCALES, isLocale, negotiate, negotiateFromList, textIn, type Locale, type LocaleTable } from "./locale.js";
 export type {
   JsonType,
   NotAnObjectProblem,

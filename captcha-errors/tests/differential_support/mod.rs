@@ -2,11 +2,13 @@
 //! of each init param, and arbitrary Unicode), whole configs built from a valid one by a
 //! few mutations, and single values for each param's own validator with Rust's verdict.
 
+mod headers;
 mod values;
 
 use captcha_errors::{JsonType, Param, ParamError};
 use serde_json::{Map, Value};
 
+pub use headers::{headers, language_lists};
 pub use values::is_covered;
 use values::{certify_id, near_miss, rule_breakers, valid_value, wrong_type_value};
 

@@ -3,13 +3,15 @@
 //! and typed accessors; a catalog with params also gets the page's config types and
 //! validators compiled from the same rules as the Rust ones, reporting the same problems.
 //! Each catalog with translatable columns also has one module per other locale (see
-//! `locales.rs`), so that a page bundles only the texts it shows.
+//! `locales.rs`), so that a page bundles only the texts it shows. `served.rs` writes the
+//! locales' language facts that the package's `negotiate` reads.
 //! The generated modules import two hand-written files of the package: `runtime.ts` (the
 //! problem types and the checks every rule shares) and `custom.ts` (the `custom` rules).
 
 mod locales;
 mod page;
 mod params;
+mod served;
 mod tables;
 mod text;
 mod validators;
@@ -25,7 +27,8 @@ pub const TS_GENERATED_DIR: &str = "ts/src/generated";
 /// The generated module that re-exports every catalog's module.
 pub const TS_INDEX: &str = "ts/src/generated/index.ts";
 
-/// The TypeScript output: one module per catalog (owned by it) and the shared index.
+/// The TypeScript output: one module per catalog (owned by it), the shared index, the
+/// locale modules and the served locales' facts.
 pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
     let mut out: Vec<Output> = set
         .catalogs
@@ -43,6 +46,7 @@ pub fn emit(set: &CheckedSet<'_>) -> Vec<Output> {
         index_file(&set.modules(), &set.paths_shown()),
     ));
     out.extend(locales::emit(set));
+    out.push(served::emit());
     out
 }
 
