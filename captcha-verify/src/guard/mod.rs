@@ -491,9 +491,9 @@ fn correlation_id() -> String {
     })
 }
 
-/// The locale a request's `Accept-Language` asks for; English without one (or with one
-/// that is not visible ASCII).
-fn locale_of(headers: &HeaderMap) -> Locale {
+/// The locale a request's `Accept-Language` asks for, as the guard negotiates a refusal's;
+/// English without one (or with one that is not visible ASCII).
+pub fn locale_of(headers: &HeaderMap) -> Locale {
     headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok())
@@ -515,6 +515,17 @@ fn vary_on_accept_language(headers: &mut HeaderMap) {
     }
 }
 
+/// Says on a response that it speaks `locale`, chosen from the request's
+/// `Accept-Language`: `Content-Language: <tag>`, and `Accept-Language` added to `Vary`
+/// (keeping what `Vary` already names).
+pub fn set_language(headers: &mut HeaderMap, locale: Locale) {
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(locale.tag()),
+    );
+    vary_on_accept_language(headers);
+}
+
 fn problem(
     refusal: Refusal,
     locale: Locale,
@@ -532,11 +543,7 @@ fn problem(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/problem+json"),
     );
-    headers.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(locale.tag()),
-    );
-    vary_on_accept_language(headers);
+    set_language(headers, locale);
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if refusal == Refusal::SlowDown {
         headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));

@@ -64,7 +64,7 @@ use captcha_errors::init::ClientError;
 use captcha_errors::json::validate_json;
 use captcha_errors::problem_details;
 use captcha_errors::{Locale, Region, Severity, Wire};
-use captcha_verify::guard::{CaptchaLayer, Disclosure, VerifiedCaptcha};
+use captcha_verify::guard::{self, CaptchaLayer, Disclosure, VerifiedCaptcha};
 use captcha_verify::{Client, Policy, SceneId};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -383,21 +383,9 @@ impl std::error::Error for ServiceError {
 /// guard negotiates a refusal's), so the page can speak it from the start and pass it to
 /// the widget. Hence `Vary: Accept-Language`.
 async fn page_config(State(service): State<CaptchaService>, headers: HeaderMap) -> Response {
-    let locale = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .map_or(Locale::En, Locale::negotiate);
-    (
-        [
-            (
-                header::CONTENT_LANGUAGE,
-                HeaderValue::from_static(locale.tag()),
-            ),
-            (header::VARY, HeaderValue::from_static("Accept-Language")),
-        ],
-        Json(Value::clone(&service.config.page_config)),
-    )
-        .into_response()
+    let mut response = Json(Value::clone(&service.config.page_config)).into_response();
+    guard::set_language(response.headers_mut(), guard::locale_of(&headers));
+    response
 }
 
 /// `POST /captcha/client-error`.
