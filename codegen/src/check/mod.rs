@@ -180,13 +180,13 @@ pub fn check(
     let meta = raw.meta.as_ref().and_then(|meta| checker.meta(meta, &raw));
     let locales = raw.meta.as_ref().map(|meta| checker.locales(meta));
     let others: Vec<Locale> = match &locales {
-        Some(Ok(locales) | Err(locales)) => locales.clone(),
+        Some(Ok(locales) | Err(locales)) => locales
+            .iter()
+            .copied()
+            .filter(|locale| *locale != Locale::SOURCE)
+            .collect(),
         None => Vec::new(),
     };
-    let others: Vec<Locale> = others
-        .into_iter()
-        .filter(|locale| *locale != Locale::SOURCE)
-        .collect();
     let name_in = raw.meta.as_ref().and_then(|meta| {
         let name_in = checker.translations(meta.name_in.as_ref(), &others, "name_in")?;
         let why = "the catalog is written in more languages than English, and so is its name";

@@ -274,15 +274,21 @@ impl Catalog {
         if !self.tables.iter().any(Table::is_translated) {
             return Vec::new();
         }
-        let (folder, file) = match self.docs.rfind('/') {
-            Some(slash) => self.docs.split_at(slash + 1),
-            None => ("", self.docs.as_str()),
-        };
+        let (folder, file) = self.docs_folder_and_file();
         self.locales
             .iter()
             .filter(|locale| **locale != Locale::SOURCE)
             .map(|locale| (*locale, format!("{folder}{}/{file}", locale.word())))
             .collect()
+    }
+
+    /// The folder of the docs page (with its trailing `/`, or empty) and its file name,
+    /// such as `("docs/", "init.md")`.
+    pub fn docs_folder_and_file(&self) -> (&str, &str) {
+        match self.docs.rfind('/') {
+            Some(slash) => self.docs.split_at(slash + 1),
+            None => ("", self.docs.as_str()),
+        }
     }
 
     /// The vocabulary that names where a parameter is passed (`scope`), if declared.
